@@ -1,0 +1,31 @@
+import type { Summary } from '../core/summary';
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+/** The human-readable summary `npm run sim` prints without --json. */
+export function formatSummary(s: Summary): string {
+  const i = s.invocations;
+  const lat = (name: string, l: Summary['latencyMs']['all']) =>
+    `  ${name.padEnd(5)} n=${String(l.count).padStart(9)}  mean ${ms(l.mean).padStart(9)}  p50 ${ms(l.p50).padStart(9)}  p90 ${ms(l.p90).padStart(9)}  p99 ${ms(l.p99).padStart(9)}  p99.9 ${ms(l.p999).padStart(9)}`;
+  const lines = [
+    `Lambdascope run — seed ${s.seed}, ${ms(s.simulatedMs)} simulated in ${ms(s.wallMs)} wall`,
+    ``,
+    `Invocations  ${i.total} total: ${i.succeeded} succeeded, ${i.functionErrors} function errors, ${i.timedOut} timed out,`,
+    `             ${i.throttled} throttled (429), ${i.dryRun} dry runs, ${i.rejected} rejected (4xx), ${i.serviceErrors} service errors, ${i.inFlight} in flight`,
+    `Cold starts  ${s.coldStarts} (${pct(s.coldStartRatio)} of invocations that ran); throttle ratio ${pct(s.throttleRatio)}`,
+    ...Object.entries(s.throttleReasons).map(([r, n]) => `             429 ${r}: ${n}`),
+    `Environments created ${s.environments.created}, reclaimed ${s.environments.reclaimed}, peak ${s.environments.peak}`,
+    `             mean total ${s.environments.meanTotal.toFixed(2)} = busy ${s.environments.meanBusy.toFixed(2)} + idle ${s.environments.meanIdle.toFixed(2)} + initializing ${s.environments.meanInitializing.toFixed(2)} (+ shutting down ${s.environments.meanShuttingDown.toFixed(2)}); utilization ${pct(s.utilization)}`,
+    `Workers      peak ${s.workers.peak}, added ${s.workers.added}, drained ${s.workers.drained}`,
+    `Latency (request received → response)`,
+    lat('all', s.latencyMs.all),
+    lat('cold', s.latencyMs.cold),
+    lat('warm', s.latencyMs.warm),
+    `Functions`,
+    ...Object.entries(s.functions).map(([n, f]) => `  ${n}: ${f.invocations} invocations, ${f.coldStarts} cold starts, ${f.throttled} throttled`),
+    ``,
+    `Event log    ${s.eventLogRecords} records, sha256 ${s.eventLogSha256}`,
+  ];
+  return lines.join('\n') + '\n';
+}

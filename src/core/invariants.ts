@@ -1,0 +1,57 @@
+import type { Simulation } from './simulation';
+
+/**
+ * The model's safety properties, checked against a live simulation. Empty when all hold.
+ * Tests call it after every step of random scenarios; the UI can show it as a banner.
+ * - No execution environment serves two requests at once, nor a request of another version.
+ * - Concurrency never exceeds the account limit, a reservation, or the unreserved pool.
+ * - Every request is either in flight or has exactly one outcome.
+ * - Worker memory and environment counts agree with the environments placed on them.
+ */
+export function checkInvariants(sim: Simulation): string[] {
+  const problems: string[] = [];
+  const servedBy = new Map<number, number>();
+  for (const inv of sim.inflight.values()) {
+    if (inv.env === 0) continue;
+    const other = servedBy.get(inv.env);
+    if (other !== undefined) problems.push(`env-${inv.env} serves inv-${other} and inv-${inv.id} at once`);
+    servedBy.set(inv.env, inv.id);
+    const env = sim.environments.get(inv.env);
+    if (env && env.invocation !== inv.id) problems.push(`inv-${inv.id} is attached to env-${inv.env}, which serves inv-${env.invocation}`);
+    if (env && sim.functions[env.fn].index !== inv.fn) problems.push(`env-${env.id} of another function serves inv-${inv.id}`);
+  }
+  for (const env of sim.environments.values()) {
+    const busy = env.state === 'Invoking' || env.state === 'InitRetry';
+    if (busy && env.invocation === 0) problems.push(`env-${env.id} is ${env.state} with no request`);
+    if ((env.state === 'Idle' || env.state === 'Reset') && env.invocation !== 0) problems.push(`env-${env.id} is idle but holds inv-${env.invocation}`);
+    if (env.invocation !== 0) {
+      const inv = sim.inflight.get(env.invocation);
+      if (!inv) problems.push(`env-${env.id} holds inv-${env.invocation}, which is not in flight`);
+      else if (inv.fn !== env.fn) problems.push(`env-${env.id} (function ${env.fn}) holds inv-${inv.id} of function ${inv.fn}`);
+    }
+    if (env.version !== sim.functions[env.fn].version && !env.retiring && env.state === 'Idle') problems.push(`env-${env.id} of version ${env.version} is reusable`);
+  }
+  const { account } = sim.scenario;
+  if (sim.counting.accountInUse > account.concurrencyLimit) problems.push(`account concurrency ${sim.counting.accountInUse} > limit ${account.concurrencyLimit}`);
+  if (sim.counting.unreservedInUse > sim.counting.unreservedCapacity) problems.push(`unreserved concurrency ${sim.counting.unreservedInUse} > ${sim.counting.unreservedCapacity}`);
+  for (const fn of sim.functions) {
+    const r = fn.cfg.reservedConcurrency;
+    if (r !== null && fn.inUse > r) problems.push(`${fn.cfg.name} holds ${fn.inUse} > reserved ${r}`);
+  }
+  const total = sim.metrics.completed + sim.inflight.size;
+  if (total !== sim.nextInvocationId - 1) problems.push(`${sim.nextInvocationId - 1} requests received but ${total} accounted for`);
+  const used = new Map<number, { mb: number; n: number }>();
+  for (const env of sim.environments.values()) {
+    const u = used.get(env.worker) ?? { mb: 0, n: 0 };
+    u.mb += env.memoryMb;
+    u.n++;
+    used.set(env.worker, u);
+  }
+  for (const w of sim.workers.values()) {
+    const u = used.get(w.id) ?? { mb: 0, n: 0 };
+    if (u.mb !== w.usedMb || u.n !== w.environments) problems.push(`worker-${w.id} says ${w.usedMb} MB / ${w.environments} envs, holds ${u.mb} MB / ${u.n}`);
+    if (w.usedMb > w.memoryMb) problems.push(`worker-${w.id} over capacity: ${w.usedMb} > ${w.memoryMb} MB`);
+  }
+  if (sim.gauge.total !== sim.environments.size) problems.push(`gauge counts ${sim.gauge.total} environments, ${sim.environments.size} exist`);
+  return problems;
+}

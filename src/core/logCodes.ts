@@ -1,0 +1,34 @@
+import type { EnvironmentState } from './machines/environmentMachine';
+import type { InvocationState } from './machines/invocationMachine';
+
+/**
+ * Numeric codes of event-log records. They are part of the log's hash: append new codes,
+ * never renumber (a renumbering changes every saved hash).
+ */
+export const LOG = {
+  /** a = invocation, b = function index (or 0xffffffff when unknown), c = attempt */
+  REQUEST_RECEIVED: 1,
+  /** a = worker, b = 0 */
+  WORKER_ADDED: 2,
+  WORKER_DRAINING: 3,
+  WORKER_TERMINATED: 4,
+  /** a = worker, b = pool size after */
+  MICROVM_BOOTED: 5,
+  /** a = environment, b = state code, c = invocation (0 = none) */
+  ENVIRONMENT_STATE: 100,
+  /** a = invocation, b = outcome code, c = environment */
+  INVOCATION_OUTCOME: 200,
+} as const;
+
+export const ENVIRONMENT_STATE_CODES: readonly EnvironmentState[] = [
+  'Provisioning', 'Initializing.ExtensionInit', 'Initializing.RuntimeInit', 'Initializing.FunctionInit',
+  'InitRetry', 'Idle', 'Invoking', 'Reset', 'ShuttingDown', 'Terminated',
+];
+
+export const INVOCATION_STATE_CODES: readonly InvocationState[] = [
+  'Received', 'Assigning', 'WaitingForInit', 'Invoking', 'Succeeded', 'FunctionError', 'TimedOut',
+  'Throttled', 'Rejected', 'DryRunSucceeded', 'ServiceError',
+];
+
+export const ENV_STATE_CODE = Object.fromEntries(ENVIRONMENT_STATE_CODES.map((s, i) => [s, i])) as Record<EnvironmentState, number>;
+export const INV_STATE_CODE = Object.fromEntries(INVOCATION_STATE_CODES.map((s, i) => [s, i])) as Record<InvocationState, number>;

@@ -1,0 +1,113 @@
+import type { Dist } from '../engine/distributions';
+import { Problems, join } from './check';
+import { parseDist } from './parseDist';
+import { parseFunction } from './parseFunction';
+import { parseWorkloadEntry } from './parseWorkload';
+import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+const TOP_KEYS = ['seed', 'durationMs', 'account', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'name', 'description'];
+
+/** Platform estimates; see PlatformConfig and lambda-facts.md §3 for their sources. */
+export const DEFAULT_PLATFORM: PlatformConfig = {
+  warmOverheadMs: { dist: 'lognormal', median: 8, sigma: 0.3 },
+  placementMs: { dist: 'lognormal', median: 12, sigma: 0.35 },
+  microvmBootMs: { dist: 'lognormal', median: 113, sigma: 0.1 },
+  microvmCreationsPerSec: 150,
+  imageFetchMs: { dist: 'uniform', min: 20, max: 60 },
+  extensionInitMs: { dist: 'lognormal', median: 30, sigma: 0.3 },
+  shutdownMs: { dist: 'lognormal', median: 25, sigma: 0.3 },
+  initLimitMs: 10_000,
+  drainBeforeLeaseEndMs: 600_000,
+};
+
+/**
+ * Validates a scenario and fills in defaults. Every problem is reported with its JSON path
+ * and the rule it breaks; nothing is thrown for user error.
+ */
+export function parseScenario(input: unknown, overrides: { seed?: number; durationMs?: number } = {}): ParseResult {
+  const p = new Problems();
+  if (!p.isObject('(scenario)', input)) return { ok: false, problems: p.list };
+  const v = input;
+  p.unknownKeys('', v, TOP_KEYS);
+
+  const seed = overrides.seed ?? p.number('seed', v.seed, { int: true, min: 0, max: Number.MAX_SAFE_INTEGER });
+  const durationMs = overrides.durationMs ?? p.number('durationMs', v.durationMs, { min: 0, exclusiveMin: true, max: 30 * 86_400_000, def: 3_600_000 });
+
+  const account = { concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } };
+  if (v.account !== undefined && p.isObject('account', v.account)) {
+    const a = v.account;
+    p.unknownKeys('account', a, ['concurrencyLimit', 'unreservedMinimum', 'scaling']);
+    account.concurrencyLimit = p.number('account.concurrencyLimit', a.concurrencyLimit, { int: true, min: 1, max: 1_000_000, def: 1000 });
+    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: 100 });
+    if (a.scaling !== undefined && p.isObject('account.scaling', a.scaling)) {
+      p.unknownKeys('account.scaling', a.scaling, ['environments', 'perMs']);
+      account.scaling = {
+        environments: p.number('account.scaling.environments', a.scaling.environments, { int: true, min: 1, max: 1_000_000, def: 1000 }),
+        perMs: p.number('account.scaling.perMs', a.scaling.perMs, { min: 1, max: 86_400_000, def: 10_000 }),
+      };
+    }
+  }
+
+  const fleet = { workers: 4, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 };
+  if (v.fleet !== undefined && p.isObject('fleet', v.fleet)) {
+    const f = v.fleet;
+    p.unknownKeys('fleet', f, ['workers', 'workerMemoryMb', 'leaseMs', 'prebootedPoolSize']);
+    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: 10_000, def: 4 });
+    fleet.workerMemoryMb = p.number('fleet.workerMemoryMb', f.workerMemoryMb, { int: true, min: 10_240, max: 4_194_304, def: 196_608 });
+    fleet.leaseMs = p.number('fleet.leaseMs', f.leaseMs, { min: 3_600_000, max: 50_400_000, def: 50_400_000 });
+    fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: 1000, def: 8 });
+  }
+
+  const platform = parsePlatform(p, v.platform);
+
+  const functions: FunctionConfig[] = [];
+  p.array('functions', v.functions).forEach((f, i) => {
+    const fn = parseFunction(p, join('functions', i), f);
+    if (!fn) return;
+    if (functions.some((g) => g.name === fn.name)) p.add(join(join('functions', i), 'name'), `must be unique ("${fn.name}" is used twice)`);
+    functions.push(fn);
+  });
+  if (Array.isArray(v.functions) && v.functions.length === 0) p.add('functions', 'must define at least one function');
+
+  const reservedSum = functions.reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
+  const reservable = account.concurrencyLimit - account.unreservedMinimum;
+  if (reservedSum > reservable) {
+    p.add('functions', `reservedConcurrency adds up to ${reservedSum}, but at most ${reservable} may be reserved (account.concurrencyLimit ${account.concurrencyLimit} minus account.unreservedMinimum ${account.unreservedMinimum})`);
+  }
+
+  const names = new Set(functions.map((f) => f.name));
+  const workload: WorkloadEntry[] = [];
+  p.array('workload', v.workload, []).forEach((w, i) => {
+    const entry = parseWorkloadEntry(p, join('workload', i), w, names);
+    if (entry) workload.push(entry);
+  });
+
+  for (const key of ['controlPlane', 'faults'] as const) {
+    const list = p.array(key, v[key], []);
+    list.forEach((_, i) => p.add(join(key, i), 'is not simulated yet by this version; see issue "Event invocations, the control plane, concurrency features and faults"'));
+  }
+
+  if (p.list.length) return { ok: false, problems: p.list };
+  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload } };
+}
+
+function parsePlatform(p: Problems, v: unknown): PlatformConfig {
+  if (v === undefined) return DEFAULT_PLATFORM;
+  if (!p.isObject('platform', v)) return DEFAULT_PLATFORM;
+  const d = DEFAULT_PLATFORM;
+  p.unknownKeys('platform', v, Object.keys(d));
+  const dist = (k: keyof PlatformConfig) => parseDist(p, join('platform', k), v[k], d[k] as Dist);
+  return {
+    warmOverheadMs: dist('warmOverheadMs'),
+    placementMs: dist('placementMs'),
+    microvmBootMs: dist('microvmBootMs'),
+    microvmCreationsPerSec: p.number('platform.microvmCreationsPerSec', v.microvmCreationsPerSec, { min: 1, max: 100_000, def: d.microvmCreationsPerSec }),
+    imageFetchMs: dist('imageFetchMs'),
+    extensionInitMs: dist('extensionInitMs'),
+    shutdownMs: dist('shutdownMs'),
+    initLimitMs: p.number('platform.initLimitMs', v.initLimitMs, { min: 1000, max: 900_000, def: d.initLimitMs }),
+    drainBeforeLeaseEndMs: p.number('platform.drainBeforeLeaseEndMs', v.drainBeforeLeaseEndMs, { min: 0, max: 3_600_000, def: d.drainBeforeLeaseEndMs }),
+  };
+}

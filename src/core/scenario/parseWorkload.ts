@@ -1,0 +1,74 @@
+import { Problems, join } from './check';
+import type { Arrival, WorkloadEntry } from './types';
+
+const PROCESSES = ['poisson', 'constant', 'burst', 'ramp', 'diurnal', 'trace'] as const;
+/** Sync request payloads up to 6 MB; larger ones get RequestTooLarge from the Frontend. */
+const MAX_PAYLOAD_TO_GENERATE = 64 * 1024 * 1024;
+
+export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functionNames: Set<string>): WorkloadEntry | null {
+  if (!p.isObject(path, v)) return null;
+  p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes']);
+  const fn = p.string(join(path, 'function'), v.function);
+  if (typeof v.function === 'string' && !functionNames.has(fn)) {
+    p.add(join(path, 'function'), `must name a function in "functions" (${[...functionNames].join(', ') || 'none defined'})`);
+  }
+  const mode = p.oneOf(join(path, 'mode'), v.mode, ['RequestResponse', 'Event', 'DryRun'] as const, 'RequestResponse');
+  if (mode === 'Event') {
+    p.add(join(path, 'mode'), 'Event is not simulated yet by this version (RequestResponse and DryRun are); see issue "Event invocations, the control plane, concurrency features and faults"');
+  }
+  const arrival = parseArrival(p, join(path, 'arrival'), v.arrival);
+  const startMs = p.number(join(path, 'startMs'), v.startMs, { min: 0, def: 0 });
+  const endMs = v.endMs === undefined ? Infinity : p.number(join(path, 'endMs'), v.endMs, { min: 0 });
+  if (endMs < startMs) p.add(join(path, 'endMs'), `must not be before startMs (${startMs})`);
+  let maxAttempts = 1;
+  const cPath = join(path, 'client');
+  if (v.client !== undefined && p.isObject(cPath, v.client)) {
+    p.unknownKeys(cPath, v.client, ['maxAttempts']);
+    maxAttempts = p.number(join(cPath, 'maxAttempts'), v.client.maxAttempts, { int: true, min: 1, max: 10, def: 1 });
+  }
+  const payloadBytes = p.number(join(path, 'payloadBytes'), v.payloadBytes, { int: true, min: 0, max: MAX_PAYLOAD_TO_GENERATE, def: 1024 });
+  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts }, payloadBytes };
+}
+
+function parseArrival(p: Problems, path: string, v: unknown): Arrival {
+  const fallback: Arrival = { process: 'constant', ratePerSec: 1 };
+  if (!p.isObject(path, v)) return fallback;
+  const process = p.oneOf(join(path, 'process'), v.process, PROCESSES);
+  const rate = (key: string, min = 0, exclusive = true) =>
+    p.number(join(path, key), v[key], { min, exclusiveMin: exclusive, max: 1_000_000 });
+  switch (process) {
+    case 'poisson':
+    case 'constant':
+      p.unknownKeys(path, v, ['process', 'ratePerSec']);
+      return { process, ratePerSec: rate('ratePerSec') };
+    case 'burst':
+      p.unknownKeys(path, v, ['process', 'count', 'atMs']);
+      return {
+        process,
+        count: p.number(join(path, 'count'), v.count, { int: true, min: 1, max: 1_000_000 }),
+        atMs: p.number(join(path, 'atMs'), v.atMs, { min: 0, def: 0 }),
+      };
+    case 'ramp':
+      p.unknownKeys(path, v, ['process', 'fromPerSec', 'toPerSec', 'overMs']);
+      return { process, fromPerSec: rate('fromPerSec', 0, false), toPerSec: rate('toPerSec', 0, false), overMs: p.number(join(path, 'overMs'), v.overMs, { min: 0, exclusiveMin: true }) };
+    case 'diurnal':
+      p.unknownKeys(path, v, ['process', 'meanPerSec', 'amplitude', 'periodMs']);
+      return {
+        process,
+        meanPerSec: rate('meanPerSec'),
+        amplitude: p.number(join(path, 'amplitude'), v.amplitude, { min: 0, max: 1 }),
+        periodMs: p.number(join(path, 'periodMs'), v.periodMs, { min: 0, exclusiveMin: true, def: 86_400_000 }),
+      };
+    case 'trace': {
+      p.unknownKeys(path, v, ['process', 'timesMs']);
+      const times = p.array(join(path, 'timesMs'), v.timesMs).map((t, i) => p.number(join(join(path, 'timesMs'), i), t, { min: 0 }));
+      for (let i = 1; i < times.length; i++) {
+        if (times[i] < times[i - 1]) {
+          p.add(join(join(path, 'timesMs'), i), `must not be before the previous time (${times[i - 1]}): times must be in order`);
+          break;
+        }
+      }
+      return { process, timesMs: times };
+    }
+  }
+}

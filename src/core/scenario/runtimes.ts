@@ -1,0 +1,54 @@
+import type { Dist } from '../engine/distributions';
+
+/**
+ * In-sandbox Init Duration of a hello-world function by runtime: p50 and p90 in ms, x86_64,
+ * zip and container image, from maxday/lambda-perf (data/last.json, 2026-08-22), as
+ * summarised in reference/lambda-facts.md §3.3 [OBS]. A real application adds its own
+ * function init on top (set `initMs`).
+ */
+export interface RuntimePreset {
+  label: string;
+  zip: [p50: number, p90: number];
+  image: [p50: number, p90: number];
+}
+
+export const RUNTIMES: Record<string, RuntimePreset> = {
+  'nodejs20.x': { label: 'Node.js 20', zip: [139, 149], image: [240, 362] },
+  'nodejs22.x': { label: 'Node.js 22', zip: [139, 155], image: [283, 495] },
+  'nodejs24.x': { label: 'Node.js 24', zip: [135, 155], image: [248, 416] },
+  'python3.12': { label: 'Python 3.12', zip: [83, 93], image: [154, 307] },
+  'python3.13': { label: 'Python 3.13', zip: [85, 100], image: [155, 257] },
+  'python3.14': { label: 'Python 3.14', zip: [103, 110], image: [166, 294] },
+  'java21': { label: 'Java 21', zip: [238, 251], image: [340, 482] },
+  'java25': { label: 'Java 25', zip: [184, 210], image: [225, 290] },
+  'dotnet8': { label: '.NET 8', zip: [247, 289], image: [410, 698] },
+  'dotnet10': { label: '.NET 10', zip: [241, 267], image: [362, 447] },
+  'ruby3.4': { label: 'Ruby 3.4', zip: [232, 325], image: [259, 332] },
+  'provided.al2023': { label: 'Go on provided.al2023', zip: [50, 52], image: [48, 85] },
+  'provided.al2023-rust': { label: 'Rust on provided.al2023', zip: [15, 17], image: [36, 55] },
+};
+
+/** The share of a hello-world Init that is the runtime bootstrapping itself [INF]. */
+export const RUNTIME_SHARE_OF_INIT = 0.8;
+
+const Z90 = 1.2815515655446004; // standard normal quantile at 0.9
+
+/** A lognormal matching the preset's p50 and p90. */
+export function presetInitDist(runtime: string, packageType: 'zip' | 'image'): Dist {
+  const preset = RUNTIMES[runtime];
+  const [p50, p90] = preset[packageType];
+  return { dist: 'lognormal', median: p50, sigma: Math.log(p90 / p50) / Z90 };
+}
+
+/** Median runtime-bootstrap time: the part of Init that is not the function's own code [INF]. */
+export function runtimeBootstrapMs(runtime: string, packageType: 'zip' | 'image'): number {
+  return RUNTIMES[runtime][packageType][0] * RUNTIME_SHARE_OF_INIT;
+}
+
+/**
+ * Zip code download before Init: ≈ 5 + 2 ms per MB zipped (lambda-facts.md §3.2, [INF],
+ * fitted to rough third-party figures).
+ */
+export function zipDownloadMs(sizeMb: number): number {
+  return 5 + 2 * sizeMb;
+}

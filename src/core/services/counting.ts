@@ -1,0 +1,65 @@
+import type { FunctionRuntime } from '../model/functionRuntime';
+import type { ThrottleReason } from '../model/records';
+import type { Scenario } from '../scenario/types';
+
+/**
+ * The Counting service: a region-wide view of concurrency (lambda-facts.md §1.1, §4).
+ * - A function with reserved concurrency R may hold at most R units, and nobody else may
+ *   use them (floor and ceiling).
+ * - Functions without a reservation share the unreserved pool: the account limit minus every
+ *   reservation.
+ * - The scaling rate is a per-function token bucket of new environments (1,000 per 10 s),
+ *   refilled continuously and capped, so unused capacity is not banked.
+ */
+export class CountingService {
+  unreservedInUse = 0;
+  accountInUse = 0;
+  readonly unreservedCapacity: number;
+  private readonly bucketCapacity: number;
+  private readonly refillPerMs: number;
+
+  constructor(scenario: Scenario) {
+    const reserved = scenario.functions.reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
+    this.unreservedCapacity = scenario.account.concurrencyLimit - reserved;
+    this.bucketCapacity = scenario.account.scaling.environments;
+    this.refillPerMs = scenario.account.scaling.environments / scenario.account.scaling.perMs;
+  }
+
+  /** Would one more concurrency unit for `fn` break a limit? The AWS reason if so. */
+  check(fn: FunctionRuntime): ThrottleReason | null {
+    const reserved = fn.cfg.reservedConcurrency;
+    if (reserved !== null) return fn.inUse >= reserved ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : null;
+    return this.unreservedInUse >= this.unreservedCapacity ? 'ConcurrentInvocationLimitExceeded' : null;
+  }
+
+  lease(fn: FunctionRuntime): void {
+    fn.inUse++;
+    this.accountInUse++;
+    if (fn.cfg.reservedConcurrency === null) this.unreservedInUse++;
+  }
+
+  release(fn: FunctionRuntime): void {
+    fn.inUse--;
+    this.accountInUse--;
+    if (fn.cfg.reservedConcurrency === null) this.unreservedInUse--;
+  }
+
+  /** Tokens in `fn`'s scaling bucket at `nowMs` (refilled continuously up to capacity). */
+  tokens(fn: FunctionRuntime, nowMs: number): number {
+    const t = Math.min(this.bucketCapacity, fn.bucketTokens + (nowMs - fn.bucketAtMs) * this.refillPerMs);
+    fn.bucketTokens = t;
+    fn.bucketAtMs = nowMs;
+    return t;
+  }
+
+  /** Takes one new-environment token if there is one. */
+  takeScalingToken(fn: FunctionRuntime, nowMs: number): boolean {
+    if (this.tokens(fn, nowMs) < 1) return false;
+    fn.bucketTokens -= 1;
+    return true;
+  }
+
+  get capacity(): number {
+    return this.bucketCapacity;
+  }
+}

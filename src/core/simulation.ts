@@ -1,0 +1,172 @@
+import { sampler, type Sampler } from './engine/distributions';
+import { EventLog } from './engine/eventLog';
+import { EventQueue } from './engine/eventQueue';
+import { RandomStreams, type RandomStream } from './engine/random';
+import type { LogHasher } from './engine/sha256';
+import { PRIORITY, type SimEvent } from './events';
+import { environmentMachine } from './machines/environmentMachine';
+import { invocationMachine } from './machines/invocationMachine';
+import { deriveTable, transitionFunction } from './machines/machineTable';
+import { EnvironmentGauge } from './metrics/environmentGauge';
+import { RunMetrics } from './metrics/runMetrics';
+import { createFunctionRuntime, type FunctionRuntime } from './model/functionRuntime';
+import type { Environment, Invocation, Worker } from './model/records';
+import type { InvokeMode, Scenario } from './scenario/types';
+import { CountingService } from './services/counting';
+import { onAdvance, onKeepAlive } from './services/environmentLifecycle';
+import { createInitialFleet, onMicroVmBooted, onWorkerDrain, onWorkerLeaseEnd } from './services/fleet';
+import { handleRequest } from './services/frontend';
+import { firstArrival, nextArrival, requestsPerArrival, type ArrivalState } from './workload/arrivals';
+import { assertNever } from './engine/distributions';
+
+/** Transition tables derived once from the machine definitions (see machineTable.ts). */
+export const ENVIRONMENT_TABLE = deriveTable(environmentMachine);
+export const INVOCATION_TABLE = deriveTable(invocationMachine);
+const envNext = transitionFunction<Environment>(ENVIRONMENT_TABLE, {
+  invocationWaiting: (env) => env.invocation !== 0,
+  retiring: (env) => env.retiring,
+});
+const invNext = transitionFunction<Invocation>(INVOCATION_TABLE, {});
+
+export interface SimulationOptions {
+  /** Hashes the event log; defaults to the built-in SHA-256 (Node callers may pass node:crypto). */
+  hasher?: LogHasher;
+  /** Recent event-log records kept for display. */
+  logRingSize?: number;
+  /** Recent completed invocations kept with their full phase records. */
+  recentInvocations?: number;
+}
+
+export interface InvokeRequest {
+  function: string;
+  mode?: InvokeMode;
+  payloadBytes?: number;
+  maxAttempts?: number;
+}
+
+/**
+ * One run of the model: the world's records, the future event list and virtual time.
+ * Stepped by hand — `step()` runs one event, `runUntil(t)` everything up to t — like
+ * d3-force's `tick()`; pacing against wall time belongs to the caller (the Web Worker).
+ */
+export class Simulation {
+  nowMs = 0;
+  readonly queue = new EventQueue<SimEvent>();
+  readonly streams: RandomStreams;
+  readonly log: EventLog;
+  readonly functions: FunctionRuntime[];
+  readonly fnByName = new Map<string, FunctionRuntime>();
+  readonly environments = new Map<number, Environment>();
+  readonly workers = new Map<number, Worker>();
+  readonly inflight = new Map<number, Invocation>();
+  readonly counting: CountingService;
+  readonly gauge = new EnvironmentGauge(0);
+  readonly metrics = new RunMetrics();
+  readonly envNext = envNext;
+  readonly invNext = invNext;
+  readonly platformSample: Record<'warmOverheadMs' | 'placementMs' | 'microvmBootMs' | 'imageFetchMs' | 'extensionInitMs' | 'shutdownMs', Sampler>;
+  readonly rng: Record<'overhead' | 'placement' | 'microvm' | 'shutdown' | 'client', RandomStream>;
+  nextEnvironmentId = 1;
+  nextWorkerId = 1;
+  nextInvocationId = 1;
+  peakWorkers = 0;
+  workersDrained = 0;
+  eventsProcessed = 0;
+  private readonly arrivals: ArrivalState[];
+  private readonly recent: Invocation[] = [];
+  private recentNext = 0;
+  private readonly recentCap: number;
+
+  constructor(readonly scenario: Scenario, opts: SimulationOptions = {}) {
+    this.streams = new RandomStreams(scenario.seed);
+    this.log = new EventLog(opts.hasher, opts.logRingSize ?? 4096);
+    this.recentCap = opts.recentInvocations ?? 2000;
+    this.counting = new CountingService(scenario);
+    this.functions = scenario.functions.map((f, i) => createFunctionRuntime(i, f, this.streams, scenario.account.scaling.environments));
+    for (const f of this.functions) this.fnByName.set(f.cfg.name, f);
+    const p = scenario.platform;
+    this.platformSample = {
+      warmOverheadMs: sampler(p.warmOverheadMs), placementMs: sampler(p.placementMs), microvmBootMs: sampler(p.microvmBootMs),
+      imageFetchMs: sampler(p.imageFetchMs), extensionInitMs: sampler(p.extensionInitMs), shutdownMs: sampler(p.shutdownMs),
+    };
+    const s = (name: string) => this.streams.get(`platform:${name}`);
+    this.rng = { overhead: s('overhead'), placement: s('placement'), microvm: s('microvm'), shutdown: s('shutdown'), client: s('client-retry') };
+    createInitialFleet(this);
+    this.arrivals = scenario.workload.map((entry, i) => {
+      const st: ArrivalState = { cursor: 0 };
+      const t = firstArrival(entry, st, this.streams.get(`workload:${i}`));
+      if (t !== Infinity) this.schedule(t, { type: 'workload.arrival', source: i });
+      return st;
+    });
+  }
+
+  schedule(atMs: number, event: SimEvent): void {
+    this.queue.push(atMs, PRIORITY[event.type], event);
+  }
+
+  /** Time of the next pending event, or Infinity. */
+  nextEventMs(): number {
+    return this.queue.peek()?.atMs ?? Infinity;
+  }
+
+  /** Runs the next event. Returns false when nothing is pending. */
+  step(): boolean {
+    const item = this.queue.pop();
+    if (!item) return false;
+    this.nowMs = item.atMs;
+    this.eventsProcessed++;
+    this.dispatch(item.event);
+    return true;
+  }
+
+  /** Runs every event at or before `tMs`, then sets the clock to `tMs`. */
+  runUntil(tMs: number): void {
+    const q = this.queue;
+    for (let top = q.peek(); top !== undefined && top.atMs <= tMs; top = q.peek()) this.step();
+    if (tMs > this.nowMs) this.nowMs = tMs;
+  }
+
+  /** A request from outside the scenario's workload (the page, the API), arriving now. */
+  invoke(req: InvokeRequest): void {
+    this.schedule(this.nowMs, {
+      type: 'invoke.request', functionName: req.function, mode: req.mode ?? 'RequestResponse',
+      payloadBytes: req.payloadBytes ?? 1024, source: -1, attempt: 1, maxAttempts: req.maxAttempts ?? 1,
+    });
+  }
+
+  /** Keeps a completed invocation in the bounded ring of recent ones. */
+  remember(inv: Invocation): void {
+    if (this.recentCap === 0) return;
+    this.recent[this.recentNext] = inv;
+    this.recentNext = (this.recentNext + 1) % this.recentCap;
+  }
+
+  /** Recently completed invocations, oldest first. */
+  recentInvocations(): Invocation[] {
+    return [...this.recent.slice(this.recentNext), ...this.recent.slice(0, this.recentNext)];
+  }
+
+  private dispatch(ev: SimEvent): void {
+    switch (ev.type) {
+      case 'workload.arrival': return this.onArrival(ev.source);
+      case 'invoke.request': handleRequest(this, ev); return;
+      case 'environment.advance': return onAdvance(this, ev.env, ev.epoch, ev.signal);
+      case 'environment.keepalive': return onKeepAlive(this, ev.env);
+      case 'microvm.booted': return onMicroVmBooted(this, ev.worker);
+      case 'worker.drain': return onWorkerDrain(this, ev.worker);
+      case 'worker.lease-end': return onWorkerLeaseEnd(this, ev.worker);
+      default: return assertNever(ev);
+    }
+  }
+
+  private onArrival(source: number): void {
+    const entry = this.scenario.workload[source];
+    const req: Extract<SimEvent, { type: 'invoke.request' }> = {
+      type: 'invoke.request', functionName: entry.function, mode: entry.mode, payloadBytes: entry.payloadBytes,
+      source, attempt: 1, maxAttempts: entry.client.maxAttempts,
+    };
+    for (let n = requestsPerArrival(entry.arrival); n > 0; n--) handleRequest(this, req);
+    const t = nextArrival(entry, this.arrivals[source], this.streams.get(`workload:${source}`), this.nowMs);
+    if (t !== Infinity) this.schedule(t, { type: 'workload.arrival', source });
+  }
+}
