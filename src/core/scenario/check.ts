@@ -27,7 +27,7 @@ export class Problems {
     if (v === undefined && o.def !== undefined) return o.def;
     const kind = o.int ? 'an integer' : 'a number';
     const range =
-      o.min !== undefined && o.max !== undefined ? ` from ${o.min} to ${o.max}`
+      o.min !== undefined && o.max !== undefined ? (o.exclusiveMin ? ` greater than ${o.min} and at most ${o.max}` : ` from ${o.min} to ${o.max}`)
       : o.min !== undefined ? (o.exclusiveMin ? ` greater than ${o.min}` : ` of at least ${o.min}`)
       : o.max !== undefined ? ` of at most ${o.max}` : '';
     const ok =

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from './engine/random';
+import { checkInvariants } from './invariants';
+import { parseScenario } from './scenario/parseScenario';
+import { Simulation } from './simulation';
+import { summarize } from './summary';
+
+/** A random but valid scenario: several functions, limits, workloads and fleet sizes. */
+function randomScenario(seed: number) {
+  const r = new RandomStream(seed, 'scenario-generator');
+  const pick = <T,>(xs: T[]) => xs[r.int(xs.length)];
+  const nFns = 1 + r.int(3);
+  const limit = 20 + r.int(200);
+  const functions = Array.from({ length: nFns }, (_, i) => ({
+    name: `fn${i}`,
+    runtime: pick(['nodejs20.x', 'python3.13', 'java21', 'provided.al2023']),
+    memoryMb: pick([128, 512, 2048, 10240]),
+    timeoutMs: pick([1000, 3000, 15_000]),
+    durationMs: pick([{ dist: 'exponential', mean: 200 }, { dist: 'lognormal', median: 500, sigma: 1.2 }, { dist: 'constant', value: 2500 }]),
+    initMs: pick([undefined, { dist: 'lognormal', median: 3000, sigma: 1.2 }]),
+    keepAliveMs: { dist: 'uniform', min: 1000, max: 60_000 },
+    routing: pick(['mru', 'newest', 'oldest', 'random']),
+    errorRate: pick([0, 0.1]),
+    reservedConcurrency: i === 0 && r.chance(0.5) ? r.int(Math.max(1, limit - 100)) : null,
+    extensions: r.int(3),
+  }));
+  return {
+    seed,
+    account: { concurrencyLimit: limit + 100, unreservedMinimum: 100, scaling: { environments: 5 + r.int(100), perMs: 10_000 } },
+    fleet: { workers: 1 + r.int(3), workerMemoryMb: 10_240 + r.int(20_000), leaseMs: 3_600_000, prebootedPoolSize: r.int(4) },
+    platform: { drainBeforeLeaseEndMs: 120_000 },
+    functions,
+    workload: functions.flatMap((f) => [
+      { function: f.name, arrival: { process: 'poisson', ratePerSec: 1 + r.int(40) }, client: { maxAttempts: 1 + r.int(3) } },
+      { function: f.name, arrival: { process: 'burst', count: 1 + r.int(300), atMs: r.int(600_000) } },
+      { function: f.name, mode: 'DryRun', arrival: { process: 'constant', ratePerSec: 0.1 } },
+    ]),
+  };
+}
+
+describe('invariants over random scenarios (property tests)', () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    it(`scenario #${seed}: no environment serves two requests, no limit is exceeded, every request has one outcome`, () => {
+      const parsed = parseScenario(randomScenario(seed));
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+      const sim = new Simulation(parsed.scenario);
+      let steps = 0;
+      // Check after every event for the first stretch, then every 97th (the run crosses lease drains).
+      while (sim.nextEventMs() <= 4_000_000) {
+        sim.step();
+        if (steps++ < 20_000 || steps % 97 === 0) {
+          const problems = checkInvariants(sim);
+          if (problems.length) throw new Error(`t=${sim.nowMs}: ${problems.join('; ')}`);
+        }
+      }
+      const s = summarize(sim);
+      const i = s.invocations;
+      expect(i.total).toBe(i.succeeded + i.functionErrors + i.timedOut + i.throttled + i.dryRun + i.rejected + i.serviceErrors + i.inFlight);
+      expect(i.total).toBeGreaterThan(0);
+      expect(s.workers.drained).toBeGreaterThan(0); // 1 h leases: every run crosses drains
+    });
+  }
+});

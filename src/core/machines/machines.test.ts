@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { getNextSnapshot, type AnyStateMachine } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { environmentMachine } from './environmentMachine';
+import { invocationMachine } from './invocationMachine';
+import { deriveTable, transitionFunction } from './machineTable';
+import { ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES } from '../logCodes';
+
+type Flags = { invocationWaiting?: boolean; retiring?: boolean };
+const FLAG_VARIANTS: Flags[] = [{}, { invocationWaiting: true }, { retiring: true }, { invocationWaiting: true, retiring: true }];
+
+const valueToPath = (v: unknown): string =>
+  typeof v === 'string' ? v : Object.entries(v as Record<string, unknown>).map(([k, sub]) => `${k}.${valueToPath(sub)}`)[0];
+const pathToValue = (p: string): unknown => {
+  const [head, ...rest] = p.split('.');
+  return rest.length ? { [head]: pathToValue(rest.join('.')) } : head;
+};
+
+/** For every state, event and guard input: the derived table agrees with XState itself. */
+function expectTableAgreesWithXState(machine: AnyStateMachine) {
+  const table = deriveTable(machine);
+  const next = transitionFunction<Flags>(table, {
+    invocationWaiting: (f) => f.invocationWaiting === true,
+    retiring: (f) => f.retiring === true,
+  });
+  let checked = 0;
+  for (const state of table.states) {
+    if (table.finalStates.has(state)) continue;
+    for (const type of table.events) {
+      for (const flags of FLAG_VARIANTS) {
+        const snap = machine.resolveState({ value: pathToValue(state) as never });
+        const after = getNextSnapshot(machine, snap, { type, ...flags } as never);
+        const xstate = valueToPath(after.value);
+        const accepted = table.transitions[state][type] !== undefined;
+        if (!accepted) {
+          expect(xstate, `${state} + ${type}`).toBe(state); // XState ignores it too
+          expect(() => next(state, type, flags)).toThrow(/not accepted/);
+        } else {
+          expect(next(state, type, flags), `${state} + ${type} ${JSON.stringify(flags)}`).toBe(xstate);
+          checked++;
+        }
+      }
+    }
+  }
+  return checked;
+}
+
+describe('the execution environment machine', () => {
+  it('its derived transition table agrees with XState for every state, event and guard', () => {
+    expect(expectTableAgreesWithXState(environmentMachine)).toBeGreaterThan(40);
+  });
+
+  it('every state is reachable from Provisioning', () => {
+    const events = ['PROVISIONED', 'ASSIGN', 'KEEPALIVE_EXPIRED', 'RETIRE', 'SHUTDOWN_DONE', 'WORKER_LOST']
+      .map((type) => ({ type }))
+      .concat(['PHASE_DONE', 'INIT_TIMEOUT', 'INVOKE_DONE', 'INVOKE_FAILED'].flatMap((type) => FLAG_VARIANTS.map((f) => ({ type, ...f }))));
+    const paths = getShortestPaths(environmentMachine, { events: events as never });
+    const reached = new Set(paths.map((p) => valueToPath(p.state.value)));
+    expect([...reached].sort()).toEqual([...deriveTable(environmentMachine).states].sort());
+  });
+
+  it('a cold start walks Provisioning → extension, runtime and function init → Invoking → Idle', () => {
+    const t = transitionFunction<Flags>(deriveTable(environmentMachine), { invocationWaiting: (f) => !!f.invocationWaiting, retiring: (f) => !!f.retiring });
+    const waiting = { invocationWaiting: true };
+    const path = ['Provisioning'];
+    for (const e of ['PROVISIONED', 'PHASE_DONE', 'PHASE_DONE', 'PHASE_DONE', 'INVOKE_DONE']) path.push(t(path.at(-1)!, e, waiting));
+    expect(path).toEqual(['Provisioning', 'Initializing.ExtensionInit', 'Initializing.RuntimeInit', 'Initializing.FunctionInit', 'Invoking', 'Idle']);
+  });
+
+  it('a worker loss terminates the environment from any live state', () => {
+    const table = deriveTable(environmentMachine);
+    for (const s of table.states) {
+      if (table.finalStates.has(s)) continue;
+      expect(table.transitions[s].WORKER_LOST?.[0].target).toBe('Terminated');
+    }
+  });
+
+  it('the log codes name every state of both machines', () => {
+    expect([...ENVIRONMENT_STATE_CODES].sort()).toEqual([...deriveTable(environmentMachine).states].sort());
+    expect([...INVOCATION_STATE_CODES].sort()).toEqual([...deriveTable(invocationMachine).states].sort());
+  });
+});
+
+describe('the invocation machine', () => {
+  it('its derived transition table agrees with XState for every state and event', () => {
+    expect(expectTableAgreesWithXState(invocationMachine)).toBeGreaterThan(10);
+  });
+
+  it('every outcome is a final state reachable from Received', () => {
+    const table = deriveTable(invocationMachine);
+    const paths = getShortestPaths(invocationMachine, { events: table.events.map((type) => ({ type })) as never });
+    const reached = new Set(paths.map((p) => valueToPath(p.state.value)));
+    expect([...reached].sort()).toEqual([...table.states].sort());
+    expect([...table.finalStates].sort()).toEqual(['DryRunSucceeded', 'FunctionError', 'Rejected', 'ServiceError', 'Succeeded', 'Throttled', 'TimedOut']);
+  });
+});
