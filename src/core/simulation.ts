@@ -73,6 +73,8 @@ export class Simulation {
   workersDrained = 0;
   eventsProcessed = 0;
   private readonly arrivals: ArrivalState[];
+  /** Per workload entry: its random stream and a reusable request (read, never kept, by the Frontend). */
+  private readonly sources: { rng: RandomStream; request: Extract<SimEvent, { type: 'invoke.request' }> }[];
   private readonly recent: Invocation[] = [];
   private recentNext = 0;
   private readonly recentCap: number;
@@ -92,9 +94,16 @@ export class Simulation {
     const s = (name: string) => this.streams.get(`platform:${name}`);
     this.rng = { overhead: s('overhead'), placement: s('placement'), microvm: s('microvm'), shutdown: s('shutdown'), client: s('client-retry') };
     createInitialFleet(this);
+    this.sources = scenario.workload.map((entry, i) => ({
+      rng: this.streams.get(`workload:${i}`),
+      request: {
+        type: 'invoke.request', functionName: entry.function, mode: entry.mode, payloadBytes: entry.payloadBytes,
+        source: i, attempt: 1, maxAttempts: entry.client.maxAttempts,
+      },
+    }));
     this.arrivals = scenario.workload.map((entry, i) => {
       const st: ArrivalState = { cursor: 0 };
-      const t = firstArrival(entry, st, this.streams.get(`workload:${i}`));
+      const t = firstArrival(entry, st, this.sources[i].rng);
       if (t !== Infinity) this.schedule(t, { type: 'workload.arrival', source: i });
       return st;
     });
@@ -161,12 +170,9 @@ export class Simulation {
 
   private onArrival(source: number): void {
     const entry = this.scenario.workload[source];
-    const req: Extract<SimEvent, { type: 'invoke.request' }> = {
-      type: 'invoke.request', functionName: entry.function, mode: entry.mode, payloadBytes: entry.payloadBytes,
-      source, attempt: 1, maxAttempts: entry.client.maxAttempts,
-    };
-    for (let n = requestsPerArrival(entry.arrival); n > 0; n--) handleRequest(this, req);
-    const t = nextArrival(entry, this.arrivals[source], this.streams.get(`workload:${source}`), this.nowMs);
+    const { rng, request } = this.sources[source];
+    for (let n = requestsPerArrival(entry.arrival); n > 0; n--) handleRequest(this, request);
+    const t = nextArrival(entry, this.arrivals[source], rng, this.nowMs);
     if (t !== Infinity) this.schedule(t, { type: 'workload.arrival', source });
   }
 }

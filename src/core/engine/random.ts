@@ -53,19 +53,33 @@ export class RandomStream {
     return this.next() < p;
   }
 
-  /** Standard normal via Box–Muller (two uniform draws per call, for a fixed draw count). */
+  /** A spare standard normal from the last Box–Muller pair (NaN when none). Part of the state. */
+  private spare = NaN;
+
+  /**
+   * Standard normal via Box–Muller: each pair of uniforms yields two normals; the second is
+   * kept for the next call. Still deterministic: the stream's position depends only on how
+   * many normals were drawn.
+   */
   normal(): number {
-    const u = this.nextOpen();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    const spare = this.spare;
+    if (spare === spare) { // not NaN
+      this.spare = NaN;
+      return spare;
+    }
+    const r = Math.sqrt(-2 * Math.log(this.nextOpen()));
+    const theta = 2 * Math.PI * this.next();
+    this.spare = r * Math.sin(theta);
+    return r * Math.cos(theta);
   }
 
   getState(): number[] {
-    return Array.from(this.s);
+    return [...this.s, this.spare];
   }
 
   setState(state: readonly number[]): void {
     for (let i = 0; i < 4; i++) this.s[i] = state[i] >>> 0;
+    this.spare = state.length > 4 ? state[4] : NaN;
   }
 }
 

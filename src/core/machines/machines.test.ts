@@ -28,7 +28,7 @@ function expectTableAgreesWithXState(machine: AnyStateMachine) {
     if (table.finalStates.has(state)) continue;
     for (const type of table.events) {
       for (const flags of FLAG_VARIANTS) {
-        const snap = machine.resolveState({ value: pathToValue(state) as never });
+        const snap = machine.resolveState({ value: pathToValue(state), context: undefined } as never);
         const after = getNextSnapshot(machine, snap, { type, ...flags } as never);
         const xstate = valueToPath(after.value);
         const accepted = table.transitions[state][type] !== undefined;

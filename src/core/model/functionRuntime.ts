@@ -3,7 +3,7 @@ import type { RandomStream, RandomStreams } from '../engine/random';
 import { presetInitDist, runtimeBootstrapMs } from '../scenario/runtimes';
 import type { FunctionConfig } from '../scenario/types';
 import { createIdlePool, type IdlePool } from '../services/idlePool';
-import type { ReclaimCause } from './records';
+import type { Environment, ReclaimCause } from './records';
 
 /**
  * The data plane's live view of one function: its idle pool, the concurrency it holds, its
@@ -14,7 +14,7 @@ export interface FunctionRuntime {
   index: number;
   cfg: FunctionConfig;
   version: string;
-  idle: IdlePool;
+  idle: IdlePool<Environment>;
   /** Concurrency units held: requests being served, including their cold starts. */
   inUse: number;
   /** Live environments by role, for "why was this cold?" */
@@ -38,7 +38,7 @@ export function createFunctionRuntime(index: number, cfg: FunctionConfig, stream
     index,
     cfg,
     version: '$LATEST',
-    idle: createIdlePool(cfg.routing),
+    idle: createIdlePool<Environment>(cfg.routing),
     inUse: 0,
     initializing: 0,
     busy: 0,

@@ -9,6 +9,8 @@ import type { InvokeMode } from '../scenario/types';
  */
 export interface Environment {
   id: number;
+  /** Changes every time it enters an idle pool; lets the pool skip stale entries in O(1). */
+  poolStamp: number;
   fn: number;               // index into Simulation.functions
   version: string;          // '$LATEST' until versions exist; never serves another version
   worker: number;

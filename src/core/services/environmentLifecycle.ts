@@ -51,14 +51,14 @@ function onEnter(sim: Simulation, env: Environment, fn: FunctionRuntime, from: E
     case 'Reset':
       env.idleSinceMs = sim.nowMs;
       env.keepAliveDeadlineMs = sim.nowMs + fn.sample.keepAliveMs(fn.rng.keepAlive);
-      fn.idle.add(env.id);
+      fn.idle.add(env);
       if (env.keepAliveTimerAtMs < 0 || env.keepAliveDeadlineMs < env.keepAliveTimerAtMs) {
         env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
         sim.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
       }
       return;
     case 'ShuttingDown': {
-      fn.idle.remove(env.id);
+      fn.idle.remove(env);
       const shutdownMs = fn.cfg.extensions > 0
         ? 100 + sim.rng.shutdown.next() * 1900 // external extensions: up to the 2 s Shutdown limit [DOC]
         : sim.platformSample.shutdownMs(sim.rng.shutdown);
@@ -162,7 +162,7 @@ export function loseEnvironment(sim: Simulation, env: Environment, cause: Reclai
   const fn = sim.functions[env.fn];
   const inv = env.invocation ? sim.inflight.get(env.invocation) : undefined;
   if (env.state === 'Idle' || env.state === 'Reset') fn.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
-  fn.idle.remove(env.id);
+  fn.idle.remove(env);
   env.epoch++; // every pending lifecycle step is now stale
   if (inv) {
     sim.counting.release(fn);

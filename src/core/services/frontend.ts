@@ -40,34 +40,27 @@ export function handleRequest(sim: Simulation, req: Extract<SimEvent, { type: 'i
   const overhead = sim.platformSample.warmOverheadMs(sim.rng.overhead);
   const frontendMs = overhead * HOP_SHARE.frontend;
   inv.responseOverheadMs = overhead * HOP_SHARE.response;
-  const respond = (event: 'REJECT' | 'DRY_RUN' | 'THROTTLE', atMs: number) =>
-    completeInvocation(sim, inv, event, atMs + inv.responseOverheadMs);
-
   if (!fn) {
     inv.rejectReason = 'ResourceNotFoundException';
-    respond('REJECT', sim.nowMs + frontendMs);
-    return inv;
+    return respondEarly(sim, inv, 'REJECT', sim.nowMs + frontendMs);
   }
   if (req.mode === 'DryRun') {
-    respond('DRY_RUN', sim.nowMs + frontendMs); // parameters and permissions only: 204, nothing runs
-    return inv;
+    return respondEarly(sim, inv, 'DRY_RUN', sim.nowMs + frontendMs); // parameters and permissions only: 204, nothing runs
   }
   if (req.payloadBytes > SYNC_PAYLOAD_LIMIT_BYTES) {
     inv.rejectReason = 'RequestTooLargeException';
-    respond('REJECT', sim.nowMs + frontendMs);
-    return inv;
+    return respondEarly(sim, inv, 'REJECT', sim.nowMs + frontendMs);
   }
 
   fn.stats.invocations++;
   inv.countedMs = sim.nowMs + frontendMs + overhead * HOP_SHARE.counting;
   const limited = sim.counting.check(fn);
-  if (limited) return throttle(sim, fn, inv, limited, respond);
+  if (limited) return throttle(sim, fn, inv, limited);
   advanceInvocation(sim, inv, 'COUNTED');
   inv.assignedMs = inv.countedMs + overhead * HOP_SHARE.assignment;
 
-  const envId = fn.idle.take(fn.rng.routing);
-  if (envId !== undefined) {
-    const env = sim.environments.get(envId)!;
+  const env = fn.idle.take(fn.rng.routing);
+  if (env !== undefined) {
     sim.counting.lease(fn);
     inv.env = env.id;
     inv.worker = env.worker;
@@ -80,7 +73,7 @@ export function handleRequest(sim: Simulation, req: Extract<SimEvent, { type: 'i
   }
 
   // Cold: a new environment, if the function's scaling bucket allows one more.
-  if (!sim.counting.takeScalingToken(fn, sim.nowMs)) return throttle(sim, fn, inv, 'FunctionInvocationRateLimitExceeded', respond);
+  if (!sim.counting.takeScalingToken(fn, sim.nowMs)) return throttle(sim, fn, inv, 'FunctionInvocationRateLimitExceeded');
   sim.counting.lease(fn);
   inv.cold = true;
   inv.coldReason = coldReason(sim, fn);
@@ -90,11 +83,16 @@ export function handleRequest(sim: Simulation, req: Extract<SimEvent, { type: 'i
   return inv;
 }
 
-function throttle(sim: Simulation, fn: FunctionRuntime, inv: Invocation, reason: Invocation['throttleReason'], respond: (e: 'THROTTLE', atMs: number) => void): Invocation {
+/** Answers before any environment is involved: 4xx, 204 (DryRun) or 429. */
+function respondEarly(sim: Simulation, inv: Invocation, event: 'REJECT' | 'DRY_RUN' | 'THROTTLE', atMs: number): Invocation {
+  completeInvocation(sim, inv, event, atMs + inv.responseOverheadMs);
+  return inv;
+}
+
+function throttle(sim: Simulation, fn: FunctionRuntime, inv: Invocation, reason: Invocation['throttleReason']): Invocation {
   inv.throttleReason = reason;
   fn.stats.throttled++;
-  respond('THROTTLE', inv.countedMs);
-  return inv;
+  return respondEarly(sim, inv, 'THROTTLE', inv.countedMs);
 }
 
 /**
@@ -104,7 +102,7 @@ function throttle(sim: Simulation, fn: FunctionRuntime, inv: Invocation, reason:
 function placeEnvironment(sim: Simulation, fn: FunctionRuntime, inv: Invocation): Environment {
   const worker = chooseWorker(sim, fn);
   const env: Environment = {
-    id: sim.nextEnvironmentId++, fn: fn.index, version: fn.version, worker: worker.id, memoryMb: fn.cfg.memoryMb,
+    id: sim.nextEnvironmentId++, poolStamp: 0, fn: fn.index, version: fn.version, worker: worker.id, memoryMb: fn.cfg.memoryMb,
     state: 'Provisioning', epoch: 0, invocation: inv.id, retiring: false, createdAtMs: sim.nowMs, initPlan: null,
     idleSinceMs: NaN, keepAliveDeadlineMs: NaN, keepAliveTimerAtMs: -1, invocationsServed: 0, lastInvocationEndMs: NaN,
   };

@@ -8,66 +8,70 @@ import type { RoutingPolicy } from '../scenario/types';
  * - newest / oldest: created most / least recently (ids are assigned in creation order);
  * - random: uniformly at random, from the run's seeded stream.
  *
- * Every operation is O(1) or O(log n). Environments leave the pool either by `take` or by
- * `remove` (keep-alive expiry, retirement); stale stack/heap entries are skipped lazily,
- * using a per-environment stamp that changes every time it enters the pool.
+ * Every operation is O(1) or O(log n) and allocation-free in steady state. An environment
+ * leaves the pool by `take` or by `remove` (keep-alive expiry, retirement). Stack and heap
+ * entries carry the environment's `poolStamp` at insertion; an entry whose stamp no longer
+ * matches is stale and skipped lazily.
  */
-export interface IdlePool {
+export interface Pooled {
+  id: number;
+  poolStamp: number;
+}
+
+export interface IdlePool<T extends Pooled = Pooled> {
   readonly size: number;
-  add(env: number): void;
-  remove(env: number): void;
-  take(rng: RandomStream): number | undefined;
-  has(env: number): boolean;
+  add(env: T): void;
+  remove(env: T): void;
+  take(rng: RandomStream): T | undefined;
+  has(env: T): boolean;
 }
 
-export function createIdlePool(policy: RoutingPolicy): IdlePool {
+/** Stamps are global so an environment never reuses a stamp, whatever pool it was in. */
+let nextStamp = 1;
+const NOT_POOLED = 0;
+
+export function createIdlePool<T extends Pooled>(policy: RoutingPolicy): IdlePool<T> {
   switch (policy) {
-    case 'mru': return new StackPool();
-    case 'newest': return new HeapPool(true);
-    case 'oldest': return new HeapPool(false);
-    case 'random': return new RandomPool();
+    case 'mru': return new StackPool<T>();
+    case 'newest': return new HeapPool<T>(true);
+    case 'oldest': return new HeapPool<T>(false);
+    case 'random': return new RandomPool<T>();
   }
 }
 
-abstract class LazyPool implements IdlePool {
-  protected stamp = new Map<number, number>(); // env → stamp of its live entry
-  protected nextStamp = 1;
-  get size(): number { return this.stamp.size; }
-  has(env: number): boolean { return this.stamp.has(env); }
-  remove(env: number): void {
-    this.stamp.delete(env);
-    this.maybeCompact();
-  }
-  abstract add(env: number): void;
-  abstract take(rng: RandomStream): number | undefined;
-  protected abstract maybeCompact(): void;
-}
-
-class StackPool extends LazyPool {
-  private envs: number[] = [];
+class StackPool<T extends Pooled> implements IdlePool<T> {
+  private envs: T[] = [];
   private stamps: number[] = [];
-  add(env: number): void {
-    const s = this.nextStamp++;
-    this.stamp.set(env, s);
+  size = 0;
+  has(env: T): boolean { return env.poolStamp !== NOT_POOLED; }
+  add(env: T): void {
+    env.poolStamp = nextStamp++;
     this.envs.push(env);
-    this.stamps.push(s);
+    this.stamps.push(env.poolStamp);
+    this.size++;
   }
-  take(): number | undefined {
+  remove(env: T): void {
+    if (env.poolStamp === NOT_POOLED) return;
+    env.poolStamp = NOT_POOLED;
+    this.size--;
+    if (this.envs.length >= 64 && this.envs.length > 2 * this.size) this.compact();
+  }
+  take(): T | undefined {
     while (this.envs.length) {
       const env = this.envs.pop()!;
       const s = this.stamps.pop()!;
-      if (this.stamp.get(env) === s) {
-        this.stamp.delete(env);
+      if (env.poolStamp === s) {
+        env.poolStamp = NOT_POOLED;
+        this.size--;
         return env;
       }
     }
     return undefined;
   }
-  protected maybeCompact(): void {
-    if (this.envs.length < 64 || this.envs.length < 2 * this.stamp.size) return;
-    const envs: number[] = [], stamps: number[] = [];
+  private compact(): void {
+    const envs: T[] = [], stamps: number[] = [];
     for (let i = 0; i < this.envs.length; i++) {
-      if (this.stamp.get(this.envs[i]) === this.stamps[i]) { envs.push(this.envs[i]); stamps.push(this.stamps[i]); }
+      if (this.envs[i].poolStamp === this.stamps[i]) { envs.push(this.envs[i]); stamps.push(this.stamps[i]); }
     }
     this.envs = envs;
     this.stamps = stamps;
@@ -75,23 +79,28 @@ class StackPool extends LazyPool {
 }
 
 /** Binary heap on environment id (creation order): max-heap for newest, min-heap for oldest. */
-class HeapPool extends LazyPool {
-  private heap: number[] = []; // env ids; a stale id is one whose stamp was removed or renewed
-  private heapStamps: number[] = [];
-  constructor(private readonly newest: boolean) { super(); }
+class HeapPool<T extends Pooled> implements IdlePool<T> {
+  private heap: T[] = [];
+  private stamps: number[] = [];
+  size = 0;
+  constructor(private readonly newest: boolean) {}
+  has(env: T): boolean { return env.poolStamp !== NOT_POOLED; }
   private before(i: number, j: number): boolean {
-    return this.newest ? this.heap[i] > this.heap[j] : this.heap[i] < this.heap[j];
+    return this.newest ? this.heap[i].id > this.heap[j].id : this.heap[i].id < this.heap[j].id;
   }
   private swap(i: number, j: number): void {
-    const h = this.heap, s = this.heapStamps;
-    [h[i], h[j]] = [h[j], h[i]];
-    [s[i], s[j]] = [s[j], s[i]];
+    const h = this.heap, s = this.stamps;
+    const e = h[i]; h[i] = h[j]; h[j] = e;
+    const t = s[i]; s[i] = s[j]; s[j] = t;
   }
-  add(env: number): void {
-    const s = this.nextStamp++;
-    this.stamp.set(env, s);
+  add(env: T): void {
+    env.poolStamp = nextStamp++;
+    this.size++;
+    this.push(env);
+  }
+  private push(env: T): void {
     this.heap.push(env);
-    this.heapStamps.push(s);
+    this.stamps.push(env.poolStamp);
     let i = this.heap.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -100,64 +109,64 @@ class HeapPool extends LazyPool {
       i = p;
     }
   }
-  private popTop(): [number, number] {
-    const top: [number, number] = [this.heap[0], this.heapStamps[0]];
-    const last = this.heap.length - 1;
-    this.swap(0, last);
-    this.heap.pop();
-    this.heapStamps.pop();
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let c = i;
-      if (l < this.heap.length && this.before(l, c)) c = l;
-      if (r < this.heap.length && this.before(r, c)) c = r;
-      if (c === i) break;
-      this.swap(i, c);
-      i = c;
+  remove(env: T): void {
+    if (env.poolStamp === NOT_POOLED) return;
+    env.poolStamp = NOT_POOLED;
+    this.size--;
+    if (this.heap.length >= 64 && this.heap.length > 2 * this.size) {
+      const live = this.heap.filter((e, i) => e.poolStamp === this.stamps[i]);
+      this.heap = [];
+      this.stamps = [];
+      for (const e of live) this.push(e);
     }
-    return top;
   }
-  take(): number | undefined {
+  take(): T | undefined {
     while (this.heap.length) {
-      const [env, s] = this.popTop();
-      if (this.stamp.get(env) === s) {
-        this.stamp.delete(env);
+      const env = this.heap[0], s = this.stamps[0];
+      const last = this.heap.length - 1;
+      this.swap(0, last);
+      this.heap.pop();
+      this.stamps.pop();
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let c = i;
+        if (l < this.heap.length && this.before(l, c)) c = l;
+        if (r < this.heap.length && this.before(r, c)) c = r;
+        if (c === i) break;
+        this.swap(i, c);
+        i = c;
+      }
+      if (env.poolStamp === s) {
+        env.poolStamp = NOT_POOLED;
+        this.size--;
         return env;
       }
     }
     return undefined;
   }
-  protected maybeCompact(): void {
-    if (this.heap.length < 64 || this.heap.length < 2 * this.stamp.size) return;
-    const live = [...this.stamp.entries()];
-    this.heap = [];
-    this.heapStamps = [];
-    for (const [env] of live) this.add(env); // re-adding renews stamps consistently
-  }
 }
 
-/** Array + index map: O(1) add, remove and uniform pick (swap-remove). */
-class RandomPool implements IdlePool {
-  private envs: number[] = [];
-  private index = new Map<number, number>();
+/** Array with swap-remove: O(1) add, remove and uniform pick. `poolStamp` holds index + 1. */
+class RandomPool<T extends Pooled> implements IdlePool<T> {
+  private envs: T[] = [];
   get size(): number { return this.envs.length; }
-  has(env: number): boolean { return this.index.has(env); }
-  add(env: number): void {
-    this.index.set(env, this.envs.length);
+  has(env: T): boolean { return env.poolStamp !== NOT_POOLED; }
+  add(env: T): void {
     this.envs.push(env);
+    env.poolStamp = this.envs.length;
   }
-  remove(env: number): void {
-    const i = this.index.get(env);
-    if (i === undefined) return;
+  remove(env: T): void {
+    if (env.poolStamp === NOT_POOLED) return;
+    const i = env.poolStamp - 1;
     const last = this.envs.pop()!;
     if (last !== env) {
       this.envs[i] = last;
-      this.index.set(last, i);
+      last.poolStamp = i + 1;
     }
-    this.index.delete(env);
+    env.poolStamp = NOT_POOLED;
   }
-  take(rng: RandomStream): number | undefined {
+  take(rng: RandomStream): T | undefined {
     if (this.envs.length === 0) return undefined;
     const env = this.envs[rng.int(this.envs.length)];
     this.remove(env);
