@@ -4,13 +4,31 @@ import type { InvokeMode } from './scenario/types';
  * Everything that can be scheduled, as plain data (never closures), so the future event
  * list can be inspected, checkpointed and hashed. Handlers switch on `type` exhaustively.
  */
-export type EnvironmentSignal = 'PROVISIONED' | 'PHASE_DONE' | 'INIT_TIMEOUT' | 'INVOKE_END' | 'SHUTDOWN_DONE';
+export type EnvironmentSignal = 'PROVISIONED' | 'PHASE_DONE' | 'INIT_TIMEOUT' | 'INIT_FAILED' | 'INVOKE_END' | 'SHUTDOWN_DONE';
 
 export type SimEvent =
   /** The next arrival of workload entry `source` (generated lazily, one at a time). */
   | { type: 'workload.arrival'; source: number }
   /** A single request reaching the Frontend Invoke service: from the page, the API or a client retry. */
-  | { type: 'invoke.request'; functionName: string; mode: InvokeMode; payloadBytes: number; source: number; attempt: number; maxAttempts: number }
+  | {
+      type: 'invoke.request'; functionName: string; mode: InvokeMode; payloadBytes: number; source: number;
+      attempt: number; maxAttempts: number; queueDuringOutage: boolean;
+      /** A poller's attempt at queued event `asyncEvent` (0 for a client's request). */
+      asyncEvent: number;
+      /** An extra delivery of an event the queue already delivered (at-least-once). */
+      duplicate: boolean;
+    }
+  /** A queued event's retry delay or backoff is over, or its maximum age has passed. */
+  | { type: 'async.wake'; event: number; epoch: number }
+  /** A poller's request to the queue returns a batch. */
+  | { type: 'poller.poll'; poller: number }
+  /** A control-plane call from the scenario's timeline (index into controlPlane). */
+  | { type: 'control.call'; index: number }
+  /** An asynchronous control-plane operation completes (function ready, update done, PC allocated). */
+  | { type: 'control.complete'; fn: number; ver: number; operation: 'create' | 'update' | 'publish' | 'provision'; token: number }
+  /** A fault from the scenario starts or ends (index into faults). */
+  | { type: 'fault.start'; index: number }
+  | { type: 'fault.end'; index: number }
   /** A timed step of an environment's lifecycle; ignored if `epoch` is stale. */
   | { type: 'environment.advance'; env: number; epoch: number; signal: EnvironmentSignal }
   /** Keep-alive check of an idle environment (one pending per environment). */
@@ -29,6 +47,12 @@ export const PRIORITY: Record<SimEvent['type'], number> = {
   'environment.keepalive': 2,
   'worker.drain': 3,
   'worker.lease-end': 3,
+  'control.complete': 3,
+  'control.call': 3,
+  'fault.start': 3,
+  'fault.end': 3,
+  'async.wake': 4,
+  'poller.poll': 4,
   'invoke.request': 4,
   'workload.arrival': 4,
 };

@@ -18,7 +18,7 @@ export function checkInvariants(sim: Simulation): string[] {
     servedBy.set(inv.env, inv.id);
     const env = sim.environments.get(inv.env);
     if (env && env.invocation !== inv.id) problems.push(`inv-${inv.id} is attached to env-${inv.env}, which serves inv-${env.invocation}`);
-    if (env && sim.functions[env.fn].index !== inv.fn) problems.push(`env-${env.id} of another function serves inv-${inv.id}`);
+    if (env && env.ver !== inv.ver) problems.push(`env-${env.id} of version ${env.ver} serves inv-${inv.id} of version ${inv.ver}`);
   }
   for (const env of sim.environments.values()) {
     const busy = env.state === 'Invoking' || env.state === 'InitRetry';
@@ -27,9 +27,11 @@ export function checkInvariants(sim: Simulation): string[] {
     if (env.invocation !== 0) {
       const inv = sim.inflight.get(env.invocation);
       if (!inv) problems.push(`env-${env.id} holds inv-${env.invocation}, which is not in flight`);
-      else if (inv.fn !== env.fn) problems.push(`env-${env.id} (function ${env.fn}) holds inv-${inv.id} of function ${inv.fn}`);
+      else if (inv.ver !== env.ver) problems.push(`env-${env.id} (version ${env.ver}) holds inv-${inv.id} of version ${inv.ver}`);
     }
-    if (env.version !== sim.functions[env.fn].version && !env.retiring && env.state === 'Idle') problems.push(`env-${env.id} of version ${env.version} is reusable`);
+    const v = sim.versions[env.ver];
+    if (env.revision !== v.revision && !env.retiring && env.state !== 'Terminated') problems.push(`env-${env.id} runs old code (revision ${env.revision} < ${v.revision}) and is not retiring`);
+    if (env.version !== v.qualifier) problems.push(`env-${env.id} says version ${env.version}, belongs to ${v.qualifier}`);
   }
   const { account } = sim.scenario;
   if (sim.counting.accountInUse > account.concurrencyLimit) problems.push(`account concurrency ${sim.counting.accountInUse} > limit ${account.concurrencyLimit}`);

@@ -18,11 +18,17 @@ export const LOG = {
   ENVIRONMENT_STATE: 100,
   /** a = invocation, b = outcome code, c = environment */
   INVOCATION_OUTCOME: 200,
+  /** a = queued event, b = async state code, c = invocation (0 = none) */
+  ASYNC_EVENT_STATE: 300,
+  /** a = control-plane call index, b = 1 ok / 0 error, c = function index */
+  CONTROL_PLANE_CALL: 400,
+  /** a = fault index, b = 1 start / 0 end, c = subject (worker) */
+  FAULT: 500,
 } as const;
 
 export const ENVIRONMENT_STATE_CODES: readonly EnvironmentState[] = [
   'Provisioning', 'Initializing.ExtensionInit', 'Initializing.RuntimeInit', 'Initializing.FunctionInit',
-  'InitRetry', 'Idle', 'Invoking', 'Reset', 'ShuttingDown', 'Terminated',
+  'InitRetry', 'Idle', 'Invoking', 'Reset', 'ShuttingDown', 'Terminated', 'Restoring',
 ];
 
 export const INVOCATION_STATE_CODES: readonly InvocationState[] = [

@@ -9,9 +9,13 @@ import { invocationMachine } from './machines/invocationMachine';
 import { deriveTable, transitionFunction } from './machines/machineTable';
 import { EnvironmentGauge } from './metrics/environmentGauge';
 import { RunMetrics } from './metrics/runMetrics';
-import { createFunctionRuntime, type FunctionRuntime } from './model/functionRuntime';
+import { createFunctionRuntime, createVersionRuntime, type FunctionRuntime, type VersionRuntime } from './model/functionRuntime';
 import type { Environment, Invocation, Worker } from './model/records';
-import type { InvokeMode, Scenario } from './scenario/types';
+import type { FunctionConfig, InvokeMode, Scenario } from './scenario/types';
+import type { ControlPlaneCall, Fault } from './scenario/faultTypes';
+import { AsyncQueue } from './services/asyncQueue';
+import { Faults } from './services/faults';
+import { callControlPlane, completeControlPlane, type ControlPlaneResult } from './services/controlPlane';
 import { CountingService } from './services/counting';
 import { onAdvance, onKeepAlive } from './services/environmentLifecycle';
 import { createInitialFleet, onMicroVmBooted, onWorkerDrain, onWorkerLeaseEnd } from './services/fleet';
@@ -25,6 +29,7 @@ export const INVOCATION_TABLE = deriveTable(invocationMachine);
 const envNext = transitionFunction<Environment>(ENVIRONMENT_TABLE, {
   invocationWaiting: (env) => env.invocation !== 0,
   retiring: (env) => env.retiring,
+  snapStart: (env) => env.snapStart,
 });
 const invNext = transitionFunction<Invocation>(INVOCATION_TABLE, {});
 
@@ -54,8 +59,17 @@ export class Simulation {
   readonly queue = new EventQueue<SimEvent>();
   readonly streams: RandomStreams;
   readonly log: EventLog;
-  readonly functions: FunctionRuntime[];
+  readonly functions: FunctionRuntime[] = [];
+  readonly versions: VersionRuntime[] = [];
   readonly fnByName = new Map<string, FunctionRuntime>();
+  readonly asyncQueue: AsyncQueue;
+  readonly faults: Faults;
+  readonly controlPlaneResults: ControlPlaneResult[] = [];
+  controlPlaneCalls = 0;
+  controlPlaneErrors = 0;
+  /** Configuration patches of updates in progress, by function index. */
+  readonly pendingConfig = new Map<number, Partial<FunctionConfig>>();
+  workersFailed = 0;
   readonly environments = new Map<number, Environment>();
   readonly workers = new Map<number, Worker>();
   readonly inflight = new Map<number, Invocation>();
@@ -64,8 +78,8 @@ export class Simulation {
   readonly metrics = new RunMetrics();
   readonly envNext = envNext;
   readonly invNext = invNext;
-  readonly platformSample: Record<'warmOverheadMs' | 'placementMs' | 'microvmBootMs' | 'imageFetchMs' | 'extensionInitMs' | 'shutdownMs', Sampler>;
-  readonly rng: Record<'overhead' | 'placement' | 'microvm' | 'shutdown' | 'client', RandomStream>;
+  readonly platformSample: Record<'warmOverheadMs' | 'placementMs' | 'microvmBootMs' | 'imageFetchMs' | 'extensionInitMs' | 'shutdownMs' | 'pollerLatencyMs' | 'snapStartRestoreMs', Sampler>;
+  readonly rng: Record<'overhead' | 'placement' | 'microvm' | 'shutdown' | 'client' | 'pollers' | 'faults', RandomStream>;
   nextEnvironmentId = 1;
   nextWorkerId = 1;
   nextInvocationId = 1;
@@ -84,21 +98,39 @@ export class Simulation {
     this.log = new EventLog(opts.hasher, opts.logRingSize ?? 4096);
     this.recentCap = opts.recentInvocations ?? 2000;
     this.counting = new CountingService(scenario);
-    this.functions = scenario.functions.map((f, i) => createFunctionRuntime(i, f, this.streams, scenario.account.scaling.environments));
-    for (const f of this.functions) this.fnByName.set(f.cfg.name, f);
     const p = scenario.platform;
     this.platformSample = {
       warmOverheadMs: sampler(p.warmOverheadMs), placementMs: sampler(p.placementMs), microvmBootMs: sampler(p.microvmBootMs),
       imageFetchMs: sampler(p.imageFetchMs), extensionInitMs: sampler(p.extensionInitMs), shutdownMs: sampler(p.shutdownMs),
+      pollerLatencyMs: sampler(p.pollerLatencyMs), snapStartRestoreMs: sampler(p.snapStartRestoreMs),
     };
     const s = (name: string) => this.streams.get(`platform:${name}`);
-    this.rng = { overhead: s('overhead'), placement: s('placement'), microvm: s('microvm'), shutdown: s('shutdown'), client: s('client-retry') };
+    this.rng = {
+      overhead: s('overhead'), placement: s('placement'), microvm: s('microvm'), shutdown: s('shutdown'),
+      client: s('client-retry'), pollers: s('pollers'), faults: s('faults'),
+    };
+    this.asyncQueue = new AsyncQueue(this);
+    this.faults = new Faults(this);
     createInitialFleet(this);
+    for (const f of scenario.functions) {
+      const fn = this.addFunction(f, 'Active');
+      if (f.provisionedConcurrency > 0) {
+        // Shorthand: version 1 with alias "live" and provisioned concurrency on it, ready at start.
+        callControlPlane(this, { atMs: 0, action: 'PublishVersion', function: fn.name });
+        callControlPlane(this, { atMs: 0, action: 'CreateAlias', function: fn.name, name: 'live', functionVersion: '1', additionalVersionWeights: {} });
+        const v = this.versions[fn.versions.get('1')!];
+        v.provisioned.requested = f.provisionedConcurrency;
+        this.schedule(0, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
+      }
+    }
+    scenario.controlPlane.forEach((c, index) => this.schedule(c.atMs, { type: 'control.call', index }));
+    for (const f of scenario.faults) this.faults.add(f);
     this.sources = scenario.workload.map((entry, i) => ({
       rng: this.streams.get(`workload:${i}`),
       request: {
         type: 'invoke.request', functionName: entry.function, mode: entry.mode, payloadBytes: entry.payloadBytes,
-        source: i, attempt: 1, maxAttempts: entry.client.maxAttempts,
+        source: i, attempt: 1, maxAttempts: entry.client.maxAttempts, queueDuringOutage: entry.client.queueDuringOutage,
+        asyncEvent: 0, duplicate: false,
       },
     }));
     this.arrivals = scenario.workload.map((entry, i) => {
@@ -140,8 +172,42 @@ export class Simulation {
     this.schedule(this.nowMs, {
       type: 'invoke.request', functionName: req.function, mode: req.mode ?? 'RequestResponse',
       payloadBytes: req.payloadBytes ?? 1024, source: -1, attempt: 1, maxAttempts: req.maxAttempts ?? 1,
+      queueDuringOutage: false, asyncEvent: 0, duplicate: false,
     });
   }
+
+  /** A control-plane call now (live), answered at once: ok, or the AWS error. */
+  controlPlane(call: Omit<ControlPlaneCall, 'atMs'>): ControlPlaneResult {
+    return callControlPlane(this, { ...call, atMs: this.nowMs } as ControlPlaneCall);
+  }
+
+  /** Injects a fault now (live). Windows given as `durationMs` start now. */
+  injectFault(fault: Fault): number {
+    return this.faults.add(fault);
+  }
+
+  /**
+   * A new function with its `$LATEST` version (the scenario's functions, or CreateFunction).
+   * A name that was deleted and created again gets a new function: the old one's
+   * environments drain under their own record.
+   */
+  addFunction(cfg: FunctionConfig, state: 'Pending' | 'Active'): FunctionRuntime {
+    const fn = createFunctionRuntime(this.functions.length, { ...cfg, reservedConcurrency: null }, this.streams, this.scenario.account.scaling.environments, this.nowMs);
+    fn.state = state;
+    this.functions.push(fn);
+    this.fnByName.set(cfg.name, fn);
+    if (cfg.reservedConcurrency !== null) this.counting.setReserved(fn, cfg.reservedConcurrency);
+    this.addVersion(fn, '$LATEST', cfg);
+    return fn;
+  }
+
+  addVersion(fn: FunctionRuntime, qualifier: string, cfg: FunctionConfig): VersionRuntime {
+    const v = createVersionRuntime(this.versions.length, fn, qualifier, cfg, this.streams);
+    this.versions.push(v);
+    fn.versions.set(qualifier, v.id);
+    return v;
+  }
+
 
   /** Keeps a completed invocation in the bounded ring of recent ones. */
   remember(inv: Invocation): void {
@@ -164,6 +230,12 @@ export class Simulation {
       case 'microvm.booted': return onMicroVmBooted(this, ev.worker);
       case 'worker.drain': return onWorkerDrain(this, ev.worker);
       case 'worker.lease-end': return onWorkerLeaseEnd(this, ev.worker);
+      case 'async.wake': return this.asyncQueue.onWake(ev.event, ev.epoch);
+      case 'poller.poll': return this.asyncQueue.onPoll(ev.poller);
+      case 'control.call': callControlPlane(this, this.scenario.controlPlane[ev.index]); return;
+      case 'control.complete': return completeControlPlane(this, ev.fn, ev.ver, ev.operation);
+      case 'fault.start': return this.faults.onStart(ev.index);
+      case 'fault.end': return this.faults.onEnd(ev.index);
       default: return assertNever(ev);
     }
   }

@@ -20,7 +20,13 @@ export interface Summary {
   };
   utilization: number;
   latencyMs: { all: LatencyStats; cold: LatencyStats; warm: LatencyStats };
-  async: { accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number; duplicates: number; queued: number };
+  async: {
+    accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number;
+    duplicates: number; queued: number; onSuccessDelivered: number; oldestAgeMs: number;
+  };
+  controlPlane: { calls: number; errors: number };
+  faults: { injected: number; workersFailed: number };
+  clientQueued: number;
   functions: Record<string, { invocations: number; coldStarts: number; throttled: number }>;
   workers: { peak: number; added: number; drained: number };
   eventLogRecords: number;
@@ -28,6 +34,11 @@ export interface Summary {
 }
 
 export interface LatencyStats { count: number; mean: number; p50: number; p90: number; p99: number; p999: number; max: number }
+
+function asyncStats(sim: Simulation): Summary['async'] {
+  const q = sim.asyncQueue;
+  return { ...q.stats, queued: q.depth, oldestAgeMs: Math.round(q.oldestAgeMs()) };
+}
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -69,9 +80,12 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
     },
     utilization: means.total ? round(means.busy / means.total, 6) : 0,
     latencyMs: { all: latency(m.latency.all.percentiles()), cold: latency(m.latency.cold.percentiles()), warm: latency(m.latency.warm.percentiles()) },
-    async: { accepted: 0, succeeded: 0, retries: 0, deadLettered: 0, expired: 0, dropped: 0, duplicates: 0, queued: 0 },
+    async: { ...asyncStats(sim) },
     functions,
     workers: { peak: sim.peakWorkers, added: sim.nextWorkerId - 1, drained: sim.workersDrained },
+    controlPlane: { calls: sim.controlPlaneCalls, errors: sim.controlPlaneErrors },
+    faults: { injected: sim.faults.history.length, workersFailed: sim.workersFailed },
+    clientQueued: m.clientQueued,
     eventLogRecords: sim.log.count,
     eventLogSha256: opts.final ? sim.log.digestHex() : '',
   };

@@ -12,11 +12,13 @@ import { setup } from 'xstate';
  * - `invocationWaiting`: a request is attached to this environment (a cold start, not a
  *   provisioned or proactive init).
  * - `retiring`: the environment must not be reused (worker lease ending, code updated).
+ * - `snapStart`: the version uses SnapStart, so a new environment restores a snapshot.
  */
 export type EnvironmentEvent =
-  | { type: 'PROVISIONED' }                 // microVM ready and code downloaded
+  | { type: 'PROVISIONED'; snapStart?: boolean } // microVM ready and code (or snapshot) in place
   | { type: 'PHASE_DONE'; invocationWaiting?: boolean; retiring?: boolean } // an Init sub-phase finished
-  | { type: 'INIT_TIMEOUT'; invocationWaiting?: boolean; retiring?: boolean } // Init passed its limit (10 s on demand)
+  | { type: 'INIT_TIMEOUT'; invocationWaiting?: boolean; retiring?: boolean }
+  | { type: 'INIT_FAILED'; invocationWaiting?: boolean; retiring?: boolean } // Init threw // Init passed its limit (10 s on demand)
   | { type: 'ASSIGN' }                      // the Assignment service hands it a request
   | { type: 'INVOKE_DONE'; retiring?: boolean } // handler returned (success or function error)
   | { type: 'INVOKE_FAILED'; retiring?: boolean } // timeout, crash or OOM: runtime is reset
@@ -30,6 +32,7 @@ export const environmentMachine = setup({
   guards: {
     invocationWaiting: ({ event }) => 'invocationWaiting' in event && event.invocationWaiting === true,
     retiring: ({ event }) => 'retiring' in event && event.retiring === true,
+    snapStart: ({ event }) => 'snapStart' in event && event.snapStart === true,
   },
 }).createMachine({
   id: 'environment',
@@ -38,13 +41,28 @@ export const environmentMachine = setup({
   states: {
     Provisioning: {
       description: 'Placement chose a worker; the MicroManager takes a pre-booted microVM (or boots one) and the code is downloaded.',
-      on: { PROVISIONED: 'Initializing' },
+      on: { PROVISIONED: [{ target: 'Restoring', guard: 'snapStart' }, { target: 'Initializing' }] },
+    },
+    Restoring: {
+      description: 'SnapStart Restore phase: resume the Firecracker snapshot taken at PublishVersion, run after-restore hooks.',
+      on: {
+        PHASE_DONE: [
+          { target: 'Invoking', guard: 'invocationWaiting' },
+          { target: 'ShuttingDown', guard: 'retiring' },
+          { target: 'Idle' },
+        ],
+      },
     },
     Initializing: {
       description: 'Init phase: extension init, runtime init, function init. Limit 10 s on demand.',
       initial: 'ExtensionInit',
       on: {
         INIT_TIMEOUT: [
+          { target: 'InitRetry', guard: 'invocationWaiting' },
+          { target: 'ShuttingDown', guard: 'retiring' },
+          { target: 'Reset' },
+        ],
+        INIT_FAILED: [
           { target: 'InitRetry', guard: 'invocationWaiting' },
           { target: 'ShuttingDown', guard: 'retiring' },
           { target: 'Reset' },
@@ -96,6 +114,7 @@ export const environmentMachine = setup({
 
 export type EnvironmentState =
   | 'Provisioning'
+  | 'Restoring'
   | 'Initializing.ExtensionInit'
   | 'Initializing.RuntimeInit'
   | 'Initializing.FunctionInit'

@@ -6,8 +6,8 @@ import { invocationMachine } from './invocationMachine';
 import { deriveTable, transitionFunction } from './machineTable';
 import { ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES } from '../logCodes';
 
-type Flags = { invocationWaiting?: boolean; retiring?: boolean };
-const FLAG_VARIANTS: Flags[] = [{}, { invocationWaiting: true }, { retiring: true }, { invocationWaiting: true, retiring: true }];
+type Flags = { invocationWaiting?: boolean; retiring?: boolean; snapStart?: boolean };
+const FLAG_VARIANTS: Flags[] = [{}, { invocationWaiting: true }, { retiring: true }, { invocationWaiting: true, retiring: true }, { snapStart: true }, { snapStart: true, invocationWaiting: true }];
 
 const valueToPath = (v: unknown): string =>
   typeof v === 'string' ? v : Object.entries(v as Record<string, unknown>).map(([k, sub]) => `${k}.${valueToPath(sub)}`)[0];
@@ -22,6 +22,7 @@ function expectTableAgreesWithXState(machine: AnyStateMachine) {
   const next = transitionFunction<Flags>(table, {
     invocationWaiting: (f) => f.invocationWaiting === true,
     retiring: (f) => f.retiring === true,
+    snapStart: (f) => f.snapStart === true,
   });
   let checked = 0;
   for (const state of table.states) {
@@ -51,16 +52,16 @@ describe('the execution environment machine', () => {
   });
 
   it('every state is reachable from Provisioning', () => {
-    const events = ['PROVISIONED', 'ASSIGN', 'KEEPALIVE_EXPIRED', 'RETIRE', 'SHUTDOWN_DONE', 'WORKER_LOST']
+    const events = ['ASSIGN', 'KEEPALIVE_EXPIRED', 'RETIRE', 'SHUTDOWN_DONE', 'WORKER_LOST']
       .map((type) => ({ type }))
-      .concat(['PHASE_DONE', 'INIT_TIMEOUT', 'INVOKE_DONE', 'INVOKE_FAILED'].flatMap((type) => FLAG_VARIANTS.map((f) => ({ type, ...f }))));
+      .concat(['PROVISIONED', 'PHASE_DONE', 'INIT_TIMEOUT', 'INIT_FAILED', 'INVOKE_DONE', 'INVOKE_FAILED'].flatMap((type) => FLAG_VARIANTS.map((f) => ({ type, ...f }))));
     const paths = getShortestPaths(environmentMachine, { events: events as never });
     const reached = new Set(paths.map((p) => valueToPath(p.state.value)));
     expect([...reached].sort()).toEqual([...deriveTable(environmentMachine).states].sort());
   });
 
   it('a cold start walks Provisioning → extension, runtime and function init → Invoking → Idle', () => {
-    const t = transitionFunction<Flags>(deriveTable(environmentMachine), { invocationWaiting: (f) => !!f.invocationWaiting, retiring: (f) => !!f.retiring });
+    const t = transitionFunction<Flags>(deriveTable(environmentMachine), { invocationWaiting: (f) => !!f.invocationWaiting, retiring: (f) => !!f.retiring, snapStart: (f) => !!f.snapStart });
     const waiting = { invocationWaiting: true };
     const path = ['Provisioning'];
     for (const e of ['PROVISIONED', 'PHASE_DONE', 'PHASE_DONE', 'PHASE_DONE', 'INVOKE_DONE']) path.push(t(path.at(-1)!, e, waiting));

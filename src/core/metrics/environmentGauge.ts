@@ -10,6 +10,7 @@ export type Category = (typeof Category)[keyof typeof Category];
 
 export const CATEGORY_OF: Record<EnvironmentState, Category> = {
   Provisioning: Category.Initializing,
+  Restoring: Category.Initializing,
   'Initializing.ExtensionInit': Category.Initializing,
   'Initializing.RuntimeInit': Category.Initializing,
   'Initializing.FunctionInit': Category.Initializing,

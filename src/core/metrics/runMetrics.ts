@@ -15,6 +15,8 @@ export class RunMetrics {
   serviceErrors = 0;
   coldStarts = 0;
   reinits = 0;
+  /** Requests a client held during an invoke-service outage and sent afterwards. */
+  clientQueued = 0;
   /** Requests that reached a handler (cold or warm): the denominator of the cold-start ratio. */
   ran = 0;
   readonly latency = { all: new LatencyHistogram(), cold: new LatencyHistogram(), warm: new LatencyHistogram() };

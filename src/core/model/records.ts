@@ -12,7 +12,11 @@ export interface Environment {
   /** Changes every time it enters an idle pool; lets the pool skip stale entries in O(1). */
   poolStamp: number;
   fn: number;               // index into Simulation.functions
-  version: string;          // '$LATEST' until versions exist; never serves another version
+  ver: number;              // index into Simulation.versions: it never serves another version
+  version: string;          // the qualifier: '$LATEST', '1', '2', …
+  revision: number;         // $LATEST's revision when created; older ones are reaped after an update
+  provisioned: boolean;     // a provisioned-concurrency environment (initialized ahead of requests)
+  snapStart: boolean;       // restores its version's SnapStart snapshot instead of running Init
   worker: number;
   memoryMb: number;
   state: EnvironmentState;
@@ -22,7 +26,7 @@ export interface Environment {
   retiring: boolean;        // must not be reused: shut down when the current request ends
   createdAtMs: number;
   /** Init sub-phase boundaries (absolute ms) of the current Init, for views and records. */
-  initPlan: { extensionEndMs: number; runtimeEndMs: number; functionEndMs: number; limitMs: number } | null;
+  initPlan: { extensionEndMs: number; runtimeEndMs: number; functionEndMs: number; limitMs: number; failsAtMs: number } | null;
   idleSinceMs: number;
   keepAliveDeadlineMs: number;
   keepAliveTimerAtMs: number; // -1 when no keep-alive check is scheduled
@@ -52,22 +56,29 @@ export interface Worker {
 export type ColdReason =
   | { kind: 'first'; detail: string }
   | { kind: 'all-busy'; busy: number; initializing: number }
-  | { kind: 'reclaimed'; env: number; atMs: number; idleSinceMs: number; cause: ReclaimCause };
+  | { kind: 'reclaimed'; env: number; atMs: number; idleSinceMs: number; cause: ReclaimCause }
+  | { kind: 'code-updated'; atMs: number; revision: number }
+  | { kind: 'provisioned-busy'; provisioned: number };
 
-export type ReclaimCause = 'keep-alive' | 'worker-lease' | 'worker-lost';
+export type ReclaimCause = 'keep-alive' | 'worker-lease' | 'worker-lost' | 'code-update' | 'provisioned-recycle' | 'function-deleted' | 'provisioned-removed';
 
 export type ThrottleReason =
   | 'ConcurrentInvocationLimitExceeded'
   | 'ReservedFunctionConcurrentInvocationLimitExceeded'
   | 'FunctionInvocationRateLimitExceeded';
 
-export type RejectReason = 'ResourceNotFoundException' | 'RequestTooLargeException' | 'InvalidParameterValueException';
+export type RejectReason =
+  | 'ResourceNotFoundException' | 'RequestTooLargeException' | 'InvalidParameterValueException' | 'ResourceConflictException';
+
+export type ServiceErrorReason = 'ServiceException' | 'WorkerLost';
 
 /** One execution attempt: a synchronous request (or, later, one poller attempt of an event). */
 export interface Invocation {
   id: number;
   fn: number;               // -1 when the function does not exist
-  functionName: string;
+  ver: number;              // -1 until the qualifier is resolved
+  functionName: string;     // as requested, possibly with a qualifier ('hello:live')
+  version: string;          // the version that ran ('$LATEST', '3'); '' until resolved
   mode: InvokeMode;
   state: InvocationState;
   source: number;           // workload index, or -1 for the page / API
@@ -77,11 +88,20 @@ export interface Invocation {
   env: number;              // 0 = none
   worker: number;           // 0 = none
   cold: boolean;
+  /** Served by a provisioned-concurrency environment (initialized ahead of time). */
+  provisioned: boolean;
+  /** SnapStart: the new environment restored from a snapshot instead of running Init. */
+  restored: boolean;
+  /** The queued event this attempt delivers (Event mode, via a poller); 0 for direct requests. */
+  asyncEvent: number;
+  /** A duplicate delivery of that event (at-least-once): its outcome does not change the event. */
+  duplicate: boolean;
   /** Warm environment that had been reset (timeout/crash): runtime re-initialized in Invoke. */
   reinit: boolean;
   coldReason: ColdReason | null;
   throttleReason: ThrottleReason | null;
   rejectReason: RejectReason | null;
+  serviceErrorReason: ServiceErrorReason | null;
   statusCode: number;       // 0 while in flight
   // Phase timestamps, absolute virtual ms; NaN where the phase did not happen.
   receivedMs: number;
@@ -93,20 +113,24 @@ export interface Invocation {
   extensionInitEndMs: number;
   runtimeInitEndMs: number;
   functionInitEndMs: number;
+  /** SnapStart Restore phase end (instead of the three Init sub-phases). */
+  restoreEndMs: number;
   invokeStartMs: number;
   invokeEndMs: number;
   respondedMs: number;
   /** Outcome decided when the handler started, applied when it ends. */
   pendingOutcome: 'SUCCEEDED' | 'FUNCTION_ERROR' | 'TIMED_OUT' | null;
+  /** Whether the client holds requests while the invoke service is unavailable, then sends them. */
+  queueDuringOutage: boolean;
   responseOverheadMs: number;
 }
 
-export function newInvocation(id: number, atMs: number, fields: Pick<Invocation, 'fn' | 'functionName' | 'mode' | 'source' | 'attempt' | 'maxAttempts' | 'payloadBytes'>): Invocation {
+export function newInvocation(id: number, atMs: number, fields: Pick<Invocation, 'fn' | 'functionName' | 'mode' | 'source' | 'attempt' | 'maxAttempts' | 'payloadBytes' | 'asyncEvent' | 'duplicate' | 'queueDuringOutage'>): Invocation {
   return {
-    id, ...fields, state: 'Received', env: 0, worker: 0, cold: false, reinit: false,
-    coldReason: null, throttleReason: null, rejectReason: null, statusCode: 0,
+    id, ...fields, ver: -1, version: '', state: 'Received', env: 0, worker: 0, cold: false, provisioned: false, restored: false, reinit: false,
+    coldReason: null, throttleReason: null, rejectReason: null, serviceErrorReason: null, statusCode: 0,
     receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
-    extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, invokeStartMs: NaN,
+    extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
     invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, responseOverheadMs: 0,
   };
 }

@@ -5,8 +5,11 @@ import type { FunctionConfig } from './types';
 
 const FUNCTION_KEYS = [
   'name', 'runtime', 'memoryMb', 'timeoutMs', 'package', 'durationMs', 'initMs', 'keepAliveMs',
-  'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async',
+  'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart',
 ] as const;
+
+/** Runtimes SnapStart supports: Java 11+, Python 3.12+, .NET 8+ [DOC]. */
+const SNAPSTART_RUNTIMES = ['java21', 'java25', 'python3.12', 'python3.13', 'python3.14', 'dotnet8', 'dotnet10'];
 
 /** Lambda's function-name rule for the short name form: 1–64 of letters, digits, - and _. */
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,13 +30,14 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
   }
   const a = v.async;
   const asyncPath = join(path, 'async');
-  let asyncCfg: FunctionConfig['async'] = { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000, onFailure: 'none' };
+  let asyncCfg: FunctionConfig['async'] = { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000, onFailure: 'none', onSuccess: 'none' };
   if (a !== undefined && p.isObject(asyncPath, a)) {
-    p.unknownKeys(asyncPath, a, ['maximumRetryAttempts', 'maximumEventAgeMs', 'onFailure']);
+    p.unknownKeys(asyncPath, a, ['maximumRetryAttempts', 'maximumEventAgeMs', 'onFailure', 'onSuccess']);
     asyncCfg = {
       maximumRetryAttempts: p.number(join(asyncPath, 'maximumRetryAttempts'), a.maximumRetryAttempts, { int: true, min: 0, max: 2, def: 2 }),
       maximumEventAgeMs: p.number(join(asyncPath, 'maximumEventAgeMs'), a.maximumEventAgeMs, { int: true, min: 60_000, max: 21_600_000, def: 21_600_000 }),
       onFailure: p.oneOf(join(asyncPath, 'onFailure'), a.onFailure, ['dlq', 'destination', 'none'] as const, 'none'),
+      onSuccess: p.oneOf(join(asyncPath, 'onSuccess'), a.onSuccess, ['destination', 'none'] as const, 'none'),
     };
   }
   const reserved = v.reservedConcurrency;
@@ -41,8 +45,11 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
     ? null
     : p.number(join(path, 'reservedConcurrency'), reserved, { int: true, min: 0 });
   const provisionedConcurrency = p.number(join(path, 'provisionedConcurrency'), v.provisionedConcurrency, { int: true, min: 0, def: 0 });
-  if (provisionedConcurrency > 0) {
-    p.add(join(path, 'provisionedConcurrency'), 'is not simulated yet by this version (only 0 is accepted); see issue "Event invocations, the control plane, concurrency features and faults"');
+  const snapStart = v.snapStart === undefined ? false : v.snapStart === true ? true : v.snapStart === false ? false : (p.add(join(path, 'snapStart'), 'must be true or false'), false);
+  if (snapStart && !SNAPSTART_RUNTIMES.includes(runtime)) p.add(join(path, 'snapStart'), `is not supported for ${runtime} (Java 11+, Python 3.12+, .NET 8+ only)`);
+  if (snapStart && provisionedConcurrency > 0) p.add(join(path, 'snapStart'), 'cannot be combined with provisionedConcurrency');
+  if (reservedConcurrency !== null && provisionedConcurrency > reservedConcurrency) {
+    p.add(join(path, 'provisionedConcurrency'), `must not exceed reservedConcurrency (${reservedConcurrency})`);
   }
   return {
     name,
@@ -58,6 +65,7 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
     reservedConcurrency,
     provisionedConcurrency,
     extensions: p.number(join(path, 'extensions'), v.extensions, { int: true, min: 0, max: 10, def: 0 }),
+    snapStart,
     async: asyncCfg,
   };
 }

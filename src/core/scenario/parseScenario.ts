@@ -3,6 +3,7 @@ import { Problems, join } from './check';
 import { parseDist } from './parseDist';
 import { parseFunction } from './parseFunction';
 import { parseWorkloadEntry } from './parseWorkload';
+import { parseControlPlane, parseFaults } from './parseTimeline';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
@@ -20,6 +21,16 @@ export const DEFAULT_PLATFORM: PlatformConfig = {
   shutdownMs: { dist: 'lognormal', median: 25, sigma: 0.3 },
   initLimitMs: 10_000,
   drainBeforeLeaseEndMs: 600_000,
+  pollers: 10,
+  pollerBatchSize: 10,
+  pollerLatencyMs: { dist: 'lognormal', median: 20, sigma: 0.3 },
+  duplicateProbability: 0.0001,
+  snapStartRestoreMs: { dist: 'lognormal', median: 600, sigma: 0.15 },
+  snapStartPublishMs: 10_000,
+  createFunctionMs: 3000,
+  updateFunctionMs: 5000,
+  provisionedAllocationDelayMs: 60_000,
+  provisionedRecycleMs: 4 * 3_600_000,
 };
 
 /**
@@ -78,19 +89,21 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   }
 
   const names = new Set(functions.map((f) => f.name));
+  const created = new Set(names);
+  if (Array.isArray(v.controlPlane)) {
+    for (const c of v.controlPlane) if (c && typeof c === 'object' && c.action === 'CreateFunction' && typeof c.function === 'string') created.add(c.function);
+  }
   const workload: WorkloadEntry[] = [];
   p.array('workload', v.workload, []).forEach((w, i) => {
-    const entry = parseWorkloadEntry(p, join('workload', i), w, names);
+    const entry = parseWorkloadEntry(p, join('workload', i), w, created);
     if (entry) workload.push(entry);
   });
 
-  for (const key of ['controlPlane', 'faults'] as const) {
-    const list = p.array(key, v[key], []);
-    list.forEach((_, i) => p.add(join(key, i), 'is not simulated yet by this version; see issue "Event invocations, the control plane, concurrency features and faults"'));
-  }
+  const controlPlane = parseControlPlane(p, p.array('controlPlane', v.controlPlane, []), names);
+  const faults = parseFaults(p, p.array('faults', v.faults, []), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
-  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload } };
+  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload, controlPlane, faults } };
 }
 
 function parsePlatform(p: Problems, v: unknown): PlatformConfig {
@@ -109,5 +122,15 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
     shutdownMs: dist('shutdownMs'),
     initLimitMs: p.number('platform.initLimitMs', v.initLimitMs, { min: 1000, max: 900_000, def: d.initLimitMs }),
     drainBeforeLeaseEndMs: p.number('platform.drainBeforeLeaseEndMs', v.drainBeforeLeaseEndMs, { min: 0, max: 3_600_000, def: d.drainBeforeLeaseEndMs }),
+    pollers: p.number('platform.pollers', v.pollers, { int: true, min: 1, max: 10_000, def: d.pollers }),
+    pollerBatchSize: p.number('platform.pollerBatchSize', v.pollerBatchSize, { int: true, min: 1, max: 10_000, def: d.pollerBatchSize }),
+    pollerLatencyMs: dist('pollerLatencyMs'),
+    duplicateProbability: p.number('platform.duplicateProbability', v.duplicateProbability, { min: 0, max: 1, def: d.duplicateProbability }),
+    snapStartRestoreMs: dist('snapStartRestoreMs'),
+    snapStartPublishMs: p.number('platform.snapStartPublishMs', v.snapStartPublishMs, { min: 0, max: 900_000, def: d.snapStartPublishMs }),
+    createFunctionMs: p.number('platform.createFunctionMs', v.createFunctionMs, { min: 0, max: 3_600_000, def: d.createFunctionMs }),
+    updateFunctionMs: p.number('platform.updateFunctionMs', v.updateFunctionMs, { min: 0, max: 3_600_000, def: d.updateFunctionMs }),
+    provisionedAllocationDelayMs: p.number('platform.provisionedAllocationDelayMs', v.provisionedAllocationDelayMs, { min: 0, max: 3_600_000, def: d.provisionedAllocationDelayMs }),
+    provisionedRecycleMs: p.number('platform.provisionedRecycleMs', v.provisionedRecycleMs, { min: 60_000, max: 50_400_000, def: d.provisionedRecycleMs }),
   };
 }

@@ -9,25 +9,27 @@ export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functi
   if (!p.isObject(path, v)) return null;
   p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes']);
   const fn = p.string(join(path, 'function'), v.function);
-  if (typeof v.function === 'string' && !functionNames.has(fn)) {
+  const bare = fn.includes(':') ? fn.slice(0, fn.indexOf(':')) : fn;
+  if (typeof v.function === 'string' && !functionNames.has(bare)) {
     p.add(join(path, 'function'), `must name a function in "functions" (${[...functionNames].join(', ') || 'none defined'})`);
   }
   const mode = p.oneOf(join(path, 'mode'), v.mode, ['RequestResponse', 'Event', 'DryRun'] as const, 'RequestResponse');
-  if (mode === 'Event') {
-    p.add(join(path, 'mode'), 'Event is not simulated yet by this version (RequestResponse and DryRun are); see issue "Event invocations, the control plane, concurrency features and faults"');
-  }
   const arrival = parseArrival(p, join(path, 'arrival'), v.arrival);
   const startMs = p.number(join(path, 'startMs'), v.startMs, { min: 0, def: 0 });
   const endMs = v.endMs === undefined ? Infinity : p.number(join(path, 'endMs'), v.endMs, { min: 0 });
   if (endMs < startMs) p.add(join(path, 'endMs'), `must not be before startMs (${startMs})`);
   let maxAttempts = 1;
+  let queueDuringOutage = false;
   const cPath = join(path, 'client');
   if (v.client !== undefined && p.isObject(cPath, v.client)) {
-    p.unknownKeys(cPath, v.client, ['maxAttempts']);
+    p.unknownKeys(cPath, v.client, ['maxAttempts', 'queueDuringOutage']);
     maxAttempts = p.number(join(cPath, 'maxAttempts'), v.client.maxAttempts, { int: true, min: 1, max: 10, def: 1 });
+    const q = v.client.queueDuringOutage;
+    if (q !== undefined && typeof q !== 'boolean') p.add(join(cPath, 'queueDuringOutage'), 'must be true or false');
+    queueDuringOutage = q === true;
   }
   const payloadBytes = p.number(join(path, 'payloadBytes'), v.payloadBytes, { int: true, min: 0, max: MAX_PAYLOAD_TO_GENERATE, def: 1024 });
-  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts }, payloadBytes };
+  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes };
 }
 
 function parseArrival(p: Problems, path: string, v: unknown): Arrival {

@@ -21,7 +21,7 @@ export interface WorkloadEntry {
   arrival: Arrival;
   startMs: number;
   endMs: number; // Infinity when open-ended
-  client: { maxAttempts: number };
+  client: { maxAttempts: number; queueDuringOutage: boolean };
   payloadBytes: number;
 }
 
@@ -29,6 +29,7 @@ export interface AsyncConfig {
   maximumRetryAttempts: number;
   maximumEventAgeMs: number;
   onFailure: 'dlq' | 'destination' | 'none';
+  onSuccess: 'destination' | 'none';
 }
 
 export interface FunctionConfig {
@@ -45,6 +46,8 @@ export interface FunctionConfig {
   reservedConcurrency: number | null;
   provisionedConcurrency: number;
   extensions: number; // external extensions (0–10); each adds extension-init time
+  /** SnapStart for published versions (Java 11+, Python 3.12+, .NET 8+); not with provisioned concurrency. */
+  snapStart: boolean;
   async: AsyncConfig;
 }
 
@@ -62,6 +65,16 @@ export interface PlatformConfig {
   shutdownMs: Dist;            // Shutdown phase without external extensions [INF]
   initLimitMs: number;         // 10 s for on-demand Init [DOC]
   drainBeforeLeaseEndMs: number; // a worker stops taking placements this long before its lease ends [INF]
+  pollers: number;             // the async poller fleet's size [INF]
+  pollerBatchSize: number;     // events per receive [INF]
+  pollerLatencyMs: Dist;       // one receive from the internal queue [INF]
+  duplicateProbability: number; // at-least-once delivery: chance a poller delivers an event twice [INF]
+  snapStartRestoreMs: Dist;    // SnapStart Restore Duration, hello-world Java ~520–740 ms [OBS]
+  snapStartPublishMs: number;  // PublishVersion with SnapStart: Init + snapshot before the version is usable [INF]
+  createFunctionMs: number;    // CreateFunction: Pending → Active, "a few seconds" [INF]
+  updateFunctionMs: number;    // UpdateFunctionCode/Configuration: InProgress → Successful [INF]
+  provisionedAllocationDelayMs: number; // PC allocation starts "after a minute or two" [DOC]
+  provisionedRecycleMs: number; // PC environments are re-initialized "every few hours" [DOC]; 4 h [INF]
 }
 
 export interface Scenario {
@@ -76,4 +89,8 @@ export interface Scenario {
   platform: PlatformConfig;
   functions: FunctionConfig[];
   workload: WorkloadEntry[];
+  controlPlane: ControlPlaneCall[];
+  faults: Fault[];
 }
+
+import type { ControlPlaneCall, Fault } from './faultTypes';

@@ -8,21 +8,27 @@ import type { Scenario } from '../scenario/types';
  *   use them (floor and ceiling).
  * - Functions without a reservation share the unreserved pool: the account limit minus every
  *   reservation.
+ * - Provisioned environments hold their units from allocation until they terminate.
  * - The scaling rate is a per-function token bucket of new environments (1,000 per 10 s),
  *   refilled continuously and capped, so unused capacity is not banked.
  */
 export class CountingService {
   unreservedInUse = 0;
   accountInUse = 0;
-  readonly unreservedCapacity: number;
+  private reservedTotal: number;
+  private readonly concurrencyLimit: number;
   private readonly bucketCapacity: number;
   private readonly refillPerMs: number;
 
   constructor(scenario: Scenario) {
-    const reserved = scenario.functions.reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
-    this.unreservedCapacity = scenario.account.concurrencyLimit - reserved;
+    this.reservedTotal = 0; // reservations arrive through setReserved as functions are added
+    this.concurrencyLimit = scenario.account.concurrencyLimit;
     this.bucketCapacity = scenario.account.scaling.environments;
     this.refillPerMs = scenario.account.scaling.environments / scenario.account.scaling.perMs;
+  }
+
+  get unreservedCapacity(): number {
+    return this.concurrencyLimit - this.reservedTotal;
   }
 
   /** Would one more concurrency unit for `fn` break a limit? The AWS reason if so. */
@@ -42,6 +48,19 @@ export class CountingService {
     fn.inUse--;
     this.accountInUse--;
     if (fn.cfg.reservedConcurrency === null) this.unreservedInUse--;
+  }
+
+  /**
+   * PutFunctionConcurrency / DeleteFunctionConcurrency. Units already held move between the
+   * pools; nothing running is stopped (new invokes see the new limit) [INF].
+   */
+  setReserved(fn: FunctionRuntime, value: number | null): void {
+    const old = fn.cfg.reservedConcurrency;
+    if (old === null) this.unreservedInUse -= fn.inUse;
+    else this.reservedTotal -= old;
+    fn.cfg = { ...fn.cfg, reservedConcurrency: value };
+    if (value === null) this.unreservedInUse += fn.inUse;
+    else this.reservedTotal += value;
   }
 
   /** Tokens in `fn`'s scaling bucket at `nowMs` (refilled continuously up to capacity). */

@@ -1,13 +1,14 @@
 import { CATEGORY_OF, Category } from '../metrics/environmentGauge';
 import type { EnvironmentEvent, EnvironmentState } from '../machines/environmentMachine';
 import { ENV_STATE_CODE, LOG } from '../logCodes';
-import type { FunctionRuntime } from '../model/functionRuntime';
+import type { VersionRuntime } from '../model/functionRuntime';
 import type { Environment, Invocation, ReclaimCause, Worker } from '../model/records';
 import type { EnvironmentSignal } from '../events';
 import type { Simulation } from '../simulation';
 import { completeInvocation, advanceInvocation } from './invocations';
 import { terminateIfEmpty } from './fleet';
-import { planInit, startHandler, startInitInInvoke } from './invokePhases';
+import { planInit, planRestore, startHandler, startInitInInvoke } from './invokePhases';
+import { onProvisionedEnvironmentGone, onProvisionedEnvironmentReady } from './provisionedConcurrency';
 
 /**
  * The execution environment's lifecycle, driven by the table derived from
@@ -18,23 +19,26 @@ export function transition(sim: Simulation, env: Environment, event: Environment
   const from = env.state;
   const to = sim.envNext(from, event, env) as EnvironmentState;
   env.state = to;
-  const fn = sim.functions[env.fn];
+  const v = sim.versions[env.ver];
   const cFrom = CATEGORY_OF[from], cTo = CATEGORY_OF[to];
   if (cFrom !== cTo) {
     sim.gauge.move(sim.nowMs, cFrom, cTo);
-    if (cFrom === Category.Initializing) fn.initializing--;
-    else if (cFrom === Category.Busy) fn.busy--;
-    if (cTo === Category.Initializing) fn.initializing++;
-    else if (cTo === Category.Busy) fn.busy++;
+    if (cFrom === Category.Initializing) v.initializing--;
+    else if (cFrom === Category.Busy) v.busy--;
+    if (cTo === Category.Initializing) v.initializing++;
+    else if (cTo === Category.Busy) v.busy++;
   }
   sim.log.record(sim.nowMs, LOG.ENVIRONMENT_STATE, env.id, ENV_STATE_CODE[to], env.invocation);
-  onEnter(sim, env, fn, from);
+  onEnter(sim, env, v, from);
 }
 
-function onEnter(sim: Simulation, env: Environment, fn: FunctionRuntime, from: EnvironmentState): void {
+function onEnter(sim: Simulation, env: Environment, v: VersionRuntime, from: EnvironmentState): void {
   switch (env.state) {
+    case 'Restoring':
+      advanceLater(sim, env, planRestore(sim, env), 'PHASE_DONE');
+      return;
     case 'Initializing.ExtensionInit':
-      planInit(sim, env, fn);
+      planInit(sim, env, v);
       scheduleInitStep(sim, env);
       return;
     case 'Initializing.RuntimeInit':
@@ -42,43 +46,51 @@ function onEnter(sim: Simulation, env: Environment, fn: FunctionRuntime, from: E
       scheduleInitStep(sim, env);
       return;
     case 'InitRetry':
-      startInitInInvoke(sim, env, fn, from);
+      startInitInInvoke(sim, env, v, from);
       return;
     case 'Invoking':
-      if (from !== 'Idle') startHandler(sim, env, fn, sim.inflight.get(env.invocation)!, sim.nowMs);
+      if (from !== 'Idle') startHandler(sim, env, v, sim.inflight.get(env.invocation)!, sim.nowMs);
       return;
     case 'Idle':
     case 'Reset':
       env.idleSinceMs = sim.nowMs;
-      env.keepAliveDeadlineMs = sim.nowMs + fn.sample.keepAliveMs(fn.rng.keepAlive);
-      fn.idle.add(env);
+      if (env.provisioned) {
+        // Provisioned environments are not reclaimed for idleness, but recycled every few hours.
+        env.keepAliveDeadlineMs = env.createdAtMs + sim.scenario.platform.provisionedRecycleMs;
+        v.provisionedIdle.add(env);
+        if (from !== 'Invoking' && from !== 'InitRetry') onProvisionedEnvironmentReady(sim, v);
+      } else {
+        env.keepAliveDeadlineMs = sim.nowMs + v.sample.keepAliveMs(v.rng.keepAlive);
+        v.idle.add(env);
+      }
       if (env.keepAliveTimerAtMs < 0 || env.keepAliveDeadlineMs < env.keepAliveTimerAtMs) {
         env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
         sim.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
       }
       return;
     case 'ShuttingDown': {
-      fn.idle.remove(env);
-      const shutdownMs = fn.cfg.extensions > 0
+      (env.provisioned ? v.provisionedIdle : v.idle).remove(env);
+      const shutdownMs = v.cfg.extensions > 0
         ? 100 + sim.rng.shutdown.next() * 1900 // external extensions: up to the 2 s Shutdown limit [DOC]
         : sim.platformSample.shutdownMs(sim.rng.shutdown);
       advanceLater(sim, env, sim.nowMs + shutdownMs, 'SHUTDOWN_DONE');
       return;
     }
     case 'Terminated':
-      release(sim, env, fn);
+      release(sim, env, v);
       return;
     case 'Provisioning':
       return;
   }
 }
 
-/** Schedules the next Init sub-phase boundary, or the Init timeout if it comes first. */
+/** Schedules the next Init sub-phase boundary, or the Init timeout/failure if it comes first. */
 function scheduleInitStep(sim: Simulation, env: Environment): void {
   const plan = env.initPlan!;
   const end = env.state === 'Initializing.ExtensionInit' ? plan.extensionEndMs
     : env.state === 'Initializing.RuntimeInit' ? plan.runtimeEndMs : plan.functionEndMs;
   if (end > plan.limitMs) advanceLater(sim, env, plan.limitMs, 'INIT_TIMEOUT');
+  else if (plan.failsAtMs <= end) advanceLater(sim, env, plan.failsAtMs, 'INIT_FAILED');
   else advanceLater(sim, env, end, 'PHASE_DONE');
 }
 
@@ -94,18 +106,19 @@ export function onAdvance(sim: Simulation, envId: number, epoch: number, signal:
   const inv = env.invocation ? sim.inflight.get(env.invocation) : undefined;
   switch (signal) {
     case 'PROVISIONED':
+      transition(sim, env, signal);
+      return;
     case 'SHUTDOWN_DONE':
+    case 'INIT_TIMEOUT':
+    case 'INIT_FAILED':
       transition(sim, env, signal);
       return;
     case 'PHASE_DONE':
-      if (inv) stampInitPhase(env, inv, sim.nowMs);
-      if (inv && inv.state === 'WaitingForInit' && (env.state === 'Initializing.FunctionInit' || env.state === 'InitRetry')) {
+      if (inv) stampPhase(env, inv, sim.nowMs);
+      if (inv && inv.state === 'WaitingForInit' && (env.state === 'Initializing.FunctionInit' || env.state === 'InitRetry' || env.state === 'Restoring')) {
         advanceInvocation(sim, inv, 'INIT_DONE');
       }
       transition(sim, env, 'PHASE_DONE');
-      return;
-    case 'INIT_TIMEOUT':
-      transition(sim, env, 'INIT_TIMEOUT');
       return;
     case 'INVOKE_END':
       endInvoke(sim, env, inv!);
@@ -113,23 +126,24 @@ export function onAdvance(sim: Simulation, envId: number, epoch: number, signal:
   }
 }
 
-function stampInitPhase(env: Environment, inv: Invocation, atMs: number): void {
+function stampPhase(env: Environment, inv: Invocation, atMs: number): void {
   if (env.state === 'Initializing.ExtensionInit') inv.extensionInitEndMs = atMs;
   else if (env.state === 'Initializing.RuntimeInit') inv.runtimeInitEndMs = atMs;
   else if (env.state === 'Initializing.FunctionInit') inv.functionInitEndMs = atMs;
+  else if (env.state === 'Restoring') inv.restoreEndMs = atMs;
 }
 
 /** The handler returned, failed or timed out: respond, release concurrency, freeze or reset. */
 function endInvoke(sim: Simulation, env: Environment, inv: Invocation): void {
-  const fn = sim.functions[env.fn];
   const outcome = inv.pendingOutcome!;
   inv.invokeEndMs = sim.nowMs;
-  sim.counting.release(fn);
+  if (!env.provisioned) sim.counting.release(sim.functions[env.fn]);
   env.invocation = 0;
   env.invocationsServed++;
   env.lastInvocationEndMs = sim.nowMs;
   completeInvocation(sim, inv, outcome, sim.nowMs + inv.responseOverheadMs);
-  transition(sim, env, outcome === 'TIMED_OUT' ? 'INVOKE_FAILED' : 'INVOKE_DONE');
+  const reset = outcome === 'TIMED_OUT' || (outcome === 'FUNCTION_ERROR' && env.state === 'InitRetry');
+  transition(sim, env, reset ? 'INVOKE_FAILED' : 'INVOKE_DONE');
 }
 
 export function onKeepAlive(sim: Simulation, envId: number): void {
@@ -138,7 +152,11 @@ export function onKeepAlive(sim: Simulation, envId: number): void {
   env.keepAliveTimerAtMs = -1;
   if (env.state !== 'Idle' && env.state !== 'Reset') return; // the next idle period schedules again
   if (sim.nowMs >= env.keepAliveDeadlineMs) {
-    reclaim(sim, env, 'KEEPALIVE_EXPIRED', 'keep-alive');
+    if (env.provisioned) {
+      reclaim(sim, env, 'RETIRE', 'provisioned-recycle');
+    } else {
+      reclaim(sim, env, 'KEEPALIVE_EXPIRED', 'keep-alive');
+    }
   } else {
     env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
     sim.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
@@ -146,8 +164,9 @@ export function onKeepAlive(sim: Simulation, envId: number): void {
 }
 
 function reclaim(sim: Simulation, env: Environment, event: 'KEEPALIVE_EXPIRED' | 'RETIRE', cause: ReclaimCause): void {
-  const fn = sim.functions[env.fn];
-  fn.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
+  const v = sim.versions[env.ver];
+  if (!env.provisioned) v.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
+  env.retiring = true;
   transition(sim, env, event);
 }
 
@@ -159,28 +178,32 @@ export function retireEnvironment(sim: Simulation, env: Environment, cause: Recl
 
 /** The environment vanished with its worker: its request, if any, gets a service error. */
 export function loseEnvironment(sim: Simulation, env: Environment, cause: ReclaimCause): void {
-  const fn = sim.functions[env.fn];
+  const v = sim.versions[env.ver];
   const inv = env.invocation ? sim.inflight.get(env.invocation) : undefined;
-  if (env.state === 'Idle' || env.state === 'Reset') fn.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
-  fn.idle.remove(env);
+  if ((env.state === 'Idle' || env.state === 'Reset') && !env.provisioned) {
+    v.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
+  }
+  (env.provisioned ? v.provisionedIdle : v.idle).remove(env);
   env.epoch++; // every pending lifecycle step is now stale
   if (inv) {
-    sim.counting.release(fn);
+    if (!env.provisioned) sim.counting.release(sim.functions[env.fn]);
     env.invocation = 0;
+    inv.serviceErrorReason = 'WorkerLost';
     completeInvocation(sim, inv, 'SERVICE_ERROR', sim.nowMs + inv.responseOverheadMs);
   }
   transition(sim, env, 'WORKER_LOST');
 }
 
-function release(sim: Simulation, env: Environment, fn: FunctionRuntime): void {
+function release(sim: Simulation, env: Environment, v: VersionRuntime): void {
   const w: Worker | undefined = sim.workers.get(env.worker);
   sim.environments.delete(env.id);
-  fn.live--;
+  v.live--;
+  if (env.provisioned) onProvisionedEnvironmentGone(sim, v, env);
   if (!w) return;
   w.usedMb -= env.memoryMb;
   w.environments--;
-  const n = (w.perFunction.get(fn.index) ?? 1) - 1;
-  if (n === 0) w.perFunction.delete(fn.index);
-  else w.perFunction.set(fn.index, n);
+  const n = (w.perFunction.get(env.fn) ?? 1) - 1;
+  if (n === 0) w.perFunction.delete(env.fn);
+  else w.perFunction.set(env.fn, n);
   terminateIfEmpty(sim, w);
 }

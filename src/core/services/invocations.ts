@@ -27,12 +27,17 @@ export function completeInvocation(sim: Simulation, inv: Invocation, event: Invo
   sim.metrics.recordOutcome(inv);
   sim.log.record(sim.nowMs, LOG.INVOCATION_OUTCOME, inv.id, INV_STATE_CODE[inv.state], inv.env);
   sim.remember(inv);
+  if (inv.asyncEvent) {
+    sim.asyncQueue.onAttemptDone(inv);
+    return; // the queue, not the client, decides what happens next
+  }
   const retryable = inv.state === 'Throttled' || inv.state === 'ServiceError';
   if (retryable && inv.attempt < inv.maxAttempts) {
     const backoffMs = sim.rng.client.next() * Math.min(20_000, 1000 * 2 ** inv.attempt);
     sim.schedule(respondedMs + backoffMs, {
       type: 'invoke.request', functionName: inv.functionName, mode: inv.mode, payloadBytes: inv.payloadBytes,
-      source: inv.source, attempt: inv.attempt + 1, maxAttempts: inv.maxAttempts,
+      source: inv.source, attempt: inv.attempt + 1, maxAttempts: inv.maxAttempts, queueDuringOutage: inv.queueDuringOutage,
+      asyncEvent: 0, duplicate: false,
     });
   }
 }
@@ -42,6 +47,7 @@ function rejectStatus(inv: Invocation): number {
     case 'ResourceNotFoundException': return 404;
     case 'RequestTooLargeException': return 413;
     case 'InvalidParameterValueException': return 400;
+    case 'ResourceConflictException': return 409;
     default: return 400;
   }
 }

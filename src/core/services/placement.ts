@@ -10,8 +10,8 @@ import { addWorker } from './fleet';
  * most free memory, then the lowest id (a total order, for determinism). When no active
  * worker has room, the fleet grows by one worker.
  */
-export function chooseWorker(sim: Simulation, fn: FunctionRuntime): Worker {
-  const need = fn.cfg.memoryMb;
+export function chooseWorker(sim: Simulation, fn: FunctionRuntime, memoryMb: number): Worker {
+  const need = memoryMb;
   let best: Worker | undefined;
   let bestCount = Infinity;
   let bestFree = -1;

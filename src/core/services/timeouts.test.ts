@@ -17,7 +17,7 @@ describe('timeouts and resets', () => {
     const sim = simulate({}, { timeoutMs: 3000, durationMs: { dist: 'empirical', values: [5000] } });
     invokeAt(sim, 0);
     sim.runUntil(10_000);
-    sim.functions[0].sample.durationMs = () => 100; // the next request is quick
+    sim.versions[0].sample.durationMs = () => 100; // the next request is quick
     invokeAt(sim, 20_000);
     sim.runUntil(30_000);
     const [, second] = sim.recentInvocations();

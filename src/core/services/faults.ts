@@ -1,0 +1,101 @@
+import { LOG } from '../logCodes';
+import type { Fault } from '../scenario/faultTypes';
+import type { Simulation } from '../simulation';
+import { addWorker } from './fleet';
+import { loseEnvironment } from './environmentLifecycle';
+
+/**
+ * Active fault windows, queried by the services they affect. Faults come from the scenario
+ * (scheduled at start) or live from the page; both are recorded in `history`.
+ */
+export class Faults {
+  readonly history: (Fault & { index: number })[] = [];
+  private readonly active = new Set<number>();
+
+  constructor(private readonly sim: Simulation) {}
+
+  /** Registers a fault and schedules its start (and end). Returns its index. */
+  add(fault: Fault): number {
+    const index = this.history.length;
+    this.history.push({ ...fault, index });
+    const start = fault.type === 'worker-failure' ? fault.atMs : fault.fromMs;
+    this.sim.schedule(Math.max(this.sim.nowMs, start), { type: 'fault.start', index });
+    if (fault.type !== 'worker-failure') this.sim.schedule(Math.max(this.sim.nowMs, fault.toMs), { type: 'fault.end', index });
+    return index;
+  }
+
+  onStart(index: number): void {
+    const f = this.history[index];
+    this.active.add(index);
+    let subject = 0;
+    if (f.type === 'worker-failure') {
+      subject = failWorker(this.sim, f.worker);
+      this.active.delete(index);
+    }
+    this.sim.log.record(this.sim.nowMs, LOG.FAULT, index, 1, subject);
+  }
+
+  onEnd(index: number): void {
+    this.active.delete(index);
+    this.sim.log.record(this.sim.nowMs, LOG.FAULT, index, 0, 0);
+  }
+
+  activeFaults(): Fault[] {
+    return [...this.active].map((i) => this.history[i]);
+  }
+
+  invokeOutage(nowMs: number): boolean {
+    for (const i of this.active) if (this.history[i].type === 'invoke-outage') return true;
+    void nowMs;
+    return false;
+  }
+
+  /** When the current outage ends (the latest end among active outages). */
+  outageEndMs(nowMs: number): number {
+    let end = nowMs;
+    for (const i of this.active) {
+      const f = this.history[i];
+      if (f.type === 'invoke-outage') end = Math.max(end, f.toMs);
+    }
+    return end;
+  }
+
+  pollerSlowdown(nowMs: number): number {
+    let factor = 1;
+    for (const i of this.active) {
+      const f = this.history[i];
+      if (f.type === 'slow-pollers') factor = Math.max(factor, f.factor);
+    }
+    void nowMs;
+    return factor;
+  }
+
+  initFailureRate(fn: number, nowMs: number): number {
+    let rate = 0;
+    for (const i of this.active) {
+      const f = this.history[i];
+      if (f.type === 'init-failure' && (f.function === null || this.sim.fnByName.get(f.function)?.index === fn)) rate = Math.max(rate, f.rate);
+    }
+    void nowMs;
+    return rate;
+  }
+}
+
+/**
+ * A worker fails: every environment on it vanishes (in-flight requests get a service error;
+ * async events return to the queue through the 5xx path), and a replacement joins the fleet.
+ * 'any' picks one of the active workers with the seeded fault stream. Returns its id (0: none).
+ */
+function failWorker(sim: Simulation, which: 'any' | number): number {
+  const active = [...sim.workers.values()].filter((w) => w.state !== 'Terminated');
+  const w = which === 'any' ? active[sim.rng.faults.int(Math.max(1, active.length))] : sim.workers.get(which);
+  if (!w) return 0;
+  for (const env of [...sim.environments.values()]) {
+    if (env.worker === w.id) loseEnvironment(sim, env, 'worker-lost');
+  }
+  sim.workers.delete(w.id);
+  w.state = 'Terminated';
+  sim.workersFailed++;
+  if (sim.workers.size < sim.scenario.fleet.workers) addWorker(sim, sim.nowMs, sim.nowMs + sim.scenario.fleet.leaseMs);
+  return w.id;
+}
