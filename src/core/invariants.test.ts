@@ -22,25 +22,43 @@ function randomScenario(seed: number) {
     routing: pick(['mru', 'newest', 'oldest', 'random']),
     errorRate: pick([0, 0.1]),
     reservedConcurrency: i === 0 && r.chance(0.5) ? r.int(Math.max(1, limit - 100)) : null,
+    provisionedConcurrency: i === 1 && r.chance(0.5) ? 1 + r.int(5) : 0,
     extensions: r.int(3),
+    async: { maximumRetryAttempts: r.int(3), maximumEventAgeMs: pick([60_000, 600_000, 21_600_000]), onFailure: pick(['dlq', 'none']) },
   }));
+  const at = () => r.int(3_000_000);
+  const controlPlane = functions.flatMap((f) => [
+    { atMs: at(), action: 'UpdateFunctionCode', function: f.name },
+    { atMs: at(), action: 'PutFunctionConcurrency', function: f.name, reservedConcurrency: r.int(20) },
+    { atMs: at(), action: 'DeleteFunctionConcurrency', function: f.name },
+    { atMs: at(), action: 'PublishVersion', function: f.name },
+  ]);
+  const faults = [
+    { type: 'worker-failure', atMs: at(), worker: 'any' },
+    { type: 'invoke-outage', fromMs: 1_000_000, toMs: 1_000_000 + r.int(60_000) + 1 },
+    { type: 'slow-pollers', fromMs: at(), toMs: 3_500_000, factor: 1 + r.int(50) },
+    { type: 'init-failure', fromMs: at(), toMs: 3_900_000, rate: r.next() * 0.3 },
+  ];
   return {
     seed,
     account: { concurrencyLimit: limit + 100, unreservedMinimum: 100, scaling: { environments: 5 + r.int(100), perMs: 10_000 } },
     fleet: { workers: 1 + r.int(3), workerMemoryMb: 10_240 + r.int(20_000), leaseMs: 3_600_000, prebootedPoolSize: r.int(4) },
-    platform: { drainBeforeLeaseEndMs: 120_000 },
+    platform: { drainBeforeLeaseEndMs: 120_000, pollers: 1 + r.int(5), duplicateProbability: pick([0, 0.01]) },
     functions,
+    controlPlane,
+    faults,
     workload: functions.flatMap((f) => [
-      { function: f.name, arrival: { process: 'poisson', ratePerSec: 1 + r.int(40) }, client: { maxAttempts: 1 + r.int(3) } },
+      { function: f.name, arrival: { process: 'poisson', ratePerSec: 1 + r.int(40) }, client: { maxAttempts: 1 + r.int(3), queueDuringOutage: r.chance(0.5) } },
       { function: f.name, arrival: { process: 'burst', count: 1 + r.int(300), atMs: r.int(600_000) } },
+      { function: f.name, mode: 'Event', arrival: { process: 'poisson', ratePerSec: 1 + r.int(20) } },
       { function: f.name, mode: 'DryRun', arrival: { process: 'constant', ratePerSec: 0.1 } },
     ]),
   };
 }
 
-describe('invariants over random scenarios (property tests)', () => {
+describe('invariants over random scenarios with Event traffic, control-plane calls and faults (property tests)', () => {
   for (let seed = 1; seed <= 12; seed++) {
-    it(`scenario #${seed}: no environment serves two requests, no limit is exceeded, every request has one outcome`, () => {
+    it(`scenario #${seed}: no environment serves two requests or another version's, no limit is exceeded, every request and event has exactly one outcome`, () => {
       const parsed = parseScenario(randomScenario(seed));
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       const sim = new Simulation(parsed.scenario);
@@ -58,6 +76,8 @@ describe('invariants over random scenarios (property tests)', () => {
       expect(i.total).toBe(i.succeeded + i.functionErrors + i.timedOut + i.throttled + i.dryRun + i.rejected + i.serviceErrors + i.inFlight);
       expect(i.total).toBeGreaterThan(0);
       expect(s.workers.drained).toBeGreaterThan(0); // 1 h leases: every run crosses drains
+      expect(s.async.accepted).toBe(s.async.succeeded + s.async.deadLettered + s.async.dropped + s.async.queued);
+      expect(s.faults.workersFailed).toBe(1);
     });
   }
 });

@@ -7,6 +7,9 @@ import type { Simulation } from './simulation';
  * - Concurrency never exceeds the account limit, a reservation, or the unreserved pool.
  * - Every request is either in flight or has exactly one outcome.
  * - Worker memory and environment counts agree with the environments placed on them.
+ * - Every accepted async event is succeeded, dead-lettered, dropped, or still queued / in
+ *   flight — none lost, none counted twice.
+ * - Provisioned environments are exactly those each version counts.
  */
 export function checkInvariants(sim: Simulation): string[] {
   const problems: string[] = [];
@@ -35,10 +38,10 @@ export function checkInvariants(sim: Simulation): string[] {
   }
   const { account } = sim.scenario;
   if (sim.counting.accountInUse > account.concurrencyLimit) problems.push(`account concurrency ${sim.counting.accountInUse} > limit ${account.concurrencyLimit}`);
-  if (sim.counting.unreservedInUse > sim.counting.unreservedCapacity) problems.push(`unreserved concurrency ${sim.counting.unreservedInUse} > ${sim.counting.unreservedCapacity}`);
+  const unreservedCeiling = Math.max(sim.counting.unreservedCapacity, sim.counting.unreservedCarried);
+  if (sim.counting.unreservedInUse > unreservedCeiling) problems.push(`unreserved concurrency ${sim.counting.unreservedInUse} > ${unreservedCeiling}`);
   for (const fn of sim.functions) {
-    const r = fn.cfg.reservedConcurrency;
-    if (r !== null && fn.inUse > r) problems.push(`${fn.cfg.name} holds ${fn.inUse} > reserved ${r}`);
+    if (fn.inUse > sim.counting.ceiling(fn)) problems.push(`${fn.cfg.name} holds ${fn.inUse} > reserved ${fn.cfg.reservedConcurrency} (carried ${fn.carried})`);
   }
   const total = sim.metrics.completed + sim.inflight.size;
   if (total !== sim.nextInvocationId - 1) problems.push(`${sim.nextInvocationId - 1} requests received but ${total} accounted for`);
@@ -55,5 +58,17 @@ export function checkInvariants(sim: Simulation): string[] {
     if (w.usedMb > w.memoryMb) problems.push(`worker-${w.id} over capacity: ${w.usedMb} > ${w.memoryMb} MB`);
   }
   if (sim.gauge.total !== sim.environments.size) problems.push(`gauge counts ${sim.gauge.total} environments, ${sim.environments.size} exist`);
+  const q = sim.asyncQueue.stats;
+  if (q.accepted !== q.succeeded + q.deadLettered + q.dropped + sim.asyncQueue.depth) {
+    problems.push(`async: ${q.accepted} accepted ≠ ${q.succeeded} succeeded + ${q.deadLettered} dead-lettered + ${q.dropped} dropped + ${sim.asyncQueue.depth} queued`);
+  }
+  const pcLive = new Map<number, number>();
+  for (const env of sim.environments.values()) if (env.provisioned) pcLive.set(env.ver, (pcLive.get(env.ver) ?? 0) + 1);
+  for (const v of sim.versions) {
+    if ((pcLive.get(v.id) ?? 0) !== v.provisioned.live) problems.push(`${v.qualifier} of fn ${v.fn}: ${pcLive.get(v.id) ?? 0} provisioned environments, counts ${v.provisioned.live}`);
+  }
+  let held = 0;
+  for (const fn of sim.functions) held += fn.inUse;
+  if (held !== sim.counting.accountInUse) problems.push(`functions hold ${held} units, account counts ${sim.counting.accountInUse}`);
   return problems;
 }

@@ -88,7 +88,7 @@ export class Simulation {
   eventsProcessed = 0;
   private readonly arrivals: ArrivalState[];
   /** Per workload entry: its random stream and a reusable request (read, never kept, by the Frontend). */
-  private readonly sources: { rng: RandomStream; request: Extract<SimEvent, { type: 'invoke.request' }> }[];
+  private readonly sources: { rng: RandomStream; request: Extract<SimEvent, { type: 'invoke.request' }>; arrival: SimEvent }[];
   private readonly recent: Invocation[] = [];
   private recentNext = 0;
   private readonly recentCap: number;
@@ -132,11 +132,13 @@ export class Simulation {
         source: i, attempt: 1, maxAttempts: entry.client.maxAttempts, queueDuringOutage: entry.client.queueDuringOutage,
         asyncEvent: 0, duplicate: false,
       },
+      // Events are read-only data, so one object per source can be scheduled again and again.
+      arrival: { type: 'workload.arrival', source: i },
     }));
     this.arrivals = scenario.workload.map((entry, i) => {
       const st: ArrivalState = { cursor: 0 };
       const t = firstArrival(entry, st, this.sources[i].rng);
-      if (t !== Infinity) this.schedule(t, { type: 'workload.arrival', source: i });
+      if (t !== Infinity) this.schedule(t, this.sources[i].arrival);
       return st;
     });
   }
@@ -242,9 +244,9 @@ export class Simulation {
 
   private onArrival(source: number): void {
     const entry = this.scenario.workload[source];
-    const { rng, request } = this.sources[source];
+    const { rng, request, arrival } = this.sources[source];
     for (let n = requestsPerArrival(entry.arrival); n > 0; n--) handleRequest(this, request);
     const t = nextArrival(entry, this.arrivals[source], rng, this.nowMs);
-    if (t !== Infinity) this.schedule(t, { type: 'workload.arrival', source });
+    if (t !== Infinity) this.schedule(t, arrival);
   }
 }

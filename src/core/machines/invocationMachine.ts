@@ -34,7 +34,8 @@ export const invocationMachine = setup({
     },
     WaitingForInit: {
       description: 'Cold start: placement, microVM, code download, Init.',
-      on: { INIT_DONE: 'Invoking', TIMED_OUT: 'TimedOut', SERVICE_ERROR: 'ServiceError' },
+      // Init retried inside Invoke can time out, or throw again (Runtime.InitError: a function error).
+      on: { INIT_DONE: 'Invoking', TIMED_OUT: 'TimedOut', FUNCTION_ERROR: 'FunctionError', SERVICE_ERROR: 'ServiceError' },
     },
     Invoking: {
       on: { SUCCEEDED: 'Succeeded', FUNCTION_ERROR: 'FunctionError', TIMED_OUT: 'TimedOut', SERVICE_ERROR: 'ServiceError' },

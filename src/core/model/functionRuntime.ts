@@ -23,6 +23,8 @@ export interface FunctionRuntime {
   aliases: Map<string, { version: string; weights: Record<string, number> }>;
   /** Concurrency units held: requests being served (with their cold starts) and provisioned environments. */
   inUse: number;
+  /** Units held above a reservation that was lowered while they ran; they drain as released. */
+  carried: number;
   /** Scaling-rate token bucket: new environments allowed now (continuous refill, capped). */
   bucketTokens: number;
   bucketAtMs: number;
@@ -73,6 +75,7 @@ export function createFunctionRuntime(index: number, cfg: FunctionConfig, stream
     nextVersion: 1,
     aliases: new Map(),
     inUse: 0,
+    carried: 0,
     bucketTokens: bucketCapacity,
     bucketAtMs: nowMs,
     rng: { alias: streams.get(`function:${cfg.name}:alias`) },

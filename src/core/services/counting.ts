@@ -15,6 +15,11 @@ import type { Scenario } from '../scenario/types';
 export class CountingService {
   unreservedInUse = 0;
   accountInUse = 0;
+  /**
+   * Units granted before the unreserved pool shrank (a function dropped its reservation while
+   * busy): they may exceed the new capacity until released; no new unit is granted meanwhile.
+   */
+  unreservedCarried = 0;
   private reservedTotal: number;
   private readonly concurrencyLimit: number;
   private readonly bucketCapacity: number;
@@ -48,6 +53,13 @@ export class CountingService {
     fn.inUse--;
     this.accountInUse--;
     if (fn.cfg.reservedConcurrency === null) this.unreservedInUse--;
+    if (fn.carried > fn.inUse) fn.carried = fn.inUse;
+    if (this.unreservedCarried > this.unreservedInUse) this.unreservedCarried = this.unreservedInUse;
+  }
+
+  /** The most units `fn` may hold right now: its reservation, or what it held when that was lowered. */
+  ceiling(fn: FunctionRuntime): number {
+    return Math.max(fn.cfg.reservedConcurrency ?? Infinity, fn.carried);
   }
 
   /**
@@ -61,6 +73,9 @@ export class CountingService {
     fn.cfg = { ...fn.cfg, reservedConcurrency: value };
     if (value === null) this.unreservedInUse += fn.inUse;
     else this.reservedTotal += value;
+    // Running invocations are not stopped by a lower limit [INF]: remember what was granted.
+    fn.carried = value !== null && fn.inUse > value ? fn.inUse : 0;
+    if (this.unreservedInUse > this.unreservedCapacity) this.unreservedCarried = this.unreservedInUse;
   }
 
   /** Tokens in `fn`'s scaling bucket at `nowMs` (refilled continuously up to capacity). */

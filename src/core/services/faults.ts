@@ -11,6 +11,8 @@ import { loseEnvironment } from './environmentLifecycle';
 export class Faults {
   readonly history: (Fault & { index: number })[] = [];
   private readonly active = new Set<number>();
+  /** Active invoke-service outages: checked on every request, so kept as a count. */
+  private outages = 0;
 
   constructor(private readonly sim: Simulation) {}
 
@@ -27,6 +29,7 @@ export class Faults {
   onStart(index: number): void {
     const f = this.history[index];
     this.active.add(index);
+    if (f.type === 'invoke-outage') this.outages++;
     let subject = 0;
     if (f.type === 'worker-failure') {
       subject = failWorker(this.sim, f.worker);
@@ -36,7 +39,7 @@ export class Faults {
   }
 
   onEnd(index: number): void {
-    this.active.delete(index);
+    if (this.active.delete(index) && this.history[index].type === 'invoke-outage') this.outages--;
     this.sim.log.record(this.sim.nowMs, LOG.FAULT, index, 0, 0);
   }
 
@@ -45,9 +48,8 @@ export class Faults {
   }
 
   invokeOutage(nowMs: number): boolean {
-    for (const i of this.active) if (this.history[i].type === 'invoke-outage') return true;
     void nowMs;
-    return false;
+    return this.outages > 0;
   }
 
   /** When the current outage ends (the latest end among active outages). */

@@ -41,9 +41,9 @@ export function handleRequest(sim: Simulation, req: Request): Invocation | null 
     sim.schedule(sim.faults.outageEndMs(sim.nowMs), { ...req });
     return null;
   }
-  const [fnName, qualifier] = splitQualifier(req.functionName);
-  const fn = sim.fnByName.get(fnName);
-  const v = fn && fn.state !== 'Deleted' ? resolveQualifier(sim, fn, qualifier) : undefined;
+  const colon = req.functionName.indexOf(':');
+  const fn = sim.fnByName.get(colon < 0 ? req.functionName : req.functionName.slice(0, colon));
+  const v = fn && fn.state !== 'Deleted' ? resolveQualifier(sim, fn, colon < 0 ? '$LATEST' : req.functionName.slice(colon + 1)) : undefined;
   const outage = direct && sim.faults.invokeOutage(sim.nowMs);
   if (req.mode === 'Event' && direct && !outage && fn && v && fn.state === 'Active' && !v.pending && req.payloadBytes <= ASYNC_PAYLOAD_LIMIT_BYTES) {
     // Accepted onto the internal queue with 202. The Event request itself is not an execution
@@ -117,11 +117,6 @@ function runWarm(sim: Simulation, v: VersionRuntime, env: Environment, inv: Invo
   transition(sim, env, 'ASSIGN');
   if (wasIdle) startHandler(sim, env, v, inv, inv.assignedMs + toWorkerMs);
   return inv;
-}
-
-export function splitQualifier(name: string): [string, string] {
-  const i = name.indexOf(':');
-  return i < 0 ? [name, '$LATEST'] : [name.slice(0, i), name.slice(i + 1)];
 }
 
 /** Answers before any environment is involved: 4xx, 204 (DryRun), 429 or 5xx. */

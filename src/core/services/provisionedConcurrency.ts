@@ -15,6 +15,11 @@ export function allocateProvisioned(sim: Simulation, v: VersionRuntime): void {
   const fn = sim.functions[v.fn];
   if (fn.state === 'Deleted') return;
   while (v.provisioned.live < v.provisioned.requested) {
+    if (sim.counting.check(fn)) {
+      // Not enough concurrency left for another provisioned environment.
+      v.provisioned.status = 'FAILED';
+      return;
+    }
     v.provisioned.live++;
     sim.counting.lease(fn);
     placeEnvironment(sim, fn, v, null, true);
@@ -58,5 +63,5 @@ function updateStatus(sim: Simulation, v: VersionRuntime): void {
     if (e.ver === v.id && e.provisioned && !e.retiring && (e.state === 'Idle' || e.state === 'Invoking' || e.state === 'Reset' || e.state === 'InitRetry')) ready++;
   }
   if (ready >= v.provisioned.requested) v.provisioned.status = 'READY';
-  else if (v.provisioned.status !== 'READY') v.provisioned.status = 'IN_PROGRESS';
+  else if (v.provisioned.status !== 'READY' && v.provisioned.status !== 'FAILED') v.provisioned.status = 'IN_PROGRESS';
 }
