@@ -51,6 +51,17 @@ export const WORKLOADS: BenchWorkload[] = [
     }),
   },
   {
+    name: 'async-1k-events',
+    description: 'Event invocations at 1,000 req/s through the queue and 50 pollers, 1 % function errors retried',
+    warmupMs: 60_000,
+    scenario: scenario({
+      durationMs: 660_000,
+      platform: { pollers: 50 },
+      functions: [{ ...steadyFn, errorRate: 0.01, async: { onFailure: 'dlq' } }],
+      workload: [{ function: 'orders', mode: 'Event', arrival: { process: 'poisson', ratePerSec: 1000 } }],
+    }),
+  },
+  {
     name: 'burst-throttle',
     description: 'bursts of 3,000 every 10 s against the 1,000-per-10-s scaling bucket, 10 simulated minutes',
     warmupMs: 0,
