@@ -1,9 +1,86 @@
+import { useEffect, useState } from 'react';
+import { useUi } from './store/uiStore';
+import { PlaybackBar } from './controls/PlaybackBar';
+import { InvokePanel } from './controls/InvokePanel';
+import { LoadPanel } from './controls/LoadPanel';
+import { ConfigPanel } from './controls/ConfigPanel';
+import { FaultPanel } from './controls/FaultPanel';
+import { ArchitectureView } from './views/ArchitectureView';
+import { FleetView } from './views/FleetView';
+import { TimelineView } from './views/TimelineView';
+import { LifecycleView } from './views/LifecycleView';
+import { ChartsView } from './views/ChartsView';
+import { EventLogView } from './views/EventLogView';
+import { DetailsPanel } from './views/DetailsPanel';
+import { Notices } from './Notices';
+import { ViewBoundary, WorkerErrorBanner } from './ErrorOverlay';
+import { installKeyboard, SHORTCUTS } from './keyboard';
+
+const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
+  architecture: { title: 'data plane', el: () => <ArchitectureView /> },
+  fleet: { title: 'fleet', el: () => <FleetView /> },
+  timeline: { title: 'timeline', el: () => <TimelineView /> },
+  lifecycle: { title: 'lifecycle', el: () => <LifecycleView /> },
+  charts: { title: 'charts', el: () => <ChartsView /> },
+  log: { title: 'event log', el: () => <EventLogView /> },
+};
+
+function View({ name }: { name: string }) {
+  return <ViewBoundary name={VIEWS[name].title}>{VIEWS[name].el()}</ViewBoundary>;
+}
+
+/** Layout only: controls on the side, views in the main area; embed mode shows one view. */
 export function App() {
+  const embed = useUi((s) => s.embed);
+  const view = useUi((s) => s.view);
+  const ready = useUi((s) => s.frame !== null);
+  const [help, setHelp] = useState(false);
+  useEffect(() => installKeyboard(() => setHelp((h) => !h)), []);
+
+  if (embed) {
+    return (
+      <main className="embed" data-testid="embed">
+        <Notices />
+        <WorkerErrorBanner />
+        {view === 'all' ? <><View name="architecture" /><View name="fleet" /></> : <View name={view} />}
+        <div className="embed-clock"><PlaybackBar /></div>
+      </main>
+    );
+  }
   return (
-    <main className="placeholder">
-      <h1>Lambdascope</h1>
-      <p>An interactive, deterministic simulator of AWS Lambda's internals.</p>
-      <p data-testid="status">The live view is being built; the simulation core runs headless today: <code>npm run sim -- scenarios/cold-vs-warm.json</code>.</p>
-    </main>
+    <div className="app">
+      <header className="topbar">
+        <h1>Lambdascope</h1>
+        <PlaybackBar />
+        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
+      </header>
+      {help && (
+        <aside className="help" role="dialog" aria-label="Keyboard shortcuts" data-testid="help">
+          <ul>{SHORTCUTS.map(([k, v]) => <li key={k}><kbd>{k}</kbd> {v}</li>)}</ul>
+        </aside>
+      )}
+      <Notices />
+      <WorkerErrorBanner />
+      {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
+      <div className="layout">
+        <aside className="controls" aria-label="Controls">
+          <InvokePanel />
+          <LoadPanel />
+          <ConfigPanel />
+          <FaultPanel />
+        </aside>
+        <main className="views">
+          <View name="architecture" />
+          <div className="row"><View name="timeline" /><DetailsPanel /></div>
+          <View name="fleet" />
+          <View name="lifecycle" />
+          <View name="charts" />
+          <View name="log" />
+        </main>
+      </div>
+      <footer className="footer">
+        Numbers follow AWS documentation and published measurements; platform overheads, keep-alive and drain timing are estimates AWS does not publish (editable in a scenario’s <code>platform</code> block).
+      </footer>
+    </div>
   );
 }

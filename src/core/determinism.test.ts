@@ -50,3 +50,17 @@ describe('determinism', () => {
     expect(summarize(sim, { final: true }).eventLogSha256).toBe(run(7).eventLogSha256);
   });
 });
+
+describe('observing a run does not change it', () => {
+  it('building UI frames and summaries mid-run leaves the event log and the final summary unchanged', async () => {
+    const { toView } = await import('./view');
+    const sim = new Simulation(busy(7));
+    for (let t = 0; t <= 120_000; t += 777) {
+      sim.runUntil(t);
+      toView(sim);
+      summarize(sim);
+    }
+    sim.runUntil(120_000);
+    expect({ ...summarize(sim, { final: true }), wallMs: 0 }).toEqual({ ...run(7), wallMs: 0 });
+  });
+});

@@ -29,6 +29,8 @@ export type SimEvent =
   /** A fault from the scenario starts or ends (index into faults). */
   | { type: 'fault.start'; index: number }
   | { type: 'fault.end'; index: number }
+  /** The next arrival of the live load generator of generation `gen` (stale if replaced). */
+  | { type: 'live.arrival'; gen: number }
   /** A timed step of an environment's lifecycle; ignored if `epoch` is stale. */
   | { type: 'environment.advance'; env: number; epoch: number; signal: EnvironmentSignal }
   /** Keep-alive check of an idle environment (one pending per environment). */
@@ -55,4 +57,5 @@ export const PRIORITY: Record<SimEvent['type'], number> = {
   'poller.poll': 4,
   'invoke.request': 4,
   'workload.arrival': 4,
+  'live.arrival': 4,
 };

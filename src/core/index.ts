@@ -11,3 +11,6 @@ export type { LogHasher } from './engine/sha256';
 export { RUNTIMES } from './scenario/runtimes';
 export { environmentMachine } from './machines/environmentMachine';
 export { invocationMachine } from './machines/invocationMachine';
+export { explainInvocation } from './explain';
+export type { FrameView, FunctionView, InvocationView, Bin } from './view';
+export type { MachineTable } from './machines/machineTable';

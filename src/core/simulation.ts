@@ -11,7 +11,7 @@ import { EnvironmentGauge } from './metrics/environmentGauge';
 import { RunMetrics } from './metrics/runMetrics';
 import { createFunctionRuntime, createVersionRuntime, type FunctionRuntime, type VersionRuntime } from './model/functionRuntime';
 import type { Environment, Invocation, Worker } from './model/records';
-import type { FunctionConfig, InvokeMode, Scenario } from './scenario/types';
+import type { FunctionConfig, InvokeMode, Scenario, WorkloadEntry } from './scenario/types';
 import type { ControlPlaneCall, Fault } from './scenario/faultTypes';
 import { AsyncQueue } from './services/asyncQueue';
 import { Faults } from './services/faults';
@@ -87,6 +87,8 @@ export class Simulation {
   workersDrained = 0;
   eventsProcessed = 0;
   private readonly arrivals: ArrivalState[];
+  private live: { entry: WorkloadEntry; rng: RandomStream; state: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }>; gen: number } | null = null;
+  private liveGen = 0;
   /** Per workload entry: its random stream and a reusable request (read, never kept, by the Frontend). */
   private readonly sources: { rng: RandomStream; request: Extract<SimEvent, { type: 'invoke.request' }>; arrival: SimEvent }[];
   private readonly recent: Invocation[] = [];
@@ -178,6 +180,42 @@ export class Simulation {
     });
   }
 
+  /**
+   * Replaces the live load generator (the page's "load" control): a workload entry that
+   * starts now, or null to stop it. Arrivals already scheduled by the previous generator are
+   * discarded (generation counter).
+   */
+  setLiveLoad(entry: Omit<WorkloadEntry, 'startMs' | 'endMs'> | null): void {
+    this.liveGen++;
+    if (!entry) {
+      this.live = null;
+      return;
+    }
+    const full: WorkloadEntry = { ...entry, startMs: this.nowMs, endMs: Infinity };
+    const rng = this.streams.get(`live:${this.liveGen}`);
+    const state: ArrivalState = { cursor: 0 };
+    const request: Extract<SimEvent, { type: 'invoke.request' }> = {
+      type: 'invoke.request', functionName: full.function, mode: full.mode, payloadBytes: full.payloadBytes, source: -1,
+      attempt: 1, maxAttempts: full.client.maxAttempts, queueDuringOutage: full.client.queueDuringOutage, asyncEvent: 0, duplicate: false,
+    };
+    this.live = { entry: full, rng, state, request, gen: this.liveGen };
+    const t = firstArrival(full, state, rng);
+    if (t !== Infinity) this.schedule(t, { type: 'live.arrival', gen: this.liveGen });
+  }
+
+  /** The live load generator, if any. */
+  get liveLoad(): WorkloadEntry | null {
+    return this.live ? this.live.entry : null;
+  }
+
+  private onLiveArrival(gen: number): void {
+    const live = this.live;
+    if (!live || live.gen !== gen) return;
+    for (let n = requestsPerArrival(live.entry.arrival); n > 0; n--) handleRequest(this, live.request);
+    const t = nextArrival(live.entry, live.state, live.rng, this.nowMs);
+    if (t !== Infinity) this.schedule(t, { type: 'live.arrival', gen });
+  }
+
   /** A control-plane call now (live), answered at once: ok, or the AWS error. */
   controlPlane(call: Omit<ControlPlaneCall, 'atMs'>): ControlPlaneResult {
     return callControlPlane(this, { ...call, atMs: this.nowMs } as ControlPlaneCall);
@@ -238,6 +276,7 @@ export class Simulation {
       case 'control.complete': return completeControlPlane(this, ev.fn, ev.ver, ev.operation);
       case 'fault.start': return this.faults.onStart(ev.index);
       case 'fault.end': return this.faults.onEnd(ev.index);
+      case 'live.arrival': return this.onLiveArrival(ev.gen);
       default: return assertNever(ev);
     }
   }

@@ -51,12 +51,15 @@ export class EnvironmentGauge {
     if (this.total > this.peak) this.peak = this.total;
   }
 
-  /** Mean count of each category over [startMs, atMs]. */
+  /**
+   * Mean count of each category over [startMs, atMs]. Pure: it never folds the open interval
+   * into the running areas, so reading a summary mid-run cannot change later figures.
+   */
   means(startMs: number, atMs: number): { initializing: number; busy: number; idle: number; shuttingDown: number; total: number } {
-    this.advance(atMs);
     const span = atMs - startMs;
     if (span <= 0) return { initializing: 0, busy: 0, idle: 0, shuttingDown: 0, total: 0 };
-    const [i, b, d, s] = this.area.map((a) => a / span);
+    const open = Math.max(0, atMs - this.lastMs);
+    const [i, b, d, s] = this.area.slice(0, 4).map((a, k) => (a + this.now[k] * open) / span);
     return { initializing: i, busy: b, idle: d, shuttingDown: s, total: i + b + d + s };
   }
 }

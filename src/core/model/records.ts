@@ -20,6 +20,8 @@ export interface Environment {
   worker: number;
   memoryMb: number;
   state: EnvironmentState;
+  /** When it entered its current state (virtual ms). */
+  stateSinceMs: number;
   /** Incremented whenever a scheduled lifecycle event is superseded; stale events are ignored. */
   epoch: number;
   invocation: number;       // the request it is serving or initializing for; 0 = none

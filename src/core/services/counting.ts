@@ -86,6 +86,11 @@ export class CountingService {
     return t;
   }
 
+  /** Tokens at `nowMs` without touching the bucket: reading must never change a run. */
+  peekTokens(fn: FunctionRuntime, nowMs: number): number {
+    return Math.min(this.bucketCapacity, fn.bucketTokens + (nowMs - fn.bucketAtMs) * this.refillPerMs);
+  }
+
   /** Takes one new-environment token if there is one. */
   takeScalingToken(fn: FunctionRuntime, nowMs: number): boolean {
     if (this.tokens(fn, nowMs) < 1) return false;

@@ -19,6 +19,7 @@ export function transition(sim: Simulation, env: Environment, event: Environment
   const from = env.state;
   const to = sim.envNext(from, event, env) as EnvironmentState;
   env.state = to;
+  env.stateSinceMs = sim.nowMs;
   const v = sim.versions[env.ver];
   const cFrom = CATEGORY_OF[from], cTo = CATEGORY_OF[to];
   if (cFrom !== cTo) {

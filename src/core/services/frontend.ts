@@ -146,7 +146,7 @@ export function placeEnvironment(sim: Simulation, fn: FunctionRuntime, v: Versio
   const worker = chooseWorker(sim, fn, v.cfg.memoryMb);
   const env: Environment = {
     id: sim.nextEnvironmentId++, poolStamp: 0, fn: fn.index, ver: v.id, version: v.qualifier, revision: v.revision, provisioned, snapStart: v.snapStart,
-    worker: worker.id, memoryMb: v.cfg.memoryMb, state: 'Provisioning', epoch: 0, invocation: inv ? inv.id : 0, retiring: false,
+    worker: worker.id, memoryMb: v.cfg.memoryMb, state: 'Provisioning', stateSinceMs: sim.nowMs, epoch: 0, invocation: inv ? inv.id : 0, retiring: false,
     createdAtMs: sim.nowMs, initPlan: null, idleSinceMs: NaN, keepAliveDeadlineMs: NaN, keepAliveTimerAtMs: -1,
     invocationsServed: 0, lastInvocationEndMs: NaN,
   };

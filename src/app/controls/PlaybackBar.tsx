@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useUi, notify } from '../store/uiStore';
+import { pageApi } from '../pageApi';
+import { formatSpeed, formatTime } from '../format';
+import { MAX_SPEED, MIN_SPEED, shareLink } from '../url';
+import { PRESET_NAMES } from '../../core/presets';
+
+/** Play/pause, step, step to the next interesting event, speed (log slider), the clock, copy link. */
+export function PlaybackBar() {
+  const playing = useUi((s) => s.playing);
+  const speed = useUi((s) => s.speed);
+  const lagging = useUi((s) => s.lagging);
+  const timeMs = useUi((s) => s.frame?.timeMs ?? 0);
+  const seed = useUi((s) => s.seed);
+  const scenarioName = useUi((s) => s.scenarioName);
+  const [copied, setCopied] = useState(false);
+  const logSpeed = Math.log10(speed === Infinity ? MAX_SPEED : speed);
+
+  const copyLink = async () => {
+    const s = useUi.getState();
+    const preset = PRESET_NAMES.includes(s.scenarioName) ? s.scenarioName : null;
+    const link = shareLink(location.origin + location.pathname, { scenario: s.scenarioJson, presetName: preset, seed: s.seed, timeMs: s.frame?.timeMs ?? 0, speed: s.speed, tour: s.tour, theme: s.theme });
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      notify(`Copy this link: ${link}`, 'info');
+    }
+    (window as unknown as { __lastLink?: string }).__lastLink = link;
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+
+  return (
+    <div className="playback" role="toolbar" aria-label="Playback">
+      <button data-testid="playback.play" onClick={() => (playing ? pageApi.pause() : pageApi.play())} aria-keyshortcuts="Space" title="Play / pause (Space or .)">
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button data-testid="playback.step" onClick={() => pageApi.step()} title="Run exactly one simulation event">Step</button>
+      <button data-testid="playback.next" onClick={() => pageApi.stepToInteresting()} title="Run to the next cold start, throttle, reclaim, retry, drain or fault">Next interesting »</button>
+      <label className="speed">
+        <span>Speed</span>
+        <input
+          data-testid="playback.speed" type="range" min={Math.log10(MIN_SPEED)} max={Math.log10(MAX_SPEED)} step={0.05}
+          value={logSpeed} aria-valuetext={formatSpeed(speed)} disabled={speed === Infinity}
+          onChange={(e) => pageApi.setSpeed(Number(Math.pow(10, Number(e.target.value)).toPrecision(2)))}
+        />
+        <output data-testid="playback.speedValue">{formatSpeed(speed)}</output>
+      </label>
+      <label title="Run as fast as the worker can">
+        <input type="checkbox" data-testid="playback.max" checked={speed === Infinity} onChange={(e) => pageApi.setSpeed(e.target.checked ? Infinity : 1)} /> max
+      </label>
+      <span className="clock" data-testid="clock" aria-live="off">t = {formatTime(timeMs)}</span>
+      {lagging && <span className="lagging" title="The worker cannot keep up with this speed; virtual time runs slower than asked">behind</span>}
+      <span className="meta">{scenarioName} · seed {seed}</span>
+      <button data-testid="copy-link" onClick={copyLink}>{copied ? 'Copied ✓' : 'Copy link'}</button>
+    </div>
+  );
+}

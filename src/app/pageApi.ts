@@ -1,0 +1,73 @@
+import type { InvokeMode } from '../core/scenario/types';
+import type { LambdaSimPageApi, Snapshot } from '../protocol/pageApi';
+import type { FrameView } from '../core/view';
+import { frameStats } from './frameStats';
+import { request, send } from './simClient';
+import { useUi } from './store/uiStore';
+import { MAX_SPEED, MIN_SPEED } from './url';
+
+const MODES: InvokeMode[] = ['RequestResponse', 'Event', 'DryRun'];
+
+async function check(p: Promise<{ ok: boolean; message?: string }>, what: string): Promise<void> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${what}: ${r.message ?? 'failed'}`);
+}
+
+export function toSnapshot(f: FrameView): Snapshot {
+  const e = f.environments;
+  const environments = Array.from({ length: e.count }, (_, i) => ({
+    id: `env-${e.id[i]}`, function: f.functions[e.fn[i]]?.name ?? '?', version: e.version[i], worker: `worker-${e.worker[i]}`,
+    state: f.stateNames[e.state[i]], provisioned: e.provisioned[i] === 1,
+  }));
+  return {
+    timeMs: f.timeMs,
+    environments,
+    workers: f.workers.map((w) => ({ id: `worker-${w.id}`, state: w.state })),
+    queueDepth: f.queue.depth,
+    summary: f.summary,
+  };
+}
+
+/**
+ * `window.lambdaSim` (CONTRACTS.md §4): a small scripting surface for slides, the console and
+ * tests. Bad calls throw (or reject) with a message naming the argument and the rule.
+ */
+export const pageApi: LambdaSimPageApi = {
+  async load(scenario) {
+    if (scenario === null || (typeof scenario !== 'object' && typeof scenario !== 'string')) {
+      throw new TypeError('load(scenario): scenario must be a scenario object, a preset name or base64url JSON');
+    }
+    const { playing, speed } = useUi.getState();
+    const r = await request({ type: 'load', scenario, playing, speed });
+    if (!r.ok) throw new Error(`load(scenario): invalid scenario:\n${(r.problems ?? [r.message]).join('\n')}`);
+  },
+  play: () => send({ type: 'play' }),
+  pause: () => send({ type: 'pause' }),
+  step: () => check(request({ type: 'step' }), 'step()'),
+  stepToInteresting: () => check(request({ type: 'step', interesting: true }), 'stepToInteresting()'),
+  setSpeed(x) {
+    if (typeof x !== 'number' || !(x === Infinity || (x >= MIN_SPEED && x <= MAX_SPEED))) {
+      throw new RangeError(`setSpeed(x): x must be a number from ${MIN_SPEED} to ${MAX_SPEED} (virtual ms per wall ms), or Infinity for as fast as possible; got ${String(x)}`);
+    }
+    send({ type: 'setSpeed', speed: x });
+    useUi.setState({ speed: x });
+  },
+  async seek(timeMs) {
+    if (typeof timeMs !== 'number' || !Number.isFinite(timeMs) || timeMs < 0) throw new RangeError(`seek(timeMs): timeMs must be a finite number of ms, at least 0; got ${String(timeMs)}`);
+    await check(request({ type: 'seek', timeMs }), 'seek()');
+  },
+  async invoke(req) {
+    if (!req || typeof req.function !== 'string' || req.function === '') throw new TypeError('invoke(req): req.function must name a function');
+    const mode = req.mode ?? 'RequestResponse';
+    if (!MODES.includes(mode)) throw new RangeError(`invoke(req): req.mode must be one of ${MODES.join(', ')}; got ${String(mode)}`);
+    const count = req.count ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new RangeError(`invoke(req): req.count must be an integer from 1 to 100000; got ${String(count)}`);
+    await check(request({ type: 'invoke', function: req.function, mode, count }), 'invoke()');
+  },
+  async snapshot() {
+    const r = await request({ type: 'snapshot' });
+    if (!r.ok || !r.frame) throw new Error(`snapshot(): ${r.message ?? 'no scenario is loaded'}`);
+    return toSnapshot(r.frame);
+  },
+  frameStats,
+};

@@ -1,0 +1,86 @@
+import type { FromWorker, ToWorker } from '../protocol/messages';
+import type { FrameView } from '../core/view';
+import { useUi } from './store/uiStore';
+import { recordFrameTime } from './frameStats';
+
+/**
+ * The only app module that knows about the worker. Sends typed messages; resolves the
+ * page's promises when the worker answers; turns frames into store updates and acknowledges
+ * each frame after the browser has painted it (so frames never queue up).
+ */
+type Pending = { resolve: (v: { ok: boolean; message?: string; problems?: string[]; frame?: FrameView }) => void };
+type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+export function startWorker(): void {
+  if (worker) return;
+  worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+  worker.onerror = (e) => {
+    useUi.setState({ error: { message: `The simulation worker failed: ${e.message || 'unknown error'}`, recoverable: false } });
+  };
+}
+
+export function stopWorker(): void {
+  worker?.terminate();
+  worker = null;
+  for (const p of pending.values()) p.resolve({ ok: false, message: 'worker stopped' });
+  pending.clear();
+}
+
+export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' }>): void {
+  worker?.postMessage(msg);
+}
+
+export function request(msg: Request): Promise<{ ok: boolean; message?: string; problems?: string[]; frame?: FrameView }> {
+  return new Promise((resolve) => {
+    if (!worker) return resolve({ ok: false, message: 'the simulation worker is not running' });
+    const requestId = nextId++;
+    pending.set(requestId, { resolve });
+    worker.postMessage({ ...msg, requestId } as ToWorker);
+  });
+}
+
+function settle(requestId: number, value: Parameters<Pending['resolve']>[0]): void {
+  const p = pending.get(requestId);
+  if (!p) return;
+  pending.delete(requestId);
+  p.resolve(value);
+}
+
+function onMessage(m: FromWorker): void {
+  switch (m.type) {
+    case 'ready':
+      useUi.setState({ ready: true, environmentMachine: m.environmentMachine });
+      return;
+    case 'loaded':
+      if (m.ok) {
+        useUi.setState({ scenarioName: m.name, seed: m.seed, durationMs: m.durationMs, scenarioJson: m.scenario, error: null, selected: null });
+        settle(m.requestId, { ok: true });
+      } else {
+        settle(m.requestId, { ok: false, problems: m.problems, message: m.problems.join('\n') });
+      }
+      return;
+    case 'frame': {
+      const t0 = performance.now();
+      useUi.setState({ frame: m.frame, playing: m.playing, speed: m.speed, lagging: m.lagging, series: m.series });
+      requestAnimationFrame(() => {
+        recordFrameTime(performance.now() - t0);
+        worker?.postMessage({ type: 'frameAck' } satisfies ToWorker);
+      });
+      return;
+    }
+    case 'done':
+      settle(m.requestId, { ok: m.ok, message: m.message });
+      return;
+    case 'snapshot':
+      settle(m.requestId, { ok: true, frame: m.frame });
+      return;
+    case 'error':
+      useUi.setState({ error: { message: m.message, stack: m.stack, recoverable: m.recoverable } });
+      return;
+  }
+}

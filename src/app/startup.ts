@@ -1,0 +1,24 @@
+import { pageApi } from './pageApi';
+import { request, startWorker } from './simClient';
+import { notify, useUi } from './store/uiStore';
+import { parsePageUrl } from './url';
+
+/**
+ * Page start: read the URL (CONTRACTS.md §3), start the worker, load the scenario. Any bad
+ * parameter becomes a dismissable notice and its default is used; a bad scenario falls back
+ * to the built-in default. The page always loads.
+ */
+export async function startPage(search: string): Promise<void> {
+  const { options, problems } = parsePageUrl(search);
+  useUi.setState({ theme: options.theme, embed: options.embed, view: options.view, speed: options.speed, tour: options.tour ? { id: options.tour, step: options.step } : null });
+  document.documentElement.dataset.theme = options.theme;
+  for (const p of problems) notify(p);
+  window.lambdaSim = pageApi;
+  startWorker();
+  let r = await request({ type: 'load', scenario: options.scenario, seed: options.seed, atMs: options.t, playing: options.playing, speed: options.speed });
+  if (!r.ok) {
+    notify(`The scenario from the URL could not be loaded, so the default scenario is shown instead:\n${(r.problems ?? [r.message]).join('\n')}`, 'error');
+    r = await request({ type: 'load', scenario: 'default', seed: options.seed, atMs: options.t, playing: options.playing, speed: options.speed });
+  }
+  document.body.dataset.loaded = r.ok ? 'true' : 'false';
+}

@@ -1,0 +1,94 @@
+import type { FrameView, InvocationView } from '../../core';
+import { useUi, select } from '../store/uiStore';
+import { formatDuration } from '../format';
+import { useWidth } from './useSize';
+
+type Node = 'client' | 'frontend' | 'counting' | 'assignment' | 'placement' | 'worker' | 'queue' | 'pollers';
+const POS: Record<Node, [number, number]> = {
+  client: [0.05, 0.38], frontend: [0.2, 0.38], counting: [0.36, 0.18], assignment: [0.52, 0.38],
+  placement: [0.68, 0.18], worker: [0.88, 0.38], queue: [0.36, 0.8], pollers: [0.6, 0.8],
+};
+const LABEL: Record<Node, string> = {
+  client: 'Clients', frontend: 'Frontend Invoke', counting: 'Counting', assignment: 'Assignment',
+  placement: 'Placement', worker: 'Workers / microVMs', queue: 'Internal queue', pollers: 'Poller fleet',
+};
+const EDGES: [Node, Node][] = [
+  ['client', 'frontend'], ['frontend', 'counting'], ['counting', 'assignment'], ['assignment', 'placement'],
+  ['placement', 'worker'], ['assignment', 'worker'], ['frontend', 'queue'], ['queue', 'pollers'], ['pollers', 'frontend'],
+];
+
+/** Where an invocation is at `now`: a point between two services, by its own phase timestamps. */
+function positionOf(inv: InvocationView, now: number): { from: Node; to: Node; f: number; bounce: boolean } | null {
+  const start: Node = inv.asyncEvent ? 'pollers' : 'client';
+  const seg = (a: number, b: number, from: Node, to: Node) => (now >= a && now < b ? { from, to, f: (now - a) / Math.max(1e-9, b - a), bounce: false } : null);
+  if (inv.state === 'Throttled' || inv.state === 'Rejected' || inv.state === 'DryRunSucceeded' || (inv.serviceErrorReason === 'ServiceException')) {
+    const back = seg(inv.countedMs || inv.receivedMs, inv.respondedMs, inv.state === 'Throttled' ? 'counting' : 'frontend', start);
+    return seg(inv.receivedMs, inv.countedMs, 'frontend', 'counting') ?? (back ? { ...back, bounce: inv.state === 'Throttled' } : null);
+  }
+  return (
+    seg(inv.receivedMs, inv.countedMs, 'frontend', 'counting') ??
+    seg(inv.countedMs, inv.assignedMs, 'counting', 'assignment') ??
+    (inv.cold
+      ? seg(inv.assignedMs, inv.placedMs, 'assignment', 'placement') ?? seg(inv.placedMs, inv.codeReadyMs, 'placement', 'worker')
+      : seg(inv.assignedMs, inv.invokeStartMs, 'assignment', 'worker')) ??
+    (now >= (inv.cold ? inv.codeReadyMs : inv.invokeStartMs) && (Number.isNaN(inv.invokeEndMs) || now < inv.invokeEndMs) ? { from: 'worker' as Node, to: 'worker' as Node, f: 0, bounce: false } : null) ??
+    seg(inv.invokeEndMs, inv.respondedMs, 'worker', start)
+  );
+}
+
+export function ArchitectureView() {
+  const frame = useUi((s) => s.frame);
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const height = Math.max(220, Math.min(320, width * 0.38));
+  if (!frame) return <div ref={ref} className="view architecture" />;
+  // Node centres, kept 64 px inside the edges so labels are never clipped.
+  const p = (n: Node): [number, number] => [Math.min(width - 64, Math.max(64, POS[n][0] * width)), POS[n][1] * height];
+  const now = frame.timeMs;
+  const live = [...frame.inflight, ...frame.recent.filter((i) => i.respondedMs > now)].slice(-300);
+  const dots = live.map((inv) => ({ inv, at: positionOf(inv, now) })).filter((d) => d.at);
+  const s = frame.summary;
+  const badge: Partial<Record<Node, string>> = {
+    frontend: `${s.invocations.total} requests`,
+    counting: `${frame.account.inUse} / ${frame.account.concurrencyLimit} in use · ${s.invocations.throttled} × 429`,
+    assignment: `${frame.stateCounts.Idle + frame.stateCounts.Reset} idle envs`,
+    placement: `${s.environments.created} placed`,
+    worker: `${frame.environments.count} envs on ${frame.workers.length} workers`,
+    queue: `${frame.queue.depth} queued · oldest ${formatDuration(frame.queue.oldestAgeMs)}`,
+    pollers: `${frame.queue.stats.accepted} accepted (202)`,
+  };
+  return (
+    <figure ref={ref} className="view architecture" aria-label="Lambda's data plane">
+      <figcaption><strong>Data plane</strong> — each dot is a request on its real path, at its real timing (slow the speed to follow one).</figcaption>
+      <svg width={width} height={height} role="img" aria-label={`Data plane at ${Math.round(now)} ms: ${dots.length} requests moving`}>
+        {EDGES.map(([a, b]) => {
+          const [x1, y1] = p(a), [x2, y2] = p(b);
+          return <line key={a + b} x1={x1} y1={y1} x2={x2} y2={y2} className="arch-edge" />;
+        })}
+        {(Object.keys(POS) as Node[]).map((n) => {
+          const [x, y] = p(n);
+          return (
+            <g key={n} data-testid={`arch.${n}`}>
+              <rect x={x - 62} y={y - 18} width={124} height={36} rx={8} className={`arch-node ${n}`} />
+              <text x={x} y={y - 2} textAnchor="middle" className="arch-label">{LABEL[n]}</text>
+              <text x={x} y={y + 12} textAnchor="middle" className="arch-badge">{badge[n] ?? ''}</text>
+            </g>
+          );
+        })}
+        {dots.map(({ inv, at }) => {
+          const [x1, y1] = p(at!.from), [x2, y2] = p(at!.to);
+          const jitter = ((inv.id * 7919) % 23) - 11;
+          const x = x1 + (x2 - x1) * at!.f, y = y1 + (y2 - y1) * at!.f + (at!.from === at!.to ? jitter : 0);
+          const cls = at!.bounce ? 'dot throttled' : inv.cold ? 'dot cold' : inv.mode === 'Event' ? 'dot event' : 'dot warm';
+          return (
+            <g key={inv.id} onClick={() => select({ kind: 'invocation', id: inv.id })}>
+              <circle cx={x} cy={y} r={5} className={cls} data-testid="arch.dot"><title>{`inv-${inv.id} ${inv.cold ? 'cold' : 'warm'} ${inv.state}`}</title></circle>
+              {at!.bounce && <text x={x + 7} y={y - 6} className="throttle-label">429</text>}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+export type { FrameView };

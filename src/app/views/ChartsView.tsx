@@ -1,0 +1,68 @@
+import type { SeriesPoint } from '../../protocol/messages';
+import { useUi } from '../store/uiStore';
+import { LineChart } from './LineChart';
+import { LatencyHistogram } from './LatencyHistogram';
+import { useWidth } from './useSize';
+
+/** Per-second rate of a cumulative series. */
+function rate(series: SeriesPoint[], key: 'coldStarts' | 'throttled' | 'invocations'): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 1; i < series.length; i++) {
+    const dt = (series[i].t - series[i - 1].t) / 1000;
+    if (dt > 0) out.push([series[i].t, (series[i][key] - series[i - 1][key]) / dt]);
+  }
+  return smooth(out);
+}
+
+function smooth(xs: [number, number][], k = 5): [number, number][] {
+  return xs.map(([t], i) => {
+    const w = xs.slice(Math.max(0, i - k + 1), i + 1);
+    return [t, w.reduce((a, b) => a + b[1], 0) / w.length];
+  });
+}
+
+/** Concurrency against its limits, cold starts and throttles, the queue, the scaling bucket, latency. */
+export function ChartsView() {
+  const series = useUi((s) => s.series);
+  const frame = useUi((s) => s.frame);
+  const [ref, width] = useWidth<HTMLDivElement>();
+  if (!frame) return <div ref={ref} className="view charts" />;
+  const w = width >= 820 ? Math.floor((width - 16) / 2) : width - 4;
+  const at = (f: (p: SeriesPoint) => number): [number, number][] => series.map((p) => [p.t, f(p)]);
+  const fn0 = frame.functions[0];
+  const reserved = fn0?.reservedConcurrency;
+  const s = frame.summary;
+  return (
+    <div ref={ref} className="view charts" aria-label="Charts">
+      <div className="kpis" data-testid="kpis">
+        <span>Invocations <b>{s.invocations.total}</b></span>
+        <span>Cold starts <b data-testid="kpi.cold">{s.coldStarts}</b> ({(s.coldStartRatio * 100).toFixed(2)} %)</span>
+        <span>Throttles <b data-testid="kpi.throttled">{s.invocations.throttled}</b></span>
+        <span>Errors <b>{s.invocations.functionErrors + s.invocations.timedOut + s.invocations.serviceErrors}</b></span>
+        <span>Async <b data-testid="kpi.async">{s.async.accepted}</b> accepted, {s.async.succeeded} ok, {s.async.retries} retries, {s.async.deadLettered} DLQ</span>
+        <span>Utilization <b>{(s.utilization * 100).toFixed(1)} %</b></span>
+      </div>
+      <div className="chart-grid">
+        <LineChart testId="chart.concurrency" width={w} title="Concurrency against its limits" lines={[
+          { label: 'in use', values: at((p) => p.concurrency), color: '#009E73' },
+          { label: 'environments', values: at((p) => p.environments), color: '#56B4E9' },
+          { label: 'account limit', values: at(() => frame.account.concurrencyLimit), color: '#D55E00', dashed: true },
+          ...(reserved !== null && reserved !== undefined ? [{ label: `reserved (${fn0.name})`, values: at(() => reserved), color: '#CC79A7', dashed: true }] : []),
+        ]} />
+        <LineChart testId="chart.rates" width={w} title="Per second: cold starts, throttles (429)" lines={[
+          { label: 'cold starts/s', values: rate(series, 'coldStarts'), color: '#E69F00' },
+          { label: '429/s', values: rate(series, 'throttled'), color: '#D55E00' },
+        ]} />
+        <LineChart testId="chart.queue" width={w} title="Internal queue: depth, oldest event age (s)" lines={[
+          { label: 'depth', values: at((p) => p.queueDepth), color: '#0072B2' },
+          { label: 'oldest age s', values: at((p) => p.oldestAgeMs / 1000), color: '#999999', dashed: true },
+        ]} />
+        <LineChart testId="chart.bucket" width={w} title={`Scaling bucket of ${fn0?.name ?? '—'} (new environments allowed now)`} lines={[
+          { label: 'tokens', values: at((p) => p.bucketTokens), color: '#CC79A7' },
+          { label: 'capacity', values: at(() => frame.account.scalingCapacity), color: '#999999', dashed: true },
+        ]} />
+        <LatencyHistogram width={w} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Invocation } from './model/records';
+
+const t = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(3)} s` : `${ms.toFixed(1)} ms`);
+const d = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+/**
+ * Why an invocation was cold or warm, and where its time went, in words with the times:
+ * the causal chain the Counting, Assignment and Placement services followed.
+ */
+export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>): string[] {
+  const out: string[] = [];
+  const who = `inv-${inv.id} (${inv.mode}${inv.asyncEvent ? `, poller attempt for event-${inv.asyncEvent}${inv.duplicate ? ', duplicate delivery' : ''}` : ''}${inv.attempt > 1 ? `, client attempt ${inv.attempt}` : ''})`;
+  out.push(`${who} reached the Frontend Invoke service at t=${t(inv.receivedMs)}.`);
+  if (inv.rejectReason) {
+    out.push(`It was rejected with ${inv.statusCode} ${inv.rejectReason}${inv.rejectReason === 'ResourceConflictException' ? ': the function (or version) is Pending' : ''}.`);
+    return out;
+  }
+  if (inv.state === 'DryRunSucceeded') {
+    out.push('DryRun: the Frontend checked parameters and permissions and answered 204. Nothing ran.');
+    return out;
+  }
+  if (inv.serviceErrorReason === 'ServiceException') {
+    out.push('The invoke service was unavailable (an injected outage): 5xx ServiceException.');
+    return out;
+  }
+  if (inv.throttleReason) {
+    const why: Record<string, string> = {
+      ConcurrentInvocationLimitExceeded: 'the account’s unreserved concurrency was all in use',
+      ReservedFunctionConcurrentInvocationLimitExceeded: 'the function’s reserved concurrency was all in use (or is 0)',
+      FunctionInvocationRateLimitExceeded: 'no idle environment existed and the function’s scaling bucket (1,000 new environments per 10 s) was empty',
+    };
+    out.push(`Throttled: 429 TooManyRequestsException (${inv.throttleReason}) — ${why[inv.throttleReason]}.`);
+    return out;
+  }
+  out.push(`Counting granted a concurrency unit by t=${t(inv.countedMs)}; Assignment answered by t=${t(inv.assignedMs)}.`);
+  if (inv.provisioned) out.push('Warm: a provisioned-concurrency environment was idle — initialized ahead of time, so no Init on this request.');
+  else if (!inv.cold) {
+    out.push(`Warm: Assignment found idle environment env-${inv.env} of version ${inv.version} and thawed it.`);
+    if (inv.reinit) out.push('That environment had been reset after a timeout or crash, so its runtime re-initialized inside this Invoke (no Init Duration is reported).');
+  } else {
+    const r = inv.coldReason;
+    let because = 'no idle environment of this version was available';
+    if (r?.kind === 'first') because = `${r.detail}`;
+    else if (r?.kind === 'all-busy') because = `all ${r.busy + r.initializing} environments of version ${inv.version} were busy (${r.busy} invoking, ${r.initializing} initializing)`;
+    else if (r?.kind === 'reclaimed') because = `the last idle environment, env-${r.env}, idle since t=${t(r.idleSinceMs)}, had been reclaimed at t=${t(r.atMs)} (${r.cause === 'keep-alive' ? `keep-alive expired after ${d(r.atMs - r.idleSinceMs)} idle` : r.cause})`;
+    else if (r?.kind === 'code-updated') because = `the code was updated at t=${t(r.atMs)} and the old environments were reaped`;
+    else if (r?.kind === 'provisioned-busy') because = `all ${r.provisioned} provisioned environments were busy, so the request spilled over to on-demand`;
+    out.push(`Cold: ${because}.`);
+    out.push(`Placement chose worker-${inv.worker} in ${d(inv.placedMs - inv.assignedMs)}; the microVM was ready ${inv.microvmReadyMs > inv.placedMs ? `after a ${d(inv.microvmReadyMs - inv.placedMs)} boot (the pre-booted pool was empty)` : 'at once, from the pre-booted pool'}; code in place after ${d(inv.codeReadyMs - inv.microvmReadyMs)}.`);
+    if (inv.restored) out.push(`SnapStart: restored the snapshot in ${d(inv.restoreEndMs - inv.codeReadyMs)} instead of running Init.`);
+    else if (!Number.isNaN(inv.functionInitEndMs)) {
+      out.push(`Init: extension ${d(inv.extensionInitEndMs - inv.codeReadyMs)}, runtime ${d(inv.runtimeInitEndMs - inv.extensionInitEndMs)}, function ${d(inv.functionInitEndMs - inv.runtimeInitEndMs)}.`);
+    } else if (!Number.isNaN(inv.invokeStartMs)) {
+      out.push('Init did not finish within its 10 s limit (or failed), so Lambda retried it inside the Invoke phase, bounded by the function timeout.');
+    }
+  }
+  if (!Number.isNaN(inv.invokeEndMs)) out.push(`Invoke: ${d(inv.invokeEndMs - inv.invokeStartMs)} on env-${inv.env}; outcome ${inv.state}${inv.state === 'TimedOut' ? ' (the function timeout ended it and reset the environment)' : ''}.`);
+  if (inv.serviceErrorReason === 'WorkerLost') out.push('The worker was lost mid-request: 5xx service error.');
+  if (!Number.isNaN(inv.respondedMs)) out.push(`Response at t=${t(inv.respondedMs)}: ${d(inv.respondedMs - inv.receivedMs)} end to end, status ${inv.statusCode}.`);
+  return out;
+}

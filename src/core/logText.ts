@@ -1,0 +1,55 @@
+import type { LogRecord } from './engine/eventLog';
+import { ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG } from './logCodes';
+import { ASYNC_STATE_CODES } from './services/asyncQueue';
+import type { Simulation } from './simulation';
+
+/** An event-log record in words, for the page's event list. */
+export interface LogEntry {
+  seq: number;
+  atMs: number;
+  kind: 'request' | 'environment' | 'outcome' | 'async' | 'control' | 'fault' | 'worker';
+  text: string;
+  env?: number;
+  invocation?: number;
+  interesting: boolean;
+}
+
+const INTERESTING_ENV = new Set(['Provisioning', 'ShuttingDown', 'InitRetry', 'Restoring']);
+
+export function describeRecord(sim: Simulation, r: LogRecord, seq: number): LogEntry {
+  const fnName = (i: number) => sim.functions[i]?.name ?? '?';
+  switch (r.code) {
+    case LOG.REQUEST_RECEIVED:
+      return { seq, atMs: r.atMs, kind: 'request', invocation: r.a, interesting: false,
+        text: `inv-${r.a} received by the Frontend${r.b === 0xffffffff ? ' (unknown function)' : ` for ${fnName(r.b)}`}${r.c > 1 ? `, attempt ${r.c}` : ''}` };
+    case LOG.WORKER_ADDED: return { seq, atMs: r.atMs, kind: 'worker', interesting: true, text: `worker-${r.a} joined the fleet` };
+    case LOG.WORKER_DRAINING: return { seq, atMs: r.atMs, kind: 'worker', interesting: true, text: `worker-${r.a} is draining: its lease ends soon` };
+    case LOG.WORKER_TERMINATED: return { seq, atMs: r.atMs, kind: 'worker', interesting: true, text: `worker-${r.a} terminated` };
+    case LOG.MICROVM_BOOTED: return { seq, atMs: r.atMs, kind: 'worker', interesting: false, text: `worker-${r.a} booted a microVM into its pool (${r.b} ready)` };
+    case LOG.ENVIRONMENT_STATE: {
+      const state = ENVIRONMENT_STATE_CODES[r.b];
+      return { seq, atMs: r.atMs, kind: 'environment', env: r.a, invocation: r.c || undefined, interesting: INTERESTING_ENV.has(state),
+        text: `env-${r.a} → ${state}${r.c ? ` (inv-${r.c})` : ''}` };
+    }
+    case LOG.INVOCATION_OUTCOME: {
+      const state = INVOCATION_STATE_CODES[r.b];
+      return { seq, atMs: r.atMs, kind: 'outcome', invocation: r.a, env: r.c || undefined, interesting: state === 'Throttled' || state === 'ServiceError' || state === 'TimedOut',
+        text: `inv-${r.a} ${state}${r.c ? ` on env-${r.c}` : ''}` };
+    }
+    case LOG.ASYNC_EVENT_STATE: {
+      const state = ASYNC_STATE_CODES[r.b];
+      return { seq, atMs: r.atMs, kind: 'async', invocation: r.c || undefined, interesting: state === 'RetryWait' || state === 'DeadLettered' || state === 'Dropped' || state === 'Backoff',
+        text: `event-${r.a} → ${state}` };
+    }
+    case LOG.CONTROL_PLANE_CALL: {
+      const res = sim.controlPlaneResults.find((x, i) => i === sim.controlPlaneResults.length - (sim.controlPlaneCalls - r.a));
+      return { seq, atMs: r.atMs, kind: 'control', interesting: true, text: res ? `${res.action} ${res.function}: ${res.ok ? '' : 'failed — '}${res.message}` : `control-plane call #${r.a} ${r.b ? 'ok' : 'failed'}` };
+    }
+    case LOG.FAULT: {
+      const f = sim.faults.history[r.a];
+      return { seq, atMs: r.atMs, kind: 'fault', interesting: true, text: `fault ${f?.type ?? r.a} ${r.b ? 'started' : 'ended'}${r.c ? ` (worker-${r.c})` : ''}` };
+    }
+    default:
+      return { seq, atMs: r.atMs, kind: 'worker', interesting: false, text: `record ${r.code}` };
+  }
+}

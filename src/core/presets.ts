@@ -1,0 +1,20 @@
+import defaultScenario from '../../scenarios/default.json';
+import coldVsWarm from '../../scenarios/cold-vs-warm.json';
+import burst from '../../scenarios/burst-scaling-limit.json';
+import steady from '../../scenarios/steady-traffic.json';
+import asyncRetries from '../../scenarios/async-retries-dlq.json';
+import deploy from '../../scenarios/deploy-and-provisioned.json';
+import faults from '../../scenarios/faults.json';
+
+/** Built-in scenarios by name: the page's `?scenario=<name>` and the page API's `load(name)`. */
+export const PRESETS: Record<string, unknown> = {
+  default: defaultScenario,
+  'cold-vs-warm': coldVsWarm,
+  'burst-scaling-limit': burst,
+  'steady-traffic': steady,
+  'async-retries-dlq': asyncRetries,
+  'deploy-and-provisioned': deploy,
+  faults,
+};
+
+export const PRESET_NAMES = Object.keys(PRESETS);

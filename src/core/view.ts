@@ -1,0 +1,121 @@
+import { ENV_STATE_CODE, ENVIRONMENT_STATE_CODES } from './logCodes';
+import { describeRecord, type LogEntry } from './logText';
+import type { EnvironmentState } from './machines/environmentMachine';
+import type { Invocation } from './model/records';
+import type { Simulation } from './simulation';
+import { summarize, type Summary } from './summary';
+
+/**
+ * The UI's frame: a structured-clone-safe, plain-data picture of the simulation at one
+ * moment (no Maps, no class instances, no XState objects). Environments are sent as typed
+ * columns so a frame with thousands of them stays cheap to post and to draw on a canvas.
+ */
+export interface FrameView {
+  timeMs: number;
+  eventsProcessed: number;
+  nextEventMs: number;
+  account: { concurrencyLimit: number; inUse: number; unreservedCapacity: number; unreservedInUse: number; scalingCapacity: number };
+  functions: FunctionView[];
+  workers: { id: number; state: string; memoryMb: number; usedMb: number; pool: number; booting: number; leaseEndMs: number; environments: number }[];
+  environments: {
+    count: number;
+    id: Int32Array; state: Uint8Array; fn: Uint16Array; worker: Int32Array; provisioned: Uint8Array;
+    invocation: Int32Array; sinceMs: Float64Array; version: string[];
+  };
+  /** Environment states in code order (ENVIRONMENT_STATE_CODES), for decoding `environments.state`. */
+  stateNames: readonly string[];
+  stateCounts: Record<string, number>;
+  inflight: InvocationView[];
+  recent: InvocationView[];
+  log: LogEntry[];
+  queue: { depth: number; oldestAgeMs: number; stats: Summary['async']; byState: Record<string, number> };
+  summary: Summary;
+  latencyBins: { all: Bin[]; cold: Bin[]; warm: Bin[] };
+  faults: { type: string; index: number }[];
+  controlPlane: { atMs: number; action: string; function: string; ok: boolean; message: string }[];
+  liveLoad: { function: string; mode: string; arrival: unknown } | null;
+}
+
+export interface Bin { fromMs: number; toMs: number; count: number }
+
+export interface FunctionView {
+  name: string; state: string; lastUpdateStatus: string; runtime: string; memoryMb: number; timeoutMs: number;
+  reservedConcurrency: number | null; inUse: number; bucketTokens: number;
+  stats: { invocations: number; coldStarts: number; throttled: number };
+  versions: { qualifier: string; live: number; idle: number; busy: number; initializing: number; provisioned: { requested: number; live: number; status: string | null }; snapStart: boolean }[];
+  aliases: { name: string; version: string; weights: Record<string, number> }[];
+  config: unknown;
+}
+
+export type InvocationView = Omit<Invocation, 'pendingOutcome'> & { fnName: string };
+
+function invocationView(sim: Simulation, inv: Invocation): InvocationView {
+  const { pendingOutcome: _p, ...rest } = inv;
+  return { ...rest, coldReason: inv.coldReason ? { ...inv.coldReason } : null, fnName: inv.fn >= 0 ? sim.functions[inv.fn].name : inv.functionName };
+}
+
+export interface ViewOptions {
+  recentLimit?: number;
+  inflightLimit?: number;
+  logLimit?: number;
+}
+
+export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
+  const n = sim.environments.size;
+  const env = {
+    count: n, id: new Int32Array(n), state: new Uint8Array(n), fn: new Uint16Array(n), worker: new Int32Array(n),
+    provisioned: new Uint8Array(n), invocation: new Int32Array(n), sinceMs: new Float64Array(n), version: new Array<string>(n),
+  };
+  const stateCounts: Record<string, number> = {};
+  for (const s of ENVIRONMENT_STATE_CODES) stateCounts[s] = 0;
+  let i = 0;
+  for (const e of sim.environments.values()) {
+    env.id[i] = e.id; env.state[i] = ENV_STATE_CODE[e.state as EnvironmentState]; env.fn[i] = e.fn; env.worker[i] = e.worker;
+    env.provisioned[i] = e.provisioned ? 1 : 0; env.invocation[i] = e.invocation; env.sinceMs[i] = e.stateSinceMs; env.version[i] = e.version;
+    stateCounts[e.state]++;
+    i++;
+  }
+  const inflightAll = [...sim.inflight.values()];
+  const inflight = inflightAll.slice(Math.max(0, inflightAll.length - (o.inflightLimit ?? 300))).map((x) => invocationView(sim, x));
+  const recentAll = sim.recentInvocations();
+  const recent = recentAll.slice(Math.max(0, recentAll.length - (o.recentLimit ?? 200))).map((x) => invocationView(sim, x));
+  const logLimit = o.logLimit ?? 300;
+  const records = sim.log.recent(logLimit);
+  const firstSeq = sim.log.count - records.length;
+  const byState: Record<string, number> = {};
+  for (const e of sim.asyncQueue.events.values()) byState[e.state] = (byState[e.state] ?? 0) + 1;
+  const summary = summarize(sim);
+  return {
+    timeMs: sim.nowMs,
+    eventsProcessed: sim.eventsProcessed,
+    nextEventMs: sim.nextEventMs(),
+    account: {
+      concurrencyLimit: sim.scenario.account.concurrencyLimit, inUse: sim.counting.accountInUse,
+      unreservedCapacity: sim.counting.unreservedCapacity, unreservedInUse: sim.counting.unreservedInUse, scalingCapacity: sim.counting.capacity,
+    },
+    functions: sim.functions.map((f) => ({
+      name: f.name, state: f.state, lastUpdateStatus: f.lastUpdateStatus, runtime: f.cfg.runtime, memoryMb: sim.versions[f.versions.get('$LATEST')!].cfg.memoryMb,
+      timeoutMs: f.cfg.timeoutMs, reservedConcurrency: f.cfg.reservedConcurrency, inUse: f.inUse, bucketTokens: sim.counting.peekTokens(f, sim.nowMs),
+      stats: { ...f.stats },
+      versions: [...f.versions.values()].map((id) => {
+        const v = sim.versions[id];
+        return { qualifier: v.qualifier, live: v.live, idle: v.idle.size + v.provisionedIdle.size, busy: v.busy, initializing: v.initializing, provisioned: { ...v.provisioned }, snapStart: v.snapStart };
+      }),
+      aliases: [...f.aliases.entries()].map(([name, a]) => ({ name, version: a.version, weights: { ...a.weights } })),
+      config: JSON.parse(JSON.stringify(sim.versions[f.versions.get('$LATEST')!].cfg)),
+    })),
+    workers: [...sim.workers.values()].map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),
+    environments: env,
+    stateNames: ENVIRONMENT_STATE_CODES,
+    stateCounts,
+    inflight,
+    recent,
+    log: records.map((r, k) => describeRecord(sim, r, firstSeq + k)),
+    queue: { depth: sim.asyncQueue.depth, oldestAgeMs: sim.asyncQueue.oldestAgeMs(), stats: summary.async, byState },
+    summary,
+    latencyBins: { all: sim.metrics.latency.all.bins(), cold: sim.metrics.latency.cold.bins(), warm: sim.metrics.latency.warm.bins() },
+    faults: sim.faults.activeFaults().map((f) => ({ type: f.type, index: (f as { index?: number }).index ?? -1 })),
+    controlPlane: sim.controlPlaneResults.slice(-20),
+    liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
+  };
+}

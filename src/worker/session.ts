@@ -1,0 +1,153 @@
+import { Simulation } from '../core/simulation';
+import { summarize } from '../core/summary';
+import type { Scenario } from '../core/scenario/types';
+import type { Fault } from '../core/scenario/faultTypes';
+import type { ControlPlaneCall } from '../core/scenario/faultTypes';
+import type { InvokeMode } from '../core/scenario/types';
+import type { LiveLoad, SeriesPoint } from '../protocol/messages';
+
+/** Something the user did to the run; recorded so that seeking back can replay it exactly. */
+export type Input =
+  | { kind: 'invoke'; function: string; mode: InvokeMode; count: number; payloadBytes?: number }
+  | { kind: 'load'; load: LiveLoad | null }
+  | { kind: 'control'; call: Omit<ControlPlaneCall, 'atMs'> }
+  | { kind: 'fault'; fault: Fault };
+
+interface Recorded { afterEvents: number; atMs: number; input: Input }
+
+const SERIES_CAP = 1500;
+
+/**
+ * One interactive run: a Simulation plus everything the user did to it. Time travel is
+ * deterministic replay: seeking back rebuilds the simulation from the scenario and re-applies
+ * each recorded input after exactly the number of events it originally followed. Applying a
+ * new input in the past forks: the inputs that came after it are discarded.
+ */
+export class Session {
+  sim: Simulation;
+  private inputs: Recorded[] = [];
+  /** How many recorded inputs the current simulation has had applied. */
+  private cursor = 0;
+  series: SeriesPoint[] = [];
+
+  constructor(readonly scenario: Scenario) {
+    this.sim = Session.fresh(scenario);
+  }
+
+  private static fresh(scenario: Scenario): Simulation {
+    return new Simulation(scenario, { recentInvocations: 400, logRingSize: 2048 });
+  }
+
+  /** Applies a user input now. In the past (after a seek back) it forks: later inputs are discarded. */
+  apply(input: Input): string {
+    this.inputs.length = this.cursor;
+    this.inputs.push({ afterEvents: this.sim.eventsProcessed, atMs: this.sim.nowMs, input });
+    this.cursor++;
+    return perform(this.sim, input);
+  }
+
+  /** Runs events up to `targetMs`, stopping early when `outOfTime()` says so. Returns true if reached. */
+  runTo(targetMs: number, outOfTime: () => boolean = () => false): boolean {
+    const sim = this.sim;
+    this.replayDue(targetMs);
+    while (sim.nextEventMs() <= targetMs) {
+      for (let k = 0; k < 2000 && sim.nextEventMs() <= targetMs; k++) {
+        sim.step();
+        this.replayDue(targetMs);
+      }
+      if (outOfTime()) return false;
+    }
+    if (targetMs > sim.nowMs && targetMs !== Infinity) sim.nowMs = targetMs;
+    this.replayDue(targetMs);
+    return true;
+  }
+
+  /** One event. */
+  step(): void {
+    this.sim.step();
+    this.replayDue(this.sim.nowMs);
+  }
+
+  /**
+   * Steps to the next event a learner would want to see: a cold start, a throttle, a reclaim,
+   * an async retry or dead-letter, a worker drain, a fault or a control-plane call.
+   */
+  stepInteresting(maxEvents = 2_000_000): boolean {
+    const before = interestingCount(this.sim);
+    for (let i = 0; i < maxEvents && this.sim.nextEventMs() < Infinity; i++) {
+      this.step();
+      if (interestingCount(this.sim) !== before) return true;
+    }
+    return false;
+  }
+
+  /** Moves to `targetMs`, forwards by running, backwards by replaying from the start. */
+  seek(targetMs: number, outOfTime?: () => boolean): void {
+    if (targetMs < this.sim.nowMs) {
+      this.sim = Session.fresh(this.scenario);
+      this.cursor = 0;
+      this.series = this.series.filter((p) => p.t <= targetMs);
+    }
+    this.runTo(targetMs, outOfTime);
+  }
+
+  /** Re-applies recorded inputs whose moment has come again: same event count, same time. */
+  private replayDue(limitMs: number): void {
+    for (let r = this.inputs[this.cursor]; r && r.afterEvents === this.sim.eventsProcessed && r.atMs <= limitMs; r = this.inputs[this.cursor]) {
+      this.cursor++;
+      this.sim.nowMs = r.atMs;
+      try {
+        perform(this.sim, r.input);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e; // a refused call is refused again: same run
+      }
+    }
+  }
+
+  sample(): void {
+    const sim = this.sim;
+    const last = this.series[this.series.length - 1];
+    if (last && last.t >= sim.nowMs) return;
+    const s = summarize(sim);
+    let coldStarts = 0, invocations = 0;
+    for (const f of sim.functions) { coldStarts += f.stats.coldStarts; invocations += f.stats.invocations; }
+    this.series.push({
+      t: sim.nowMs, concurrency: sim.counting.accountInUse, environments: sim.environments.size,
+      busy: sim.gauge.now[1], idle: sim.gauge.now[2], initializing: sim.gauge.now[0],
+      throttled: s.invocations.throttled, coldStarts, invocations, queueDepth: sim.asyncQueue.depth,
+      oldestAgeMs: sim.asyncQueue.oldestAgeMs(), bucketTokens: sim.functions[0] ? sim.counting.peekTokens(sim.functions[0], sim.nowMs) : 0,
+    });
+    if (this.series.length > SERIES_CAP) this.series.splice(0, this.series.length - SERIES_CAP);
+  }
+}
+
+function interestingCount(sim: Simulation): number {
+  let n = sim.metrics.throttled + sim.workersDrained + sim.workersFailed + sim.controlPlaneCalls + sim.faults.history.length;
+  for (const f of sim.functions) n += f.stats.coldStarts + f.stats.throttled;
+  const q = sim.asyncQueue.stats;
+  n += q.retries + q.deadLettered + q.dropped + q.expired;
+  n += sim.nextEnvironmentId - 1 - sim.environments.size; // environments reclaimed
+  return n;
+}
+
+export function perform(sim: Simulation, input: Input): string {
+  switch (input.kind) {
+    case 'invoke':
+      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes });
+      return `${input.count} × ${input.mode} ${input.function}`;
+    case 'load':
+      sim.setLiveLoad(input.load ? { function: input.load.function, mode: input.load.mode, arrival: input.load.arrival, client: { maxAttempts: 1, queueDuringOutage: false }, payloadBytes: 1024 } : null);
+      return input.load ? `load: ${input.load.arrival.process}` : 'load stopped';
+    case 'control': {
+      const r = sim.controlPlane(input.call);
+      if (!r.ok) throw new UserError(`${input.call.action}: ${r.message}`);
+      return `${input.call.action}: ${r.message}`;
+    }
+    case 'fault':
+      sim.injectFault(input.fault);
+      return `fault: ${input.fault.type}`;
+  }
+}
+
+/** A refusal the user should read (an AWS error), not a crash. */
+export class UserError extends Error {}

@@ -1,0 +1,172 @@
+/// <reference lib="webworker" />
+import { parseScenario } from '../core/scenario/parseScenario';
+import { ENVIRONMENT_TABLE } from '../core/simulation';
+import { ASYNC_EVENT_TABLE } from '../core/services/asyncQueue';
+import { toView } from '../core/view';
+import { PROTOCOL_VERSION, assertNever, type FromWorker, type ToWorker } from '../protocol/messages';
+import { Pacer } from './pacer';
+import { resolveScenarioInput } from './scenarioInput';
+import { Session, UserError, type Input } from './session';
+
+/**
+ * The simulation worker: hosts one Session, paces it against wall time, and posts at most
+ * one frame per animation frame (the page acknowledges each frame after drawing it).
+ * Every handler is guarded: an exception becomes an `error` message, never a silent death.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (m: FromWorker) => scope.postMessage(m);
+
+const pacer = new Pacer();
+let session: Session | null = null;
+let playing = false;
+let frameWanted = true;   // the page has drawn the last frame and wants another
+let dirty = true;
+let lagging = false;
+let lastGoodMs = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+const TICK_BUDGET_MS = 10;
+
+function schedule(): void {
+  if (timer === null) timer = setTimeout(tick, playing ? 0 : 16);
+}
+
+function tick(): void {
+  timer = null;
+  if (!session) return;
+  try {
+    if (playing) {
+      const advance = pacer.advance();
+      const deadline = pacer.budget(TICK_BUDGET_MS);
+      const target = advance === Infinity ? Infinity : session.sim.nowMs + advance;
+      const reached = session.runTo(target, () => pacer.wallNow() > deadline);
+      lagging = !reached && advance !== Infinity;
+      dirty = true;
+      if (session.sim.nextEventMs() === Infinity && advance === Infinity) playing = false;
+    }
+    lastGoodMs = session.sim.nowMs;
+    if (dirty && frameWanted) sendFrame();
+  } catch (e) {
+    fail(e);
+    playing = false;
+  }
+  if (playing || dirty) schedule();
+}
+
+function sendFrame(): void {
+  if (!session) return;
+  session.sample();
+  const frame = toView(session.sim);
+  post({ type: 'frame', frame, playing, speed: pacer.speed, lagging, series: session.series });
+  frameWanted = false;
+  dirty = false;
+}
+
+function fail(e: unknown): void {
+  const err = e instanceof Error ? e : new Error(String(e));
+  post({ type: 'error', message: err.message, stack: err.stack, recoverable: session !== null });
+}
+
+function done(requestId: number, ok = true, message?: string): void {
+  post({ type: 'done', requestId, ok, message });
+}
+
+function userAction(requestId: number, input: Input): void {
+  if (!session) return done(requestId, false, 'no scenario is loaded');
+  try {
+    const message = session.apply(input);
+    dirty = true;
+    done(requestId, true, message);
+  } catch (e) {
+    if (e instanceof UserError) done(requestId, false, e.message);
+    else throw e;
+  }
+}
+
+function handle(msg: ToWorker): void {
+  switch (msg.type) {
+    case 'load': {
+      const input = resolveScenarioInput(msg.scenario);
+      if (!input.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: [input.problem] });
+      const parsed = parseScenario(input.value, msg.seed === undefined ? {} : { seed: msg.seed });
+      if (!parsed.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: parsed.problems });
+      session = new Session(parsed.scenario);
+      if (msg.atMs) session.runTo(msg.atMs);
+      playing = msg.playing;
+      pacer.speed = msg.speed;
+      pacer.start();
+      dirty = true;
+      frameWanted = true;
+      post({ type: 'loaded', requestId: msg.requestId, ok: true, seed: parsed.scenario.seed, name: input.name, durationMs: parsed.scenario.durationMs, scenario: input.value });
+      schedule();
+      return;
+    }
+    case 'play':
+      playing = true;
+      pacer.start();
+      dirty = true;
+      schedule();
+      return;
+    case 'pause':
+      playing = false;
+      dirty = true;
+      schedule();
+      return;
+    case 'setSpeed':
+      pacer.speed = msg.speed;
+      dirty = true;
+      schedule();
+      return;
+    case 'step':
+      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+      playing = false;
+      if (msg.interesting) session.stepInteresting();
+      else session.step();
+      dirty = true;
+      schedule();
+      return done(msg.requestId);
+    case 'seek':
+      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+      session.seek(msg.timeMs);
+      dirty = true;
+      schedule();
+      return done(msg.requestId);
+    case 'invoke':
+      return userAction(msg.requestId, { kind: 'invoke', function: msg.function, mode: msg.mode, count: msg.count, payloadBytes: msg.payloadBytes });
+    case 'setLoad':
+      return userAction(msg.requestId, { kind: 'load', load: msg.load });
+    case 'controlPlane':
+      return userAction(msg.requestId, { kind: 'control', call: msg.call as never });
+    case 'fault':
+      return userAction(msg.requestId, { kind: 'fault', fault: msg.fault });
+    case 'snapshot':
+      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+      post({ type: 'snapshot', requestId: msg.requestId, frame: toView(session.sim) });
+      return;
+    case 'frameAck':
+      frameWanted = true;
+      if (dirty) schedule();
+      return;
+    case 'restart':
+      // Restart from the last good moment: replay to it and pause there.
+      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+      session.seek(Math.max(0, lastGoodMs - 1));
+      playing = false;
+      dirty = true;
+      schedule();
+      return done(msg.requestId, true, `restarted at ${Math.round(lastGoodMs)} ms`);
+    default:
+      assertNever(msg);
+  }
+}
+
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    fail(err);
+    const id = (e.data as { requestId?: number }).requestId;
+    if (id !== undefined) done(id, false, err instanceof Error ? err.message : String(err));
+  }
+};
+
+post({ type: 'ready', protocolVersion: PROTOCOL_VERSION, environmentMachine: ENVIRONMENT_TABLE, asyncMachine: ASYNC_EVENT_TABLE });
