@@ -66,7 +66,8 @@ function onMessage(m: FromWorker): void {
       return;
     case 'frame': {
       const t0 = performance.now();
-      useUi.setState({ frame: m.frame, playing: m.playing, speed: m.speed, lagging: m.lagging, series: m.series });
+      const series = m.seriesReset ? m.series : m.series.length ? [...useUi.getState().series, ...m.series] : useUi.getState().series;
+      useUi.setState({ frame: m.frame, playing: m.playing, speed: m.speed, lagging: m.lagging, series });
       requestAnimationFrame(() => {
         recordFrameTime(performance.now() - t0);
         worker?.postMessage({ type: 'frameAck' } satisfies ToWorker);

@@ -2,6 +2,7 @@ import { pageApi } from './pageApi';
 import { request, startWorker } from './simClient';
 import { notify, useUi } from './store/uiStore';
 import { parsePageUrl } from './url';
+import { resetFrameStats } from './frameStats';
 
 /**
  * Page start: read the URL (CONTRACTS.md §3), start the worker, load the scenario. Any bad
@@ -14,6 +15,7 @@ export async function startPage(search: string): Promise<void> {
   document.documentElement.dataset.theme = options.theme;
   for (const p of problems) notify(p);
   window.lambdaSim = pageApi;
+  (window as unknown as { __resetFrameStats: () => void }).__resetFrameStats = resetFrameStats; // for npm run bench:ui
   startWorker();
   let r = await request({ type: 'load', scenario: options.scenario, seed: options.seed, atMs: options.t, playing: options.playing, speed: options.speed });
   if (!r.ok) {

@@ -33,7 +33,8 @@ export type FromWorker =
   | { type: 'ready'; protocolVersion: number; environmentMachine: MachineTable; asyncMachine: MachineTable }
   | { type: 'loaded'; requestId: number; ok: true; seed: number; name: string; durationMs: number; scenario: unknown }
   | { type: 'loaded'; requestId: number; ok: false; problems: string[] }
-  | { type: 'frame'; frame: FrameView; playing: boolean; speed: number; lagging: boolean; series: SeriesPoint[] }
+  /** `series` holds only points added since the last frame, unless `seriesReset` (after a seek back or a load). */
+  | { type: 'frame'; frame: FrameView; playing: boolean; speed: number; lagging: boolean; series: SeriesPoint[]; seriesReset: boolean }
   | { type: 'done'; requestId: number; ok: boolean; message?: string }
   | { type: 'snapshot'; requestId: number; frame: FrameView }
   | { type: 'error'; message: string; stack?: string; recoverable: boolean };

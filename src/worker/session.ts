@@ -29,6 +29,8 @@ export class Session {
   /** How many recorded inputs the current simulation has had applied. */
   private cursor = 0;
   series: SeriesPoint[] = [];
+  /** Changes whenever points already sent were rewritten (thinning, seeking back). */
+  seriesGeneration = 0;
 
   constructor(readonly scenario: Scenario) {
     this.sim = Session.fresh(scenario);
@@ -87,6 +89,7 @@ export class Session {
       this.sim = Session.fresh(this.scenario);
       this.cursor = 0;
       this.series = this.series.filter((p) => p.t <= targetMs);
+      this.seriesGeneration++;
     }
     this.runTo(targetMs, outOfTime);
   }
@@ -117,7 +120,12 @@ export class Session {
       throttled: s.invocations.throttled, coldStarts, invocations, queueDepth: sim.asyncQueue.depth,
       oldestAgeMs: sim.asyncQueue.oldestAgeMs(), bucketTokens: sim.functions[0] ? sim.counting.peekTokens(sim.functions[0], sim.nowMs) : 0,
     });
-    if (this.series.length > SERIES_CAP) this.series.splice(0, this.series.length - SERIES_CAP);
+    if (this.series.length > SERIES_CAP) {
+      // Halve the resolution of the older half instead of dropping it: the chart keeps the whole run.
+      const keep = this.series.filter((_, i) => i % 2 === 0 || i >= SERIES_CAP / 2);
+      this.series = keep;
+      this.seriesGeneration++;
+    }
   }
 }
 

@@ -24,6 +24,10 @@ let dirty = true;
 let lagging = false;
 let lastGoodMs = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** Series points already sent; reset after a load or a seek back. */
+let seriesSent = 0;
+let seriesReset = true;
+let seriesGeneration = -1;
 const TICK_BUDGET_MS = 10;
 
 function schedule(): void {
@@ -55,8 +59,16 @@ function tick(): void {
 function sendFrame(): void {
   if (!session) return;
   session.sample();
-  const frame = toView(session.sim);
-  post({ type: 'frame', frame, playing, speed: pacer.speed, lagging, series: session.series });
+  const frame = toView(session.sim, { recentLimit: 120, inflightLimit: 200, logLimit: 150 });
+  const series = session.series;
+  if (session.seriesGeneration !== seriesGeneration) {
+    seriesGeneration = session.seriesGeneration;
+    seriesReset = true;
+  }
+  const delta = seriesReset ? series.slice() : series.slice(Math.min(seriesSent, series.length));
+  post({ type: 'frame', frame, playing, speed: pacer.speed, lagging, series: delta, seriesReset });
+  seriesSent = series.length;
+  seriesReset = false;
   frameWanted = false;
   dirty = false;
 }
@@ -90,6 +102,7 @@ function handle(msg: ToWorker): void {
       const parsed = parseScenario(input.value, msg.seed === undefined ? {} : { seed: msg.seed });
       if (!parsed.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: parsed.problems });
       session = new Session(parsed.scenario);
+      seriesReset = true;
       if (msg.atMs) session.runTo(msg.atMs);
       playing = msg.playing;
       pacer.speed = msg.speed;
@@ -126,6 +139,7 @@ function handle(msg: ToWorker): void {
       return done(msg.requestId);
     case 'seek':
       if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+      if (msg.timeMs < session.sim.nowMs) seriesReset = true;
       session.seek(msg.timeMs);
       dirty = true;
       schedule();
@@ -150,6 +164,7 @@ function handle(msg: ToWorker): void {
       // Restart from the last good moment: replay to it and pause there.
       if (!session) return done(msg.requestId, false, 'no scenario is loaded');
       session.seek(Math.max(0, lastGoodMs - 1));
+      seriesReset = true;
       playing = false;
       dirty = true;
       schedule();

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { request } from '../simClient';
-import { useUi, notify } from '../store/uiStore';
+import { notify } from '../store/uiStore';
 import { RUNTIMES } from '../../core/scenario/runtimes';
+import { useLiveFrame } from '../views/useLiveFrame';
 
 interface Form { runtime: string; memoryMb: string; packageType: 'zip' | 'image'; sizeMb: string; durationMs: string; errorRate: string; keepAliveS: string; routing: string; reserved: string; provisioned: string }
 
@@ -26,7 +27,8 @@ const RULES: Record<keyof Form, (v: string, f: Form) => string | null> = {
  * the alias `live` (publishing version and alias first if needed).
  */
 export function ConfigPanel() {
-  const fn = useUi((s) => s.frame?.functions[0]);
+  const [, frame] = useLiveFrame(4);
+  const fn = frame?.functions[0];
   const name = fn?.name ?? '';
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => {

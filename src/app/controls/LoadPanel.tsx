@@ -8,7 +8,7 @@ type Process = 'off' | 'constant' | 'poisson' | 'ramp' | 'spike' | 'diurnal';
 /** A load generator that can be changed while the run goes on (replaces the previous one). */
 export function LoadPanel() {
   const fnName = useUi((s) => s.frame?.functions[0]?.name ?? '');
-  const live = useUi((s) => s.frame?.liveLoad);
+  const liveText = useUi((s) => (s.frame?.liveLoad ? `${s.frame.liveLoad.mode} ${JSON.stringify(s.frame.liveLoad.arrival)}` : ''));
   const [process, setProcess] = useState<Process>('poisson');
   const [rate, setRate] = useState('20');
   const [to, setTo] = useState('200');
@@ -57,7 +57,7 @@ export function LoadPanel() {
         </div>
       )}
       <button data-testid="load.apply" disabled={process !== 'off' && (!!rateError || !!toError)} onClick={apply}>Apply</button>
-      <p className="hint" data-testid="load.current">{live ? `Running: ${live.mode} ${JSON.stringify(live.arrival)}` : 'No live load (the scenario’s workload still runs).'}</p>
+      <p className="hint" data-testid="load.current">{liveText ? `Running: ${liveText}` : 'No live load (the scenario’s workload still runs).'}</p>
     </section>
   );
 }

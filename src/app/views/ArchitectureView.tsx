@@ -1,7 +1,8 @@
 import type { FrameView, InvocationView } from '../../core';
-import { useUi, select } from '../store/uiStore';
+import { select } from '../store/uiStore';
 import { formatDuration } from '../format';
 import { useWidth } from './useSize';
+import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
 type Node = 'client' | 'frontend' | 'counting' | 'assignment' | 'placement' | 'worker' | 'queue' | 'pollers';
 const POS: Record<Node, [number, number]> = {
@@ -37,8 +38,9 @@ function positionOf(inv: InvocationView, now: number): { from: Node; to: Node; f
 }
 
 export function ArchitectureView() {
-  const frame = useUi((s) => s.frame);
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [liveRef, frame] = useLiveFrame(60);
+  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
   const height = Math.max(220, Math.min(320, width * 0.38));
   if (!frame) return <div ref={ref} className="view architecture" />;
   // Node centres, kept 64 px inside the edges so labels are never clipped.

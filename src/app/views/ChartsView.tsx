@@ -3,6 +3,7 @@ import { useUi } from '../store/uiStore';
 import { LineChart } from './LineChart';
 import { LatencyHistogram } from './LatencyHistogram';
 import { useWidth } from './useSize';
+import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
 /** Per-second rate of a cumulative series. */
 function rate(series: SeriesPoint[], key: 'coldStarts' | 'throttled' | 'invocations'): [number, number][] {
@@ -23,9 +24,10 @@ function smooth(xs: [number, number][], k = 5): [number, number][] {
 
 /** Concurrency against its limits, cold starts and throttles, the queue, the scaling bucket, latency. */
 export function ChartsView() {
-  const series = useUi((s) => s.series);
-  const frame = useUi((s) => s.frame);
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [liveRef, frame] = useLiveFrame(5);
+  const series = useUi.getState().series; // read with the (throttled) frame, not on every store change
+  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
   if (!frame) return <div ref={ref} className="view charts" />;
   const w = width >= 820 ? Math.floor((width - 16) / 2) : width - 4;
   const at = (f: (p: SeriesPoint) => number): [number, number][] => series.map((p) => [p.t, f(p)]);

@@ -2,10 +2,11 @@ import { explainInvocation } from '../../core';
 import { useUi, select } from '../store/uiStore';
 import { STATE_STYLE } from '../palette';
 import { formatTime } from '../format';
+import { useLiveFrame } from './useLiveFrame';
 
 /** Why the selected invocation was cold or warm (in words, with times), or the selected environment's story. */
 export function DetailsPanel() {
-  const frame = useUi((s) => s.frame);
+  const [, frame] = useLiveFrame(8);
   const selected = useUi((s) => s.selected);
   if (!frame || !selected) return <section className="panel details" aria-live="polite"><h2>Details</h2><p className="hint">Select an invocation in the timeline or the event log, or an environment in the fleet.</p></section>;
   if (selected.kind === 'invocation') {

@@ -1,16 +1,17 @@
 import { useUi, select, type UiState } from '../store/uiStore';
 import { formatTime } from '../format';
+import { useLiveFrame } from './useLiveFrame';
 
 const FILTERS: UiState['logFilter'][] = ['all', 'interesting', 'request', 'environment', 'outcome', 'async', 'control', 'fault', 'worker'];
 
 /** The event log, newest first, filterable; selecting an entry selects its invocation or environment. */
 export function EventLogView() {
-  const log = useUi((s) => s.frame?.log);
+  const [ref, frame] = useLiveFrame(6);
+  const log = frame?.log ?? [];
   const filter = useUi((s) => s.logFilter);
-  if (!log) return null;
-  const shown = log.filter((l) => filter === 'all' || (filter === 'interesting' ? l.interesting : l.kind === filter)).slice(-150).reverse();
+  const shown = log.filter((l) => filter === 'all' || (filter === 'interesting' ? l.interesting : l.kind === filter)).slice(-80).reverse();
   return (
-    <section className="view log" aria-labelledby="log-h">
+    <section ref={ref} className="view log" aria-labelledby="log-h">
       <h2 id="log-h">Event log{' '}
         <select data-testid="log.filter" value={filter} onChange={(e) => useUi.setState({ logFilter: e.target.value as UiState['logFilter'] })} aria-label="Filter the event log">
           {FILTERS.map((f) => <option key={f}>{f}</option>)}

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { FrameView } from '../../core';
 import { useUi, select } from '../store/uiStore';
 import { STATE_STYLE } from '../palette';
 import { formatDuration } from '../format';
 import { useWidth } from './useSize';
+import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
 const SVG_LIMIT = 400; // beyond this many environments, draw on a canvas (DESIGN.md: SVG holds 60 fps to ~2k elements)
 const AGGREGATE_PER_WORKER = 600; // beyond this per worker, draw state bars instead of cells
@@ -12,9 +13,10 @@ interface Box { id: number; x: number; y: number; w: number; h: number; envIdx: 
 
 /** Workers as boxes (memory used, pre-booted pool, lease left), execution environments as cells by state. */
 export function FleetView() {
-  const frame = useUi((s) => s.frame);
+  const [liveRef, frame] = useLiveFrame(30);
   const selected = useUi((s) => s.selected);
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
   const layout = useMemo(() => (frame ? layoutFleet(frame, width) : null), [frame, width]);
   if (!frame || !layout) return <div ref={ref} className="view fleet" />;
   const e = frame.environments;
@@ -102,17 +104,23 @@ function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameView; lay
 
 function FleetCanvas({ frame, layout, width }: { frame: FrameView; layout: ReturnType<typeof layoutFleet>; width: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
+  const theme = useUi((s) => s.theme);
+  // Read the text colour once per theme: getComputedStyle every frame forces a full style recalculation.
+  const fg = useMemo(() => (theme === 'dark' ? '#e8ecf1' : '#16191f'), [theme]);
+  // Layout effect: draw before the browser paints, so the canvas and the SVG around it show the same frame.
+  useLayoutEffect(() => {
     const c = ref.current;
     if (!c) return;
     const dpr = window.devicePixelRatio || 1;
-    c.width = width * dpr;
-    c.height = layout.height * dpr;
+    // Resizing a canvas reallocates it: only when the size really changed.
+    if (c.width !== Math.round(width * dpr) || c.height !== Math.round(layout.height * dpr)) {
+      c.width = Math.round(width * dpr);
+      c.height = Math.round(layout.height * dpr);
+    }
     const g = c.getContext('2d')!;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, width, layout.height);
     const e = frame.environments;
-    const fg = getComputedStyle(c).color;
     g.font = '11px system-ui, sans-serif';
     for (const box of layout.boxes) {
       const w = frame.workers.find((x) => x.id === box.id)!;
@@ -138,14 +146,21 @@ function FleetCanvas({ frame, layout, width }: { frame: FrameView; layout: Retur
           x += wpx;
         }
       } else {
+        // One path per state: ~10 fills per worker instead of one fillStyle change per cell.
         const cell = layout.cell, perRow = Math.max(1, Math.floor((box.w - 8) / cell));
+        const paths = new Map<number, Path2D>();
         box.envIdx.forEach((i, k) => {
-          g.fillStyle = STATE_STYLE[frame.stateNames[e.state[i]]].color;
-          g.fillRect(box.x + 4 + (k % perRow) * cell + 0.5, box.y + 44 + Math.floor(k / perRow) * cell + 0.5, cell - 1, cell - 1);
+          let path = paths.get(e.state[i]);
+          if (!path) paths.set(e.state[i], (path = new Path2D()));
+          path.rect(box.x + 4 + (k % perRow) * cell + 0.5, box.y + 44 + Math.floor(k / perRow) * cell + 0.5, cell - 1, cell - 1);
         });
+        for (const [code, path] of paths) {
+          g.fillStyle = STATE_STYLE[frame.stateNames[code]].color;
+          g.fill(path);
+        }
       }
     }
-  }, [frame, layout, width]);
+  }, [frame, layout, width, fg]);
   return <canvas ref={ref} data-testid="fleet.canvas" style={{ width, height: layout.height }} role="img" aria-label="Workers and their execution environments (large fleet: canvas)" />;
 }
 

@@ -1,6 +1,7 @@
 import { useUi } from '../store/uiStore';
 import { STATE_STYLE } from '../palette';
 import { useWidth } from './useSize';
+import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
 /** Layout positions (fractions of the view) for the environment machine's states. */
 const POS: Record<string, [number, number]> = {
@@ -16,13 +17,16 @@ const POS: Record<string, [number, number]> = {
  */
 export function LifecycleView() {
   const table = useUi((s) => s.environmentMachine);
-  const counts = useUi((s) => s.frame?.stateCounts);
-  const selectedState = useUi((s) => {
-    if (s.selected?.kind !== 'environment' || !s.frame) return null;
-    const i = Array.from(s.frame.environments.id).indexOf(s.selected.id);
-    return i < 0 ? 'Terminated' : s.frame.stateNames[s.frame.environments.state[i]];
-  });
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [liveRef, frame] = useLiveFrame(8);
+  const counts = frame?.stateCounts;
+  const selected = useUi((s) => s.selected);
+  let selectedState: string | null = null;
+  if (selected?.kind === 'environment' && frame) {
+    const i = frame.environments.id.indexOf(selected.id);
+    selectedState = i < 0 ? 'Terminated' : frame.stateNames[frame.environments.state[i]];
+  }
+  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
   if (!table || !counts) return <div ref={ref} className="view lifecycle" />;
   const height = 280;
   const at = (s: string): [number, number] => {

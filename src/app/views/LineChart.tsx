@@ -3,11 +3,22 @@ import { formatTime } from '../format';
 
 export interface Line { label: string; values: [number, number][]; color: string; dashed?: boolean }
 
+/** At most one point per 2 px: a path longer than the chart is wide only costs time. */
+function thin(values: [number, number][], max: number): [number, number][] {
+  if (values.length <= max) return values;
+  const step = values.length / max;
+  const out: [number, number][] = [];
+  for (let i = 0; i < max; i++) out.push(values[Math.floor(i * step)]);
+  out.push(values[values.length - 1]);
+  return out;
+}
+
 /** A small time-series chart: D3 computes scales and paths, React draws them. */
-export function LineChart({ title, lines, width, height = 120, testId, yLabel }: { title: string; lines: Line[]; width: number; height?: number; testId: string; yLabel?: string }) {
+export function LineChart({ title, lines: raw, width, height = 120, testId, yLabel }: { title: string; lines: Line[]; width: number; height?: number; testId: string; yLabel?: string }) {
+  const lines = raw.map((l) => ({ ...l, values: thin(l.values, Math.max(20, Math.floor(width / 2))) }));
   const all = lines.flatMap((l) => l.values);
-  const x0 = Math.min(...all.map((v) => v[0]), Infinity), x1 = Math.max(...all.map((v) => v[0]), -Infinity);
-  const yMax = Math.max(1, ...all.map((v) => v[1]));
+  let x0 = Infinity, x1 = -Infinity, yMax = 1;
+  for (const [t, v] of all) { if (t < x0) x0 = t; if (t > x1) x1 = t; if (v > yMax) yMax = v; }
   const m = { l: 40, r: 8, t: 18, b: 18 };
   const x = scaleLinear().domain(all.length ? [x0, Math.max(x1, x0 + 1)] : [0, 1]).range([m.l, width - m.r]);
   const y = scaleLinear().domain([0, yMax * 1.1]).nice().range([height - m.b, m.t]);

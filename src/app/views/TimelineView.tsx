@@ -5,6 +5,7 @@ import { PHASES } from '../palette';
 import { formatDuration, formatTime } from '../format';
 import { phasesOf } from './phases';
 import { useWidth } from './useSize';
+import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
 const ROWS = 18;
 const ROW_H = 18;
@@ -16,9 +17,10 @@ const COLOR = Object.fromEntries(PHASES.map((p) => [p.key, p.color]));
  * placement and Init sit visibly beside a warm invocation's bare Invoke.
  */
 export function TimelineView() {
-  const frame = useUi((s) => s.frame);
+  const [liveRef, frame] = useLiveFrame(30);
   const selected = useUi((s) => s.selected);
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
   if (!frame) return <div ref={ref} className="view timeline" />;
   const rows: InvocationView[] = [...frame.inflight, ...frame.recent]
     .filter((i) => i.state !== 'DryRunSucceeded' && i.state !== 'Rejected')

@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FrameView } from '../../core';
+import { useUi } from '../store/uiStore';
+
+/**
+ * The latest frame for one view, re-rendered at most `hz` times per second and only while
+ * the view is on screen. Charts and lists read fine at a few updates per second; the
+ * animated views ask for every frame. A trailing update always shows the last frame, so a
+ * paused or stepped simulation is drawn exactly.
+ */
+export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameView | null] {
+  const [frame, setFrame] = useState<FrameView | null>(() => useUi.getState().frame);
+  const [el, setEl] = useState<Element | null>(null);
+  const visible = useRef(true);
+  const last = useRef(0);
+  const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(([entry]) => {
+      visible.current = entry.isIntersecting;
+      if (entry.isIntersecting) setFrame(useUi.getState().frame);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [el]);
+
+  useEffect(() => {
+    const minGap = 1000 / hz;
+    const unsub = useUi.subscribe((s, prev) => {
+      if (s.frame === prev.frame || !visible.current) return;
+      const now = performance.now();
+      if (trailing.current) clearTimeout(trailing.current);
+      if (now - last.current >= minGap) {
+        last.current = now;
+        setFrame(s.frame);
+      } else {
+        trailing.current = setTimeout(() => {
+          last.current = performance.now();
+          setFrame(useUi.getState().frame);
+        }, minGap - (now - last.current));
+      }
+    });
+    return () => {
+      unsub();
+      if (trailing.current) clearTimeout(trailing.current);
+    };
+  }, [hz]);
+
+  const ref = useCallback((node: Element | null) => setEl(node), []);
+  return [ref, frame];
+}
+
+/** Combines several callback refs into one. */
+export function mergeRefs<T>(...refs: ((el: T | null) => void)[]): (el: T | null) => void {
+  return (el) => refs.forEach((r) => r(el));
+}

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { parseArgs } from './args';
+
+/**
+ * npm run bench:ui — frame times of the built app in Chromium with the frame rate uncapped
+ * (--disable-gpu-vsync --disable-frame-rate-limit): a fleet of ~5,000 execution environments
+ * under 1,000 invocations/s, at 1× and at 100×. Prints median / p95 frame time (rAF to rAF
+ * while frames arrive) and how much virtual time the worker covered per wall second.
+ * Figures only; nothing is asserted.
+ */
+const args = parseArgs(process.argv.slice(2), { '--json': { kind: 'bool' }, '--seconds': { kind: 'number', min: 1 }, '--view': { kind: 'string' } });
+if (args.problems.length) {
+  process.stderr.write(args.problems.map((p) => `error: ${p}`).join('\n') + '\nusage: npm run bench:ui [-- --json] [--seconds N] [--view architecture|fleet|timeline|lifecycle|charts|log]\n');
+  process.exit(2);
+}
+const seconds = (args.flags['--seconds'] as number | undefined) ?? 8;
+const PORT = 4179;
+
+const scenario = {
+  name: 'bench-ui-5000', seed: 1, durationMs: 3_600_000,
+  account: { concurrencyLimit: 20_000, unreservedMinimum: 100, scaling: { environments: 20_000, perMs: 10_000 } },
+  fleet: { workers: 16, workerMemoryMb: 196_608, prebootedPoolSize: 8 },
+  functions: [{ name: 'api', runtime: 'nodejs20.x', memoryMb: 512, timeoutMs: 60_000, durationMs: { dist: 'lognormal', median: 4800, sigma: 0.2 }, keepAliveMs: { dist: 'constant', value: 600_000 } }],
+  workload: [{ function: 'api', mode: 'RequestResponse', arrival: { process: 'poisson', ratePerSec: 1000 } }],
+};
+
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; i < 100; i++) {
+  try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // tsx (esbuild keepNames) wraps functions in __name(); functions sent to page.evaluate need it.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  // --view NAME measures one view alone (embed mode), to find where frame time goes.
+  const view = args.flags['--view'] as string | undefined;
+  await page.goto(`${base}/?scenario=default${view ? `&embed=1&view=${view}` : ''}`);
+  await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+  await page.evaluate(async (s) => { await window.lambdaSim.load(s); await window.lambdaSim.seek(60_000); }, scenario);
+  const envs = await page.evaluate(async () => (await window.lambdaSim.snapshot()).environments.length);
+  // The fleet (drawn on a canvas at this size) must be on screen while we measure.
+  await page.locator('figure.fleet').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('figure.fleet')?.scrollIntoView({ block: 'start' }));
+  const fleetOnScreen = await page.evaluate(() => {
+    const r = document.querySelector('figure.fleet')!.getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0 && !!document.querySelector('[data-testid="fleet.canvas"]');
+  });
+  const results = [];
+  for (const speed of [1, 100]) {
+    const r = await page.evaluate(async ({ speed, ms }) => {
+      const sim = window.lambdaSim;
+      sim.setSpeed(speed);
+      const t0 = (await sim.snapshot()).timeMs;
+      const gaps: number[] = [];
+      let last = performance.now();
+      let running = true;
+      const loop = (now: number) => { gaps.push(now - last); last = now; if (running) requestAnimationFrame(loop); };
+      requestAnimationFrame(loop);
+      (window as unknown as { __resetFrameStats?: () => void }).__resetFrameStats?.();
+      const frames0 = sim.frameStats().frames;
+      sim.play();
+      const w0 = performance.now();
+      await new Promise((res) => setTimeout(res, ms));
+      running = false;
+      sim.pause();
+      const wall = performance.now() - w0;
+      const t1 = (await sim.snapshot()).timeMs;
+      const sorted = gaps.slice(5).sort((a, b) => a - b);
+      const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+      return { speed, wallMs: Math.round(wall), virtualMs: Math.round(t1 - t0), rafFrames: sorted.length, simFrames: sim.frameStats().frames - frames0, medianFrameMs: q(0.5), p95FrameMs: q(0.95), frameStats: sim.frameStats() };
+    }, { speed, ms: seconds * 1000 });
+    results.push({ ...r, keepsUp: r.virtualMs / (r.wallMs * speed) });
+  }
+  const out = { environmentsOnScreen: envs, fleetOnScreen, results };
+  if (args.flags['--json']) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  else {
+    process.stdout.write(`Lambdascope UI benchmark — Chromium, uncapped frame rate, ${envs} environments ${fleetOnScreen ? 'on screen (fleet canvas in view)' : 'in the run (fleet NOT in view)'}, 1,000 invocations/s\n\n`);
+    process.stdout.write(`${'speed'.padEnd(7)}${'median frame'.padStart(14)}${'p95 frame'.padStart(12)}${'render median'.padStart(15)}${'render p95'.padStart(12)}${'sim frames/s'.padStart(14)}${'virtual/wall'.padStart(14)}${'keeps up'.padStart(10)}\n`);
+    for (const r of results) {
+      process.stdout.write(`${(r.speed + '×').padEnd(7)}${(r.medianFrameMs.toFixed(1) + ' ms').padStart(14)}${(r.p95FrameMs.toFixed(1) + ' ms').padStart(12)}${(r.frameStats.medianMs.toFixed(1) + ' ms').padStart(15)}${(r.frameStats.p95Ms.toFixed(1) + ' ms').padStart(12)}${(r.simFrames / (r.wallMs / 1000)).toFixed(1).padStart(14)}${((r.virtualMs / r.wallMs).toFixed(1) + '×').padStart(14)}${((r.keepsUp * 100).toFixed(0) + ' %').padStart(10)}\n`);
+    }
+    process.stdout.write('\nframe = interval between animation frames while frames arrive; render = a frame\'s arrival from the worker to the next animation frame after React drew it.\n');
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
