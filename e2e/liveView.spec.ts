@@ -7,6 +7,17 @@ const empty = {
 };
 
 test.describe('the live view', () => {
+  test('a view scrolled out of sight catches up as soon as it is shown again', async ({ page, sim, consoleErrors }) => {
+    await openPaused(page, 'scenario=default');
+    await sim.load({ ...empty });
+    await sim.invoke({ function: 'hello', count: 3 });
+    await sim.play();
+    await sim.waitFor((s) => s.summary.invocations.succeeded === 3, 'three invocations');
+    await page.getByTestId('log.list').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('log.list')).toContainText('inv-3 Succeeded');
+    void consoleErrors;
+  });
+
   test('the page opens on the default scenario, already playing, with no console errors', async ({ page, sim, consoleErrors }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Lambdascope' })).toBeVisible();
@@ -50,6 +61,7 @@ test.describe('the live view', () => {
     const s = await sim.waitFor((x) => x.summary.async.succeeded === 1, 'the event to succeed');
     expect(s.summary.async.accepted).toBe(1);
     expect(s.summary.invocations.total).toBe(1); // the poller's attempt
+    await page.getByTestId('kpis').scrollIntoViewIfNeeded(); // views off screen do not redraw
     await expect(page.getByTestId('kpi.async')).toHaveText('1');
     void consoleErrors;
   });
@@ -78,6 +90,7 @@ test.describe('the live view', () => {
     await sim.play();
     const s = await sim.waitFor((x) => x.summary.invocations.throttled > 0, 'throttles');
     expect(s.summary.invocations.throttled).toBe(150);
+    await page.getByTestId('kpis').scrollIntoViewIfNeeded(); // views off screen do not redraw
     await expect(page.getByTestId('kpi.throttled')).toHaveText('150');
     await page.screenshot({ path: 'test-results/screenshots/burst-throttles.png', fullPage: true });
     void consoleErrors;
