@@ -45,6 +45,7 @@ export const pageApi: LambdaSimPageApi = {
   pause: () => send({ type: 'pause' }),
   step: () => check(request({ type: 'step' }), 'step()'),
   stepToInteresting: () => check(request({ type: 'step', interesting: true }), 'stepToInteresting()'),
+  stepBack: () => check(request({ type: 'step', back: true }), 'stepBack()'),
   setSpeed(x) {
     if (typeof x !== 'number' || !(x === Infinity || (x >= MIN_SPEED && x <= MAX_SPEED))) {
       throw new RangeError(`setSpeed(x): x must be a number from ${MIN_SPEED} to ${MAX_SPEED} (virtual ms per wall ms), or Infinity for as fast as possible; got ${String(x)}`);

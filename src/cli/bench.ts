@@ -44,6 +44,23 @@ function child(hours: number): { hours: number; wallMs: number; invocations: num
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./benchChild.ts', import.meta.url).pathname, String(hours)], { encoding: 'utf8' });
   return JSON.parse(out);
 }
+/** Time travel in the page's Session: seeks to random moments of a one-hour 1,000 req/s run. */
+log('time travel: seeking around a simulated hour at 1,000 req/s…');
+const { Session } = await import('../worker/session');
+const { steadyHour } = await import('./benchWorkloads');
+const session = new Session(steadyHour(1));
+session.runTo(3_600_000);
+const seeks: number[] = [];
+const seekRng = new (await import('../core/engine/random')).RandomStream(9, 'bench-seek');
+for (let i = 0; i < 8; i++) {
+  const t = Math.floor(seekRng.next() * 3_600_000);
+  const s0 = performance.now();
+  session.seek(t);
+  seeks.push(performance.now() - s0);
+}
+seeks.sort((a, b) => a - b);
+const seekStats = { seeks: seeks.length, medianMs: Math.round(seeks[seeks.length >> 1]), maxMs: Math.round(seeks[seeks.length - 1]) };
+
 log('running steady 1,000 req/s for 1 simulated hour (separate process)…');
 const hour1 = child(1);
 let hour4 = null;
@@ -56,6 +73,7 @@ const result = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   workloads: rows,
   steadyHour: hour1,
+  seekInOneHourRun: seekStats,
   steadyFourHours: hour4,
   rssGrowth4hVs1h: hour4 ? Math.round((hour4.maxRssMb / hour1.maxRssMb - 1) * 1000) / 10 : null,
 };
@@ -71,6 +89,7 @@ if (args.flags['--json']) {
     ...rows.map((r) => `${r.workload.padEnd(22)} ${(r.simulatedMs / 1000 + ' s').padStart(10)} ${(r.wallMs + ' ms').padStart(9)} ${f(r.invocations).padStart(12)} ${f(r.invocationsPerSec).padStart(11)} ${f(r.eventsPerSec).padStart(11)} ${(f(r.simulatedPerWall) + '×').padStart(9)}`),
     '',
     `1 simulated hour at 1,000 req/s: ${f(hour1.invocations)} invocations in ${(hour1.wallMs / 1000).toFixed(2)} s wall; peak RSS ${hour1.maxRssMb} MB`,
+    `Seeking to random moments of a 1-hour, 1,000 req/s run (checkpoints + replay): median ${seekStats.medianMs} ms, worst ${seekStats.maxMs} ms over ${seekStats.seeks} seeks`,
     hour4 ? `4 simulated hours at 1,000 req/s: ${f(hour4.invocations)} invocations in ${(hour4.wallMs / 1000).toFixed(2)} s wall; peak RSS ${hour4.maxRssMb} MB (${result.rssGrowth4hVs1h! >= 0 ? '+' : ''}${result.rssGrowth4hVs1h} % vs 1 h)` : '(4-hour run skipped: --quick)',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -19,7 +19,7 @@ export type ToWorker =
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'setSpeed'; speed: number } // virtual ms per wall ms; Infinity = as fast as possible
-  | { type: 'step'; requestId: number; interesting?: boolean }
+  | { type: 'step'; requestId: number; interesting?: boolean; back?: boolean }
   | { type: 'seek'; requestId: number; timeMs: number }
   | { type: 'invoke'; requestId: number; function: string; mode: InvokeMode; count: number; payloadBytes?: number }
   | { type: 'setLoad'; requestId: number; load: LiveLoad | null }

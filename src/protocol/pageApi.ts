@@ -11,6 +11,8 @@ export interface LambdaSimPageApi {
   pause(): void;
   step(): Promise<void>;
   stepToInteresting(): Promise<void>;
+  /** One event back (time travel): the state just before the last event. */
+  stepBack(): Promise<void>;
   setSpeed(x: number): void;
   seek(timeMs: number): Promise<void>;
   invoke(req: { function: string; mode?: InvokeMode; count?: number }): Promise<void>;

@@ -58,3 +58,37 @@ describe('the interactive session: time travel by deterministic replay', () => {
     expect(s.sim.functions[0].stats.coldStarts).toBe(1);
   });
 });
+
+describe('checkpoints', () => {
+  it('a deep copy of a running simulation continues exactly like the original', async () => {
+    const { deepCopy } = await import('./checkpoints');
+    const a = new Session(base());
+    a.runTo(15_000);
+    const copy = deepCopy(a.sim);
+    a.runTo(40_000);
+    copy.runUntil(40_000);
+    expect(summarize(copy, { final: true }).eventLogSha256).toBe(summarize(a.sim, { final: true }).eventLogSha256);
+  });
+
+  it('seeking back in a long run restores a checkpoint instead of replaying from the start, with the same result', () => {
+    const heavy = scenario({ workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 500 } }] });
+    const a = new Session(heavy);
+    a.runTo(600_000); // ~300k requests: several checkpoints
+    a.seek(500_000);
+    const viaCheckpoint = JSON.stringify({ ...summarize(a.sim), wallMs: 0 });
+    const b = new Session(heavy);
+    b.runTo(500_000);
+    expect(viaCheckpoint).toBe(JSON.stringify({ ...summarize(b.sim), wallMs: 0 }));
+  });
+
+  it('step back returns to the state just before the last event', () => {
+    const a = new Session(base());
+    a.runTo(5_000);
+    const before = JSON.stringify({ ...summarize(a.sim), wallMs: 0 });
+    const events = a.sim.eventsProcessed;
+    a.step();
+    a.stepBack();
+    expect(a.sim.eventsProcessed).toBe(events);
+    expect(JSON.stringify({ ...summarize(a.sim), wallMs: 0 })).toBe(before);
+  });
+});

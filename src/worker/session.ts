@@ -5,6 +5,7 @@ import type { Fault } from '../core/scenario/faultTypes';
 import type { ControlPlaneCall } from '../core/scenario/faultTypes';
 import type { InvokeMode } from '../core/scenario/types';
 import type { LiveLoad, SeriesPoint } from '../protocol/messages';
+import { Checkpoints } from './checkpoints';
 
 /** Something the user did to the run; recorded so that seeking back can replay it exactly. */
 export type Input =
@@ -31,6 +32,7 @@ export class Session {
   series: SeriesPoint[] = [];
   /** Changes whenever points already sent were rewritten (thinning, seeking back). */
   seriesGeneration = 0;
+  private readonly checkpoints = new Checkpoints<Simulation>();
 
   constructor(readonly scenario: Scenario) {
     this.sim = Session.fresh(scenario);
@@ -42,6 +44,7 @@ export class Session {
 
   /** Applies a user input now. In the past (after a seek back) it forks: later inputs are discarded. */
   apply(input: Input): string {
+    if (this.inputs.length > this.cursor) this.checkpoints.dropAfter(this.sim.eventsProcessed); // fork
     this.inputs.length = this.cursor;
     this.inputs.push({ afterEvents: this.sim.eventsProcessed, atMs: this.sim.nowMs, input });
     this.cursor++;
@@ -57,6 +60,7 @@ export class Session {
         sim.step();
         this.replayDue(targetMs);
       }
+      this.checkpoints.maybeTake(sim, this.cursor);
       if (outOfTime()) return false;
     }
     if (targetMs > sim.nowMs && targetMs !== Infinity) sim.nowMs = targetMs;
@@ -66,9 +70,14 @@ export class Session {
 
   /** One event. */
   step(): void {
+    this.stepHistory.push({ events: this.sim.eventsProcessed, atMs: this.sim.nowMs });
+    if (this.stepHistory.length > 1000) this.stepHistory.shift();
     this.sim.step();
     this.replayDue(this.sim.nowMs);
   }
+
+  /** The clock before each user step, so stepping back restores it exactly. */
+  private stepHistory: { events: number; atMs: number }[] = [];
 
   /**
    * Steps to the next event a learner would want to see: a cold start, a throttle, a reclaim,
@@ -83,15 +92,42 @@ export class Session {
     return false;
   }
 
-  /** Moves to `targetMs`, forwards by running, backwards by replaying from the start. */
+  /** Moves to `targetMs`: forwards by running; backwards from the nearest checkpoint (or the start). */
   seek(targetMs: number, outOfTime?: () => boolean): void {
     if (targetMs < this.sim.nowMs) {
-      this.sim = Session.fresh(this.scenario);
-      this.cursor = 0;
+      this.rewind(targetMs, Infinity);
       this.series = this.series.filter((p) => p.t <= targetMs);
       this.seriesGeneration++;
     }
     this.runTo(targetMs, outOfTime);
+  }
+
+  /** One event back: the state just before the last event ran. */
+  stepBack(): void {
+    const target = this.sim.eventsProcessed - 1;
+    if (target < 0) return;
+    const last = this.stepHistory.at(-1);
+    const clock = last && last.events === target ? this.stepHistory.pop()!.atMs : NaN;
+    this.stepHistory = this.stepHistory.filter((h) => h.events < target);
+    this.rewind(this.sim.nowMs, target);
+    while (this.sim.eventsProcessed < target) {
+      this.sim.step();
+      this.replayDue(this.sim.nowMs);
+    }
+    if (clock > this.sim.nowMs) this.sim.nowMs = clock;
+    this.series = this.series.filter((p) => p.t <= this.sim.nowMs);
+    this.seriesGeneration++;
+  }
+
+  private rewind(atMs: number, maxEvents: number): void {
+    const c = this.checkpoints.restore(atMs, maxEvents);
+    if (c && c.state.nowMs <= atMs) {
+      this.sim = c.state;
+      this.cursor = c.inputs;
+    } else {
+      this.sim = Session.fresh(this.scenario);
+      this.cursor = 0;
+    }
   }
 
   /** Re-applies recorded inputs whose moment has come again: same event count, same time. */

@@ -132,7 +132,10 @@ function handle(msg: ToWorker): void {
     case 'step':
       if (!session) return done(msg.requestId, false, 'no scenario is loaded');
       playing = false;
-      if (msg.interesting) session.stepInteresting();
+      if (msg.back) {
+        session.stepBack();
+        seriesReset = true;
+      } else if (msg.interesting) session.stepInteresting();
       else session.step();
       dirty = true;
       schedule();

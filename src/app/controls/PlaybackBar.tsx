@@ -4,6 +4,7 @@ import { pageApi } from '../pageApi';
 import { formatSpeed, formatTime } from '../format';
 import { MAX_SPEED, MIN_SPEED, shareLink } from '../url';
 import { PRESET_NAMES } from '../../core/presets';
+import { Scrubber } from './Scrubber';
 
 /** Play/pause, step, step to the next interesting event, speed (log slider), the clock, copy link. */
 export function PlaybackBar() {
@@ -49,6 +50,7 @@ export function PlaybackBar() {
       <label title="Run as fast as the worker can">
         <input type="checkbox" data-testid="playback.max" checked={speed === Infinity} onChange={(e) => pageApi.setSpeed(e.target.checked ? Infinity : 1)} /> max
       </label>
+      <Scrubber />
       <span className="clock" data-testid="clock" aria-live="off">t = {formatTime(timeMs)}</span>
       {lagging && <span className="lagging" title="The worker cannot keep up with this speed; virtual time runs slower than asked">behind</span>}
       <span className="meta">{scenarioName} · seed {seed}</span>
