@@ -81,6 +81,17 @@ describe('checkpoints', () => {
     expect(viaCheckpoint).toBe(JSON.stringify({ ...summarize(b.sim), wallMs: 0 }));
   });
 
+  it('seeking forward within the explored run jumps to a checkpoint, with the same result as running', () => {
+    const heavy = scenario({ workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 500 } }] });
+    const a = new Session(heavy);
+    a.runTo(600_000);
+    a.seek(10_000);
+    a.seek(550_000);
+    const b = new Session(heavy);
+    b.runTo(550_000);
+    expect(JSON.stringify({ ...summarize(a.sim), wallMs: 0 })).toBe(JSON.stringify({ ...summarize(b.sim), wallMs: 0 }));
+  });
+
   it('step back returns to the state just before the last event', () => {
     const a = new Session(base());
     a.runTo(5_000);

@@ -98,6 +98,13 @@ export class Session {
       this.rewind(targetMs, Infinity);
       this.series = this.series.filter((p) => p.t <= targetMs);
       this.seriesGeneration++;
+    } else {
+      // Forward within the part of the run already explored: jump to the nearest checkpoint.
+      const c = this.checkpoints.restore(targetMs);
+      if (c && c.state.eventsProcessed > this.sim.eventsProcessed) {
+        this.sim = c.state;
+        this.cursor = c.inputs;
+      }
     }
     this.runTo(targetMs, outOfTime);
   }
