@@ -5,6 +5,7 @@ import { InvokePanel } from './controls/InvokePanel';
 import { LoadPanel } from './controls/LoadPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
 import { FaultPanel } from './controls/FaultPanel';
+import { ExportPanel } from './controls/ExportPanel';
 import { ArchitectureView } from './views/ArchitectureView';
 import { FleetView } from './views/FleetView';
 import { TimelineView } from './views/TimelineView';
@@ -15,6 +16,8 @@ import { DetailsPanel } from './views/DetailsPanel';
 import { Notices } from './Notices';
 import { ViewBoundary, WorkerErrorBanner } from './ErrorOverlay';
 import { installKeyboard, SHORTCUTS } from './keyboard';
+import { TourPanel, ToursButton } from './tours/TourPanel';
+import { Narrator } from './Narrator';
 
 const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
   architecture: { title: 'data plane', el: () => <ArchitectureView /> },
@@ -26,7 +29,7 @@ const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
 };
 
 function View({ name }: { name: string }) {
-  return <ViewBoundary name={VIEWS[name].title}>{VIEWS[name].el()}</ViewBoundary>;
+  return <div data-view={name} className="view-slot"><ViewBoundary name={VIEWS[name].title}>{VIEWS[name].el()}</ViewBoundary></div>;
 }
 
 /** Layout only: controls on the side, views in the main area; embed mode shows one view. */
@@ -42,6 +45,8 @@ export function App() {
       <main className="embed" data-testid="embed">
         <Notices />
         <WorkerErrorBanner />
+        <TourPanel />
+        <Narrator />
         {view === 'all' ? <><View name="architecture" /><View name="fleet" /></> : <View name={view} />}
         <div className="embed-clock"><PlaybackBar /></div>
       </main>
@@ -52,8 +57,10 @@ export function App() {
       <header className="topbar">
         <h1>Lambdascope</h1>
         <PlaybackBar />
+        <ToursButton />
         <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
       </header>
+      <TourPanel />
       {help && (
         <aside className="help" role="dialog" aria-label="Keyboard shortcuts" data-testid="help">
           <ul>{SHORTCUTS.map(([k, v]) => <li key={k}><kbd>{k}</kbd> {v}</li>)}</ul>
@@ -68,6 +75,7 @@ export function App() {
           <LoadPanel />
           <ConfigPanel />
           <FaultPanel />
+          <ExportPanel />
         </aside>
         <main className="views">
           <View name="architecture" />

@@ -1,5 +1,6 @@
 import { pageApi } from './pageApi';
 import { useUi } from './store/uiStore';
+import { tourNext } from './tours/tourEngine';
 
 /**
  * Keyboard: Space and "." play/pause (presentation clickers send "."), "s" steps one event,
@@ -10,6 +11,8 @@ export const SHORTCUTS: [string, string][] = [
   ['s', 'step one simulation event'],
   ['n', 'step to the next interesting event'],
   ['+ / -', 'speed ×2 / ÷2'],
+  ['PageDown / → ', 'next tour step (presentation clickers send PageDown)'],
+  ['PageUp / ←', 'previous tour step'],
   ['?', 'show or hide these shortcuts'],
 ];
 
@@ -31,6 +34,12 @@ export function installKeyboard(toggleHelp: () => void): () => void {
       case '+': case '=': if (speed !== Infinity) pageApi.setSpeed(Math.min(10_000, speed * 2)); return;
       case '-': if (speed !== Infinity) pageApi.setSpeed(Math.max(0.001, speed / 2)); return;
       case '?': toggleHelp(); return;
+      case 'PageDown': case 'ArrowRight':
+        if (useUi.getState().tour) { e.preventDefault(); tourNext(1); }
+        return;
+      case 'PageUp': case 'ArrowLeft':
+        if (useUi.getState().tour) { e.preventDefault(); tourNext(-1); }
+        return;
     }
   };
   window.addEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-import type { FromWorker, ToWorker } from '../protocol/messages';
+import type { FromWorker, RunExport, ToWorker } from '../protocol/messages';
 import type { FrameView } from '../core/view';
 import { useUi } from './store/uiStore';
 import { recordFrameTime } from './frameStats';
@@ -8,7 +8,8 @@ import { recordFrameTime } from './frameStats';
  * page's promises when the worker answers; turns frames into store updates and acknowledges
  * each frame after the browser has painted it (so frames never queue up).
  */
-type Pending = { resolve: (v: { ok: boolean; message?: string; problems?: string[]; frame?: FrameView }) => void };
+type Reply = { ok: boolean; message?: string; problems?: string[]; frame?: FrameView; run?: RunExport };
+type Pending = { resolve: (v: Reply) => void };
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
 let worker: Worker | null = null;
@@ -35,7 +36,7 @@ export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed
   worker?.postMessage(msg);
 }
 
-export function request(msg: Request): Promise<{ ok: boolean; message?: string; problems?: string[]; frame?: FrameView }> {
+export function request(msg: Request): Promise<Reply> {
   return new Promise((resolve) => {
     if (!worker) return resolve({ ok: false, message: 'the simulation worker is not running' });
     const requestId = nextId++;
@@ -79,6 +80,9 @@ function onMessage(m: FromWorker): void {
       return;
     case 'snapshot':
       settle(m.requestId, { ok: true, frame: m.frame });
+      return;
+    case 'exportRun':
+      settle(m.requestId, { ok: true, run: m.run });
       return;
     case 'error':
       useUi.setState({ error: { message: m.message, stack: m.stack, recoverable: m.recoverable } });

@@ -2,6 +2,7 @@ import { pageApi } from './pageApi';
 import { request, startWorker } from './simClient';
 import { notify, useUi } from './store/uiStore';
 import { parsePageUrl } from './url';
+import { openTourStep } from './tours/tourEngine';
 import { resetFrameStats } from './frameStats';
 
 /**
@@ -11,7 +12,7 @@ import { resetFrameStats } from './frameStats';
  */
 export async function startPage(search: string): Promise<void> {
   const { options, problems } = parsePageUrl(search);
-  useUi.setState({ theme: options.theme, embed: options.embed, view: options.view, speed: options.speed, tour: options.tour ? { id: options.tour, step: options.step } : null });
+  useUi.setState({ theme: options.theme, embed: options.embed, view: options.view, speed: options.speed });
   document.documentElement.dataset.theme = options.theme;
   for (const p of problems) notify(p);
   window.lambdaSim = pageApi;
@@ -22,5 +23,6 @@ export async function startPage(search: string): Promise<void> {
     notify(`The scenario from the URL could not be loaded, so the default scenario is shown instead:\n${(r.problems ?? [r.message]).join('\n')}`, 'error');
     r = await request({ type: 'load', scenario: 'default', seed: options.seed, atMs: options.t, playing: options.playing, speed: options.speed });
   }
+  if (options.tour) await openTourStep(options.tour, options.step);
   document.body.dataset.loaded = r.ok ? 'true' : 'false';
 }

@@ -27,6 +27,7 @@ export type ToWorker =
   | { type: 'fault'; requestId: number; fault: Fault }
   | { type: 'frameAck' }
   | { type: 'snapshot'; requestId: number }
+  | { type: 'exportRun'; requestId: number; maxRecords: number }
   | { type: 'restart'; requestId: number };
 
 export type FromWorker =
@@ -37,7 +38,19 @@ export type FromWorker =
   | { type: 'frame'; frame: FrameView; playing: boolean; speed: number; lagging: boolean; series: SeriesPoint[]; seriesReset: boolean }
   | { type: 'done'; requestId: number; ok: boolean; message?: string }
   | { type: 'snapshot'; requestId: number; frame: FrameView }
+  | { type: 'exportRun'; requestId: number; run: RunExport }
   | { type: 'error'; message: string; stack?: string; recoverable: boolean };
+
+/** The full run as a file: scenario, seed, the user's inputs, the event log (replayed), the summary. */
+export interface RunExport {
+  format: 'lambdascope-run/1';
+  scenario: unknown;
+  seed: number;
+  timeMs: number;
+  inputs: { afterEvents: number; atMs: number; input: unknown }[];
+  eventLog: { records: number; included: number; sha256: string; entries: { atMs: number; kind: string; text: string }[] };
+  summary: unknown;
+}
 
 /** One sample of the run's time series, taken at most once per frame. */
 export interface SeriesPoint {

@@ -6,6 +6,7 @@ import type { ControlPlaneCall } from '../core/scenario/faultTypes';
 import type { InvokeMode } from '../core/scenario/types';
 import type { LiveLoad, SeriesPoint } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
+import { describeRecord, type LogEntry } from '../core/logText';
 
 /** Something the user did to the run; recorded so that seeking back can replay it exactly. */
 export type Input =
@@ -14,7 +15,7 @@ export type Input =
   | { kind: 'control'; call: Omit<ControlPlaneCall, 'atMs'> }
   | { kind: 'fault'; fault: Fault };
 
-interface Recorded { afterEvents: number; atMs: number; input: Input }
+export interface Recorded { afterEvents: number; atMs: number; input: Input }
 
 const SERIES_CAP = 1500;
 
@@ -66,6 +67,34 @@ export class Session {
     if (targetMs > sim.nowMs && targetMs !== Infinity) sim.nowMs = targetMs;
     this.replayDue(targetMs);
     return true;
+  }
+
+  /**
+   * The run so far with its complete event log (up to `maxRecords` entries), rebuilt by
+   * replaying it with a large log: the same events, so the same SHA-256 as the live run.
+   */
+  exportRun(maxRecords: number): { inputs: Recorded[]; entries: LogEntry[]; records: number; sha256: string; summary: ReturnType<typeof summarize> } {
+    const replay = new Simulation(this.scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords) });
+    const inputs = this.inputs.slice(0, this.cursor);
+    let k = 0;
+    const apply = () => {
+      while (k < inputs.length && inputs[k].afterEvents === replay.eventsProcessed) {
+        replay.nowMs = inputs[k].atMs;
+        try { perform(replay, inputs[k].input); } catch (e) { if (!(e instanceof UserError)) throw e; }
+        k++;
+      }
+    };
+    apply();
+    while (replay.eventsProcessed < this.sim.eventsProcessed) {
+      replay.step();
+      apply();
+    }
+    replay.nowMs = this.sim.nowMs;
+    apply();
+    const records = replay.log.recent(maxRecords);
+    const first = replay.log.count - records.length;
+    const summary = summarize(replay, { final: true });
+    return { inputs, entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.log.count, sha256: summary.eventLogSha256, summary };
   }
 
   /** One event. */

@@ -23,6 +23,7 @@ let frameWanted = true;   // the page has drawn the last frame and wants another
 let dirty = true;
 let lagging = false;
 let lastGoodMs = 0;
+let loadedScenario: unknown = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 /** Series points already sent; reset after a load or a seek back. */
 let seriesSent = 0;
@@ -102,6 +103,7 @@ function handle(msg: ToWorker): void {
       const parsed = parseScenario(input.value, msg.seed === undefined ? {} : { seed: msg.seed });
       if (!parsed.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: parsed.problems });
       session = new Session(parsed.scenario);
+      loadedScenario = input.value;
       seriesReset = true;
       if (msg.atMs) session.runTo(msg.atMs);
       playing = msg.playing;
@@ -159,6 +161,19 @@ function handle(msg: ToWorker): void {
       if (!session) return done(msg.requestId, false, 'no scenario is loaded');
       post({ type: 'snapshot', requestId: msg.requestId, frame: toView(session.sim) });
       return;
+    case 'exportRun': {
+      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+      const run = session.exportRun(msg.maxRecords);
+      post({
+        type: 'exportRun', requestId: msg.requestId,
+        run: {
+          format: 'lambdascope-run/1', scenario: loadedScenario, seed: session.scenario.seed, timeMs: session.sim.nowMs, inputs: run.inputs,
+          eventLog: { records: run.records, included: run.entries.length, sha256: run.sha256, entries: run.entries.map((e) => ({ atMs: e.atMs, kind: e.kind, text: e.text })) },
+          summary: run.summary,
+        },
+      });
+      return;
+    }
     case 'frameAck':
       frameWanted = true;
       if (dirty) schedule();

@@ -33,7 +33,7 @@ export function TimelineView() {
   return (
     <figure ref={ref} className="view timeline" aria-label="Invocation timeline">
       <figcaption><strong>Invocations</strong> — newest first, each from its arrival (time since arrival →). Click one to see why it was cold or warm.</figcaption>
-      <svg width={width} height={height} role="img" aria-label="Phases of recent invocations">
+      <svg width={width} height={height} role="group" aria-label="Phases of recent invocations">
         {ticks.map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={16} y2={height - 6} className="grid" />
