@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { request } from './simClient';
+import { request, restartWorker } from './simClient';
 import { useUi } from './store/uiStore';
 
 /** If the worker throws, say what happened and offer a restart from the last good state. */
@@ -10,9 +10,12 @@ export function WorkerErrorBanner() {
     <div className="error-banner" role="alert" data-testid="worker-error">
       <strong>The simulation stopped: {error.message}</strong>
       {error.stack && <details><summary>Details</summary><pre>{error.stack}</pre></details>}
-      {error.recoverable && (
-        <button onClick={async () => { useUi.setState({ error: null }); await request({ type: 'restart' }); }}>Restart from the last good state</button>
+      {error.recoverable ? (
+        <button data-testid="worker-error.restart" onClick={async () => { useUi.setState({ error: null }); await request({ type: 'restart' }); }}>Restart from the last good state</button>
+      ) : (
+        <button data-testid="worker-error.restart" onClick={() => restartWorker()}>Start a new simulation worker at the last time shown</button>
       )}
+      <p className="hint">Everything simulated up to the last good moment is kept; the views show it until you restart.</p>
     </div>
   );
 }

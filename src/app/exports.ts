@@ -30,8 +30,16 @@ function viewElement(view: string): Element | null {
   return document.querySelector(`[data-view="${view}"]`);
 }
 
-export function exportSvg(view: string): void {
-  const svg = viewElement(view)?.querySelector('svg');
+/** Views off screen do not redraw: bring the view on screen and let it draw the latest frame. */
+async function showing(view: string): Promise<Element | null> {
+  const el = viewElement(view);
+  el?.scrollIntoView({ block: 'nearest' });
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+  return el;
+}
+
+export async function exportSvg(view: string): Promise<void> {
+  const svg = (await showing(view))?.querySelector('svg');
   if (!svg) return notify(`The ${view} view has no SVG to export (large fleets are drawn on a canvas: export PNG).`, 'info');
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -42,7 +50,7 @@ export function exportSvg(view: string): void {
 }
 
 export async function exportPng(view: string): Promise<void> {
-  const el = viewElement(view);
+  const el = await showing(view);
   const canvas = el?.querySelector('canvas');
   if (canvas) {
     canvas.toBlob((b) => b && download(`${stamp()}-${view}.png`, b));

@@ -18,6 +18,7 @@ export const STATE_STYLE: Record<string, { color: string; glyph: string; label: 
 
 /** Invocation phases for the timeline, in order. */
 export const PHASES: { key: string; label: string; color: string }[] = [
+  { key: 'queuewait', label: 'Queue wait (Event)', color: '#0072B2' },
   { key: 'frontend', label: 'Frontend + Counting', color: '#8c8c8c' },
   { key: 'assignment', label: 'Assignment', color: '#b3b3b3' },
   { key: 'placement', label: 'Placement', color: '#999999' },

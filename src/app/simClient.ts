@@ -21,8 +21,19 @@ export function startWorker(): void {
   worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
   worker.onerror = (e) => {
+    e.preventDefault();
     useUi.setState({ error: { message: `The simulation worker failed: ${e.message || 'unknown error'}`, recoverable: false } });
   };
+}
+
+/** After the worker died: a new one, the same scenario and seed, back at the last time shown. */
+export async function restartWorker(): Promise<void> {
+  const s = useUi.getState();
+  stopWorker();
+  startWorker();
+  useUi.setState({ error: null });
+  const r = await request({ type: 'load', scenario: s.scenarioJson, seed: s.seed, atMs: s.frame?.timeMs ?? 0, playing: false, speed: s.speed });
+  if (!r.ok) useUi.setState({ error: { message: `Restart failed: ${r.message}`, recoverable: false } });
 }
 
 export function stopWorker(): void {
@@ -32,7 +43,7 @@ export function stopWorker(): void {
   pending.clear();
 }
 
-export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' }>): void {
+export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' | 'debugCrash' }>): void {
   worker?.postMessage(msg);
 }
 

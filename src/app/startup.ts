@@ -1,5 +1,5 @@
 import { pageApi } from './pageApi';
-import { request, startWorker } from './simClient';
+import { request, send, startWorker } from './simClient';
 import { notify, useUi } from './store/uiStore';
 import { parsePageUrl } from './url';
 import { openTourStep } from './tours/tourEngine';
@@ -16,6 +16,8 @@ export async function startPage(search: string): Promise<void> {
   document.documentElement.dataset.theme = options.theme;
   for (const p of problems) notify(p);
   window.lambdaSim = pageApi;
+  // Diagnostics for the e2e suite: make the worker fail as a bug in the core would.
+  (window as unknown as { lambdaSimDebug: object }).lambdaSimDebug = { crashWorker: () => send({ type: 'debugCrash' }) };
   (window as unknown as { __resetFrameStats: () => void }).__resetFrameStats = resetFrameStats; // for npm run bench:ui
   startWorker();
   let r = await request({ type: 'load', scenario: options.scenario, seed: options.seed, atMs: options.t, playing: options.playing, speed: options.speed });

@@ -28,7 +28,9 @@ export type ToWorker =
   | { type: 'frameAck' }
   | { type: 'snapshot'; requestId: number }
   | { type: 'exportRun'; requestId: number; maxRecords: number }
-  | { type: 'restart'; requestId: number };
+  | { type: 'restart'; requestId: number }
+  /** Diagnostics: make the next tick throw, as a bug in the core would (used by the e2e suite). */
+  | { type: 'debugCrash' };
 
 export type FromWorker =
   | { type: 'ready'; protocolVersion: number; environmentMachine: MachineTable; asyncMachine: MachineTable }

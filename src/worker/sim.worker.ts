@@ -24,6 +24,7 @@ let dirty = true;
 let lagging = false;
 let lastGoodMs = 0;
 let loadedScenario: unknown = null;
+let crashNextTick = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 /** Series points already sent; reset after a load or a seek back. */
 let seriesSent = 0;
@@ -39,6 +40,10 @@ function tick(): void {
   timer = null;
   if (!session) return;
   try {
+    if (crashNextTick) {
+      crashNextTick = false;
+      throw new Error('injected crash (diagnostics): the simulation threw while running');
+    }
     if (playing) {
       const advance = pacer.advance();
       const deadline = pacer.budget(TICK_BUDGET_MS);
@@ -174,6 +179,10 @@ function handle(msg: ToWorker): void {
       });
       return;
     }
+    case 'debugCrash':
+      crashNextTick = true;
+      schedule();
+      return;
     case 'frameAck':
       frameWanted = true;
       if (dirty) schedule();

@@ -44,7 +44,7 @@ export function ArchitectureView() {
   const height = Math.max(220, Math.min(320, width * 0.38));
   if (!frame) return <div ref={ref} className="view architecture" />;
   // Node centres, kept 64 px inside the edges so labels are never clipped.
-  const p = (n: Node): [number, number] => [Math.min(width - 64, Math.max(64, POS[n][0] * width)), POS[n][1] * height];
+  const p = (n: Node): [number, number] => [Math.min(width - 72, Math.max(72, POS[n][0] * width)), POS[n][1] * height];
   const now = frame.timeMs;
   const live = [...frame.inflight, ...frame.recent.filter((i) => i.respondedMs > now)].slice(-300);
   const dots = live.map((inv) => ({ inv, at: positionOf(inv, now) })).filter((d) => d.at);
@@ -70,7 +70,7 @@ export function ArchitectureView() {
           const [x, y] = p(n);
           return (
             <g key={n} data-testid={`arch.${n}`}>
-              <rect x={x - 62} y={y - 18} width={124} height={36} rx={8} className={`arch-node ${n}`} />
+              <rect x={x - 70} y={y - 18} width={140} height={36} rx={8} className={`arch-node ${n}`} />
               <text x={x} y={y - 2} textAnchor="middle" className="arch-label">{LABEL[n]}</text>
               <text x={x} y={y + 12} textAnchor="middle" className="arch-badge">{badge[n] ?? ''}</text>
             </g>

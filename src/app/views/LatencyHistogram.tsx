@@ -42,7 +42,7 @@ export function LatencyHistogram({ cold, warm, stats, width }: { cold: Bin[]; wa
             </g>
           );
         })}
-        {x.ticks(4).map((t) => <text key={t} x={x(t)} y={height - 6} textAnchor="middle" className="axis">{formatDuration(t)}</text>)}
+        {x.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9).map((t) => <text key={t} x={x(t)} y={height - 6} textAnchor="middle" className="axis">{formatDuration(t)}</text>)}
         {marks.map((mk) => (
           <g key={mk.label}>
             <line x1={x(mk.v)} x2={x(mk.v)} y1={m.t} y2={height - m.b} className={`mark ${mk.cls}`} />

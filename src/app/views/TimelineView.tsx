@@ -26,7 +26,8 @@ export function TimelineView() {
     .filter((i) => i.state !== 'DryRunSucceeded' && i.state !== 'Rejected')
     .sort((a, b) => b.receivedMs - a.receivedMs || b.id - a.id)
     .slice(0, ROWS);
-  const span = Math.max(10, ...rows.map((i) => (Number.isNaN(i.respondedMs) ? frame.timeMs : i.respondedMs) - i.receivedMs));
+  const start = (i: InvocationView) => (Number.isNaN(i.queuedSinceMs) ? i.receivedMs : i.queuedSinceMs);
+  const span = Math.max(10, ...rows.map((i) => (Number.isNaN(i.respondedMs) ? frame.timeMs : i.respondedMs) - start(i)));
   const x = scaleLinear().domain([0, span]).range([LABEL_W, width - 12]);
   const ticks = x.ticks(5);
   const height = 22 + rows.length * ROW_H + 8;
@@ -56,7 +57,7 @@ export function TimelineView() {
                   <title>{`${PHASES.find((q) => q.key === p.key)!.label}: ${formatDuration(p.to - p.from)}`}</title>
                 </rect>
               ))}
-              {inv.state === 'Throttled' && <text x={x(inv.countedMs - inv.receivedMs) + 4} y={y + 11} className="throttle-label">429 {inv.throttleReason}</text>}
+              {inv.state === 'Throttled' && <text x={x(inv.countedMs - start(inv)) + 4} y={y + 11} className="throttle-label">429 {inv.throttleReason}</text>}
             </g>
           );
         })}

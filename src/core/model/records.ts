@@ -106,6 +106,8 @@ export interface Invocation {
   serviceErrorReason: ServiceErrorReason | null;
   statusCode: number;       // 0 while in flight
   // Phase timestamps, absolute virtual ms; NaN where the phase did not happen.
+  /** Async attempts: when the event became visible on the queue for this attempt. */
+  queuedSinceMs: number;
   receivedMs: number;
   countedMs: number;
   assignedMs: number;
@@ -131,7 +133,7 @@ export function newInvocation(id: number, atMs: number, fields: Pick<Invocation,
   return {
     id, ...fields, ver: -1, version: '', state: 'Received', env: 0, worker: 0, cold: false, provisioned: false, restored: false, reinit: false,
     coldReason: null, throttleReason: null, rejectReason: null, serviceErrorReason: null, statusCode: 0,
-    receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
+    queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
     invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, responseOverheadMs: 0,
   };

@@ -19,6 +19,7 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     expect(attempt.state).toBe('Succeeded');
     expect(sim.asyncQueue.stats.succeeded).toBe(1);
     expect(sim.asyncQueue.depth).toBe(0);
+    expect(attempt.queuedSinceMs).toBe(0); // its wait on the queue starts at acceptance
   });
 
   it('an Event payload over 1 MB is rejected with 413 RequestTooLargeException and never queued', () => {

@@ -31,6 +31,8 @@ export interface QueuedEvent {
   expired: boolean;
   epoch: number;
   lastInvocation: number;
+  /** When it last became visible (accepted, or back from a retry wait / backoff). */
+  visibleSinceMs: number;
 }
 
 /** 1 s doubling up to 5 min for throttles and service errors [DOC]. */
@@ -76,7 +78,7 @@ export class AsyncQueue {
   accept(fn: FunctionRuntime, req: Extract<SimEvent, { type: 'invoke.request' }>, respondedMs: number): void {
     const e: QueuedEvent = {
       id: this.nextId++, fn: fn.index, functionName: req.functionName, payloadBytes: req.payloadBytes,
-      acceptedMs: this.sim.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0,
+      acceptedMs: this.sim.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: this.sim.nowMs,
     };
     void respondedMs; // the caller has its 202 by then; nothing else waits on it
     this.events.set(e.id, e);
@@ -217,6 +219,7 @@ export class AsyncQueue {
     if (!e || e.epoch !== epoch) return;
     if (this.sim.nowMs >= e.acceptedMs + this.sim.functions[e.fn].cfg.async.maximumEventAgeMs) return this.expire(e);
     this.move(e, 'VISIBLE');
+    e.visibleSinceMs = this.sim.nowMs;
     this.makeVisible(e);
   }
 

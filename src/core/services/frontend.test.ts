@@ -34,6 +34,17 @@ describe('Frontend Invoke service', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it('bad parameters — an unknown invocation type, a negative payload — get 400 InvalidParameterValueException', () => {
+    const sim = simulate();
+    invokeAt(sim, 0, { function: 'hello', mode: 'Async' as never });
+    invokeAt(sim, 1, { function: 'hello', payloadBytes: -5 });
+    sim.runUntil(1000);
+    for (const inv of sim.recentInvocations()) {
+      expect(inv.statusCode).toBe(400);
+      expect(inv.rejectReason).toBe('InvalidParameterValueException');
+    }
+  });
+
   it('a function error is still HTTP 200, counted as a function error, and the environment stays warm', () => {
     const sim = simulate({}, { errorRate: 1 });
     invokeAt(sim, 0);

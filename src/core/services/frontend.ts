@@ -24,6 +24,7 @@ export const ASYNC_PAYLOAD_LIMIT_BYTES = 1024 * 1024;
 const HOP_SHARE = { frontend: 0.25, counting: 0.1, assignment: 0.3, toWorker: 0.15, response: 0.2 };
 
 type Request = Extract<SimEvent, { type: 'invoke.request' }>;
+const VALID_MODES = new Set(['RequestResponse', 'Event', 'DryRun']);
 
 /**
  * The Frontend Invoke service (lambda-facts.md §1.2–1.3): validates the request, resolves
@@ -57,6 +58,7 @@ export function handleRequest(sim: Simulation, req: Request): Invocation | null 
     attempt: req.attempt, maxAttempts: req.maxAttempts, payloadBytes: req.payloadBytes,
     asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage,
   });
+  if (req.asyncEvent) inv.queuedSinceMs = sim.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
   sim.inflight.set(inv.id, inv);
   sim.log.record(sim.nowMs, LOG.REQUEST_RECEIVED, inv.id, fn ? fn.index : 0xffffffff, req.attempt);
 
@@ -68,6 +70,9 @@ export function handleRequest(sim: Simulation, req: Request): Invocation | null 
   if (outage) {
     inv.serviceErrorReason = 'ServiceException';
     return respondEarly(sim, inv, 'SERVICE_ERROR', at);
+  }
+  if (!VALID_MODES.has(req.mode) || !Number.isInteger(req.payloadBytes) || req.payloadBytes < 0) {
+    return reject(sim, inv, 'InvalidParameterValueException', at); // e.g. an unknown X-Amz-Invocation-Type
   }
   if (!fn || !v) return reject(sim, inv, 'ResourceNotFoundException', at);
   inv.ver = v.id;
