@@ -9,6 +9,11 @@ const POS: Record<Node, [number, number]> = {
   client: [0.05, 0.38], frontend: [0.2, 0.38], counting: [0.36, 0.18], assignment: [0.52, 0.38],
   placement: [0.68, 0.18], worker: [0.88, 0.38], queue: [0.36, 0.8], pollers: [0.6, 0.8],
 };
+/** A taller, two-column arrangement for narrow screens (phones, thin slide columns). */
+const POS_NARROW: Record<Node, [number, number]> = {
+  client: [0.25, 0.07], frontend: [0.25, 0.27], counting: [0.75, 0.27], assignment: [0.25, 0.5],
+  placement: [0.75, 0.5], worker: [0.5, 0.72], queue: [0.25, 0.93], pollers: [0.75, 0.93],
+};
 const LABEL: Record<Node, string> = {
   client: 'Clients', frontend: 'Frontend Invoke', counting: 'Counting', assignment: 'Assignment',
   placement: 'Placement', worker: 'Workers / microVMs', queue: 'Internal queue', pollers: 'Poller fleet',
@@ -41,10 +46,13 @@ export function ArchitectureView() {
   const [liveRef, frame] = useLiveFrame(60);
   const [sizeRef, width] = useWidth<HTMLDivElement>();
   const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
-  const height = Math.max(220, Math.min(320, width * 0.38));
+  const narrow = width < 640;
+  const height = narrow ? 420 : Math.max(220, Math.min(320, width * 0.38));
+  const nodeW = narrow ? Math.min(150, width * 0.46) : 140;
+  const layout = narrow ? POS_NARROW : POS;
   if (!frame) return <div ref={ref} className="view architecture" />;
   // Node centres, kept 64 px inside the edges so labels are never clipped.
-  const p = (n: Node): [number, number] => [Math.min(width - 72, Math.max(72, POS[n][0] * width)), POS[n][1] * height];
+  const p = (n: Node): [number, number] => [Math.min(width - nodeW / 2 - 2, Math.max(nodeW / 2 + 2, layout[n][0] * width)), layout[n][1] * height];
   const now = frame.timeMs;
   const live = [...frame.inflight, ...frame.recent.filter((i) => i.respondedMs > now)].slice(-300);
   const dots = live.map((inv) => ({ inv, at: positionOf(inv, now) })).filter((d) => d.at);
@@ -70,7 +78,7 @@ export function ArchitectureView() {
           const [x, y] = p(n);
           return (
             <g key={n} data-testid={`arch.${n}`}>
-              <rect x={x - 70} y={y - 18} width={140} height={36} rx={8} className={`arch-node ${n}`} />
+              <rect x={x - nodeW / 2} y={y - 18} width={nodeW} height={36} rx={8} className={`arch-node ${n}`} />
               <text x={x} y={y - 2} textAnchor="middle" className="arch-label">{LABEL[n]}</text>
               <text x={x} y={y + 12} textAnchor="middle" className="arch-badge">{badge[n] ?? ''}</text>
             </g>

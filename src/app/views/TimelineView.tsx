@@ -9,7 +9,6 @@ import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
 const ROWS = 18;
 const ROW_H = 18;
-const LABEL_W = 190;
 const COLOR = Object.fromEntries(PHASES.map((p) => [p.key, p.color]));
 
 /**
@@ -28,8 +27,9 @@ export function TimelineView() {
     .slice(0, ROWS);
   const start = (i: InvocationView) => (Number.isNaN(i.queuedSinceMs) ? i.receivedMs : i.queuedSinceMs);
   const span = Math.max(10, ...rows.map((i) => (Number.isNaN(i.respondedMs) ? frame.timeMs : i.respondedMs) - start(i)));
+  const LABEL_W = Math.min(190, Math.round(width * 0.42));
   const x = scaleLinear().domain([0, span]).range([LABEL_W, width - 12]);
-  const ticks = x.ticks(5);
+  const ticks = x.ticks(Math.max(2, Math.floor((width - LABEL_W) / 90)));
   const height = 22 + rows.length * ROW_H + 8;
   return (
     <figure ref={ref} className="view timeline" aria-label="Invocation timeline">
