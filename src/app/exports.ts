@@ -38,15 +38,20 @@ async function showing(view: string): Promise<Element | null> {
   return el;
 }
 
-export async function exportSvg(view: string): Promise<void> {
-  const svg = (await showing(view))?.querySelector('svg');
-  if (!svg) return notify(`The ${view} view has no SVG to export (large fleets are drawn on a canvas: export PNG).`, 'info');
+/** The view's SVG as a standalone document: namespace declared, the page's CSS inlined. */
+function standaloneSvg(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
   style.textContent = pageCss();
   clone.insertBefore(style, clone.firstChild);
-  download(`${stamp()}-${view}.svg`, new XMLSerializer().serializeToString(clone), 'image/svg+xml');
+  return new XMLSerializer().serializeToString(clone);
+}
+
+export async function exportSvg(view: string): Promise<void> {
+  const svg = (await showing(view))?.querySelector('svg');
+  if (!svg) return notify(`The ${view} view has no SVG to export (large fleets are drawn on a canvas: export PNG).`, 'info');
+  download(`${stamp()}-${view}.svg`, standaloneSvg(svg), 'image/svg+xml');
 }
 
 export async function exportPng(view: string): Promise<void> {
@@ -58,14 +63,9 @@ export async function exportPng(view: string): Promise<void> {
   }
   const svg = el?.querySelector('svg');
   if (!svg) return notify(`The ${view} view has nothing to export yet.`, 'info');
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = pageCss();
-  clone.insertBefore(style, clone.firstChild);
   const w = svg.width.baseVal.value, h = svg.height.baseVal.value, dpr = 2;
   const img = new Image();
-  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }));
   await new Promise<void>((resolve, reject) => { img.onload = () => resolve(); img.onerror = () => reject(new Error('the SVG could not be rasterized')); img.src = url; });
   const c = document.createElement('canvas');
   c.width = w * dpr;
