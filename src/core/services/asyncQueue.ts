@@ -35,6 +35,10 @@ export interface QueuedEvent {
   visibleSinceMs: number;
 }
 
+/** A poller's attempts carry `source = pollerSource(p)` (client sources are ≥ 0, the page is −1). */
+export const pollerSource = (poller: number) => -2 - poller;
+const pollerOf = (source: number) => -2 - source;
+
 /** 1 s doubling up to 5 min for throttles and service errors [DOC]. */
 export function backoffMs(backoffs: number): number {
   return Math.min(300_000, 1000 * 2 ** backoffs);
@@ -75,12 +79,11 @@ export class AsyncQueue {
     return 0;
   }
 
-  accept(fn: FunctionRuntime, req: Extract<SimEvent, { type: 'invoke.request' }>, respondedMs: number): void {
+  accept(fn: FunctionRuntime, req: Extract<SimEvent, { type: 'invoke.request' }>): void {
     const e: QueuedEvent = {
       id: this.nextId++, fn: fn.index, functionName: req.functionName, payloadBytes: req.payloadBytes,
       acceptedMs: this.sim.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: this.sim.nowMs,
     };
-    void respondedMs; // the caller has its 202 by then; nothing else waits on it
     this.events.set(e.id, e);
     this.stats.accepted++;
     this.log(e);
@@ -110,7 +113,7 @@ export class AsyncQueue {
   }
 
   private pollMs(): number {
-    return this.sim.platformSample.pollerLatencyMs(this.sim.rng.pollers) * this.sim.faults.pollerSlowdown(this.sim.nowMs);
+    return this.sim.platformSample.pollerLatencyMs(this.sim.rng.pollers) * this.sim.faults.pollerSlowdown();
   }
 
   private hasDestination(e: QueuedEvent): boolean {
@@ -148,7 +151,7 @@ export class AsyncQueue {
     this.inFlight[poller]++;
     this.sim.schedule(this.sim.nowMs, {
       type: 'invoke.request', functionName: e.functionName, mode: 'Event', payloadBytes: e.payloadBytes,
-      source: -2 - poller, attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: e.id, duplicate,
+      source: pollerSource(poller), attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: e.id, duplicate,
     });
   }
 
@@ -165,7 +168,7 @@ export class AsyncQueue {
 
   /** A poller's attempt finished: decide the event's fate from the invocation's outcome. */
   onAttemptDone(inv: Invocation): void {
-    const poller = -2 - inv.source;
+    const poller = pollerOf(inv.source);
     if (--this.inFlight[poller] === 0) this.pollAgainOrIdle(poller);
     const e = this.events.get(inv.asyncEvent);
     if (!e || inv.duplicate) return; // a duplicate's outcome does not change the event

@@ -1,5 +1,5 @@
 import { LOG } from '../logCodes';
-import { createFunctionRuntime, createVersionRuntime, reconfigure, type FunctionRuntime, type VersionRuntime } from '../model/functionRuntime';
+import { reconfigure, type FunctionRuntime, type VersionRuntime } from '../model/functionRuntime';
 import type { ControlPlaneCall } from '../scenario/faultTypes';
 import type { FunctionConfig } from '../scenario/types';
 import type { Simulation } from '../simulation';
@@ -157,5 +157,3 @@ export function completeControlPlane(sim: Simulation, fnIndex: number, ver: numb
     }
   }
 }
-
-export { createFunctionRuntime, createVersionRuntime };

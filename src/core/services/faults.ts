@@ -47,14 +47,14 @@ export class Faults {
     return [...this.active].map((i) => this.history[i]);
   }
 
-  invokeOutage(nowMs: number): boolean {
-    void nowMs;
+  /** Whether the Frontend Invoke service is unavailable to clients right now. */
+  invokeOutage(): boolean {
     return this.outages > 0;
   }
 
   /** When the current outage ends (the latest end among active outages). */
   outageEndMs(nowMs: number): number {
-    let end = nowMs;
+    let end = nowMs; // nothing active: now
     for (const i of this.active) {
       const f = this.history[i];
       if (f.type === 'invoke-outage') end = Math.max(end, f.toMs);
@@ -62,23 +62,23 @@ export class Faults {
     return end;
   }
 
-  pollerSlowdown(nowMs: number): number {
+  /** How many times slower a poller's receive is right now (1 = normal). */
+  pollerSlowdown(): number {
     let factor = 1;
     for (const i of this.active) {
       const f = this.history[i];
       if (f.type === 'slow-pollers') factor = Math.max(factor, f.factor);
     }
-    void nowMs;
     return factor;
   }
 
-  initFailureRate(fn: number, nowMs: number): number {
+  /** Probability that an Init of function `fn` throws right now. */
+  initFailureRate(fn: number): number {
     let rate = 0;
     for (const i of this.active) {
       const f = this.history[i];
       if (f.type === 'init-failure' && (f.function === null || this.sim.fnByName.get(f.function)?.index === fn)) rate = Math.max(rate, f.rate);
     }
-    void nowMs;
     return rate;
   }
 }

@@ -36,7 +36,7 @@ const VALID_MODES = new Set(['RequestResponse', 'Event', 'DryRun']);
  */
 export function handleRequest(sim: Simulation, req: Request): Invocation | null {
   const direct = req.asyncEvent === 0; // from a client, not a poller: pollers use the async data plane
-  if (direct && sim.faults.invokeOutage(sim.nowMs) && req.queueDuringOutage) {
+  if (direct && sim.faults.invokeOutage() && req.queueDuringOutage) {
     // The client holds the payload and sends it when the service is back (whitepaper).
     sim.metrics.clientQueued++;
     sim.schedule(sim.faults.outageEndMs(sim.nowMs), { ...req });
@@ -45,12 +45,13 @@ export function handleRequest(sim: Simulation, req: Request): Invocation | null 
   const colon = req.functionName.indexOf(':');
   const fn = sim.fnByName.get(colon < 0 ? req.functionName : req.functionName.slice(0, colon));
   const v = fn && fn.state !== 'Deleted' ? resolveQualifier(sim, fn, colon < 0 ? '$LATEST' : req.functionName.slice(colon + 1)) : undefined;
-  const outage = direct && sim.faults.invokeOutage(sim.nowMs);
+  const outage = direct && sim.faults.invokeOutage();
   if (req.mode === 'Event' && direct && !outage && fn && v && fn.state === 'Active' && !v.pending && req.payloadBytes <= ASYNC_PAYLOAD_LIMIT_BYTES) {
     // Accepted onto the internal queue with 202. The Event request itself is not an execution
     // attempt (CONTRACTS.md §2): each poller attempt will be.
     const overhead = sim.platformSample.warmOverheadMs(sim.rng.overhead);
-    sim.asyncQueue.accept(fn, req, sim.nowMs + overhead * (HOP_SHARE.frontend + HOP_SHARE.response));
+    void overhead; // drawn to keep the overhead stream aligned with a synchronous request's
+    sim.asyncQueue.accept(fn, req);
     return null;
   }
   const inv = newInvocation(sim.nextInvocationId++, sim.nowMs, {

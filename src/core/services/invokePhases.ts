@@ -21,7 +21,7 @@ function sampleInit(sim: Simulation, v: VersionRuntime): { extensionMs: number; 
 
 /** When an Init starting at `startMs` throws, or Infinity; the init-failure fault decides. */
 function initFailureAt(sim: Simulation, v: VersionRuntime, startMs: number, endMs: number): number {
-  const rate = sim.faults.initFailureRate(v.fn, sim.nowMs);
+  const rate = sim.faults.initFailureRate(v.fn);
   if (rate <= 0) return Infinity;
   const rng = sim.rng.faults;
   const fails = rng.chance(rate);
