@@ -14,6 +14,9 @@ export function deepCopy<T>(value: T, memo = new Map<unknown, unknown>()): T {
 
 function copy(v: unknown, memo: Map<unknown, unknown>): unknown {
   if (v === null || typeof v !== 'object') return v; // primitives and functions are shared
+  if (Object.getOwnPropertySymbols(v).length > 0 && !(v instanceof Map) && !(v instanceof Set)) {
+    throw new Error('deepCopy: symbol-keyed properties are not copied; the core must not use them');
+  }
   const seen = memo.get(v);
   if (seen !== undefined) return seen;
   if (v instanceof ArrayBuffer) {
@@ -48,17 +51,24 @@ function copy(v: unknown, memo: Map<unknown, unknown>): unknown {
     for (let i = 0; i < v.length; i++) out[i] = copy(v[i], memo);
     return out;
   }
-  const out = Object.create(Object.getPrototypeOf(v)) as Record<string | symbol, unknown>;
+  // Records and class instances alike: own enumerable data properties (class fields are),
+  // copied by plain assignment — an order of magnitude faster than property descriptors.
+  const proto = Object.getPrototypeOf(v);
+  const out = (proto === Object.prototype ? {} : Object.create(proto)) as Record<string, unknown>;
   memo.set(v, out);
-  for (const key of Reflect.ownKeys(v)) {
-    const d = Object.getOwnPropertyDescriptor(v, key)!;
-    if ('value' in d) d.value = copy(d.value, memo);
-    Object.defineProperty(out, key, d);
+  const src = v as Record<string, unknown>;
+  for (const key of Object.keys(src)) {
+    const x = src[key];
+    out[key] = x === null || typeof x !== 'object' ? x : copy(x, memo);
   }
   return out;
 }
 
-/** Checkpoints every `everyEvents` events, thinned to at most `max` as the run grows. */
+/**
+ * Checkpoints every `everyEvents` events — or every 20 events per object in the state,
+ * whichever is more, so copying stays a few percent of simulation time (a copy costs about
+ * as much per object as running costs per event) — thinned to at most `max` as the run grows.
+ */
 export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
   private list: { events: number; atMs: number; inputs: number; state: S }[] = [];
   private next: number;
@@ -70,8 +80,9 @@ export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
   /** Takes a checkpoint if one is due. `inputs`: how many user inputs the state has had applied. */
   maybeTake(state: S, inputs: number): void {
     if (state.eventsProcessed < this.next) return;
-    this.list.push({ events: state.eventsProcessed, atMs: state.nowMs, inputs, state: deepCopy(state) });
-    this.next = state.eventsProcessed + this.everyEvents;
+    const memo = new Map<unknown, unknown>();
+    this.list.push({ events: state.eventsProcessed, atMs: state.nowMs, inputs, state: deepCopy(state, memo) });
+    this.next = state.eventsProcessed + Math.max(this.everyEvents, 20 * memo.size);
     if (this.list.length > this.max) {
       // Keep every other one: spacing doubles, memory stays bounded however long the run.
       this.list = this.list.filter((_, i) => i % 2 === 1);

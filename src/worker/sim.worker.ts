@@ -31,6 +31,14 @@ let seriesSent = 0;
 let seriesReset = true;
 let seriesGeneration = -1;
 const TICK_BUDGET_MS = 10;
+/**
+ * Minimum wall time between frames. Building and posting a frame costs the worker time it
+ * could spend simulating, so when the simulation falls behind the requested speed, frames
+ * yield (~25 per second) until it catches up.
+ */
+const FRAME_GAP_MS = 14;
+const FRAME_GAP_LAGGING_MS = 40;
+let lastFrameWallMs = -Infinity;
 
 function schedule(): void {
   if (timer === null) timer = setTimeout(tick, playing ? 0 : 16);
@@ -54,7 +62,8 @@ function tick(): void {
       if (session.sim.nextEventMs() === Infinity && advance === Infinity) playing = false;
     }
     lastGoodMs = session.sim.nowMs;
-    if (dirty && frameWanted) sendFrame();
+    const gap = lagging ? FRAME_GAP_LAGGING_MS : FRAME_GAP_MS;
+    if (dirty && frameWanted && (!playing || pacer.wallNow() - lastFrameWallMs >= gap)) sendFrame();
   } catch (e) {
     fail(e);
     playing = false;
@@ -77,6 +86,7 @@ function sendFrame(): void {
   seriesReset = false;
   frameWanted = false;
   dirty = false;
+  lastFrameWallMs = pacer.wallNow();
 }
 
 function fail(e: unknown): void {
