@@ -167,3 +167,23 @@ test('on a phone-sized screen the page has no horizontal scroll and the controls
   await page.screenshot({ path: 'test-results/screenshots/phone.png', fullPage: false });
   void consoleErrors;
 });
+
+test('with reduced motion, requests do not travel as dots: each service shows how many are there', async ({ page, sim, consoleErrors }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openPaused(page, 'scenario=default');
+  await sim.load({ name: 'rm', seed: 3, functions: [{ name: 'slow', durationMs: { dist: 'constant', value: 60_000 }, timeoutMs: 120_000 }], workload: [] });
+  await sim.invoke({ function: 'slow', count: 5 });
+  await sim.seek(5_000);
+  await expect(page.getByTestId('arch.dot')).toHaveCount(0);
+  await expect(page.getByTestId('arch.here.worker')).toHaveText('5 here now');
+  void consoleErrors;
+});
+
+test('the fleet shows the pre-booted microVMs in each worker’s pool, and the theme can be switched', async ({ page, consoleErrors }) => {
+  await openPaused(page, 'scenario=default');
+  await expect(page.getByTestId('fleet.pooled').first()).toBeAttached();
+  expect(await page.getByTestId('fleet.pooled').count()).toBe(16); // 4 workers × pool of 4
+  await page.getByTestId('theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
+  void consoleErrors;
+});

@@ -32,6 +32,17 @@ function View({ name }: { name: string }) {
   return <div data-view={name} className="view-slot"><ViewBoundary name={VIEWS[name].title}>{VIEWS[name].el()}</ViewBoundary></div>;
 }
 
+function ThemeToggle() {
+  const theme = useUi((s) => s.theme);
+  const next = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <button data-testid="theme" aria-label={`Switch to the ${next} theme`} onClick={() => {
+      useUi.setState({ theme: next });
+      document.documentElement.dataset.theme = next;
+    }}>{theme === 'dark' ? '☀ Light' : '☾ Dark'}</button>
+  );
+}
+
 /** Layout only: controls on the side, views in the main area; embed mode shows one view. */
 export function App() {
   const embed = useUi((s) => s.embed);
@@ -58,6 +69,7 @@ export function App() {
         <h1>Lambdascope</h1>
         <PlaybackBar />
         <ToursButton />
+        <ThemeToggle />
         <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
       </header>
       <TourPanel />

@@ -56,6 +56,10 @@ export function ArchitectureView() {
   const now = frame.timeMs;
   const live = [...frame.inflight, ...frame.recent.filter((i) => i.respondedMs > now)].slice(-300);
   const dots = live.map((inv) => ({ inv, at: positionOf(inv, now) })).filter((d) => d.at);
+  // Reduced motion: no travelling dots; each service shows how many requests are there now.
+  const still = reducedMotion();
+  const here = new Map<Node, number>();
+  if (still) for (const d of dots) { const n = d.at!.f < 0.5 ? d.at!.from : d.at!.to; here.set(n, (here.get(n) ?? 0) + 1); }
   const s = frame.summary;
   const badge: Partial<Record<Node, string>> = {
     frontend: `${s.invocations.total} requests`,
@@ -81,10 +85,11 @@ export function ArchitectureView() {
               <rect x={x - nodeW / 2} y={y - 18} width={nodeW} height={36} rx={8} className={`arch-node ${n}`} />
               <text x={x} y={y - 2} textAnchor="middle" className="arch-label">{LABEL[n]}</text>
               <text x={x} y={y + 12} textAnchor="middle" className="arch-badge">{badge[n] ?? ''}</text>
+              {still && (here.get(n) ?? 0) > 0 && <text x={x + nodeW / 2 - 4} y={y - 22} textAnchor="end" className="arch-here" data-testid={`arch.here.${n}`}>{here.get(n)} here now</text>}
             </g>
           );
         })}
-        {dots.map(({ inv, at }) => {
+        {!still && dots.map(({ inv, at }) => {
           const [x1, y1] = p(at!.from), [x2, y2] = p(at!.to);
           const jitter = ((inv.id * 7919) % 23) - 11;
           const x = x1 + (x2 - x1) * at!.f, y = y1 + (y2 - y1) * at!.f + (at!.from === at!.to ? jitter : 0);
@@ -102,3 +107,7 @@ export function ArchitectureView() {
 }
 
 export type { FrameView };
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

@@ -43,7 +43,8 @@ function layoutFleet(frame: FrameView, width: number): { boxes: Box[]; cell: num
   const n = Math.max(1, frame.workers.length);
   const cols = Math.max(1, Math.min(n, Math.floor(width / 230)));
   const boxW = Math.floor((width - 8) / cols) - 8;
-  const most = Math.max(1, ...[...byWorker.values()].map((l) => l.length));
+  const pools = new Map(frame.workers.map((w) => [w.id, w.pool]));
+  const most = Math.max(1, ...[...byWorker.entries()].map(([id, l]) => l.length + (pools.get(id) ?? 0)));
   const aggregate = most > AGGREGATE_PER_WORKER;
   const cell = aggregate ? 0 : Math.max(5, Math.min(20, Math.floor(Math.sqrt(((boxW - 8) * 90) / most))));
   const perRow = aggregate ? 1 : Math.max(1, Math.floor((boxW - 8) / cell));
@@ -81,6 +82,13 @@ function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameView; lay
         return (
           <g key={box.id} data-testid={`fleet.worker.${box.id}`}>
             <WorkerHeader frame={frame} box={box} />
+            {Array.from({ length: frame.workers.find((w) => w.id === box.id)?.pool ?? 0 }, (_, k) => {
+              // Pre-booted microVMs in the MicroManager's pool: ready to become environments.
+              const slot = box.envIdx.length + k;
+              if (44 + Math.floor(slot / perRow) * cell + cell > box.h) return null;
+              const x = box.x + 4 + (slot % perRow) * cell, y = box.y + 44 + Math.floor(slot / perRow) * cell;
+              return <rect key={`pool-${k}`} data-testid="fleet.pooled" x={x + 2} y={y + 2} width={cell - 4} height={cell - 4} rx={2} className="pooled-vm"><title>pre-booted microVM (pool)</title></rect>;
+            })}
             {box.envIdx.map((i, k) => {
               const state = frame.stateNames[e.state[i]];
               const st = STATE_STYLE[state];
@@ -167,6 +175,7 @@ function FleetCanvas({ frame, layout, width }: { frame: FrameView; layout: Retur
 function Legend() {
   return (
     <ul className="legend" aria-label="Environment states">
+      <li><span className="swatch pooled-swatch" />Pre-booted microVM (pool)</li>
       {Object.entries(STATE_STYLE).filter(([s]) => s !== 'Terminated').map(([s, st]) => (
         <li key={s}><span className="swatch" style={{ background: st.color }}>{st.glyph}</span>{st.label}</li>
       ))}
