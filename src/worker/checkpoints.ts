@@ -70,10 +70,16 @@ function copy(v: unknown, memo: Map<unknown, unknown>): unknown {
  * as much per object as running costs per event) — thinned to at most `max` as the run grows.
  */
 export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
-  private list: { events: number; atMs: number; inputs: number; state: S }[] = [];
+  private list: { events: number; atMs: number; inputs: number; state: S; objects: number }[] = [];
   private next: number;
 
-  constructor(private everyEvents = 100_000, private readonly max = 40) {
+  /**
+   * @param everyEvents the shortest interval between checkpoints, in events
+   * @param max most checkpoints kept
+   * @param maxObjects most objects kept across all checkpoints (~100–200 bytes each): a
+   *   bound on memory however large the simulated fleet
+   */
+  constructor(private everyEvents = 100_000, private readonly max = 40, private readonly maxObjects = 1_500_000) {
     this.next = everyEvents;
   }
 
@@ -81,11 +87,11 @@ export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
   maybeTake(state: S, inputs: number): void {
     if (state.eventsProcessed < this.next) return;
     const memo = new Map<unknown, unknown>();
-    this.list.push({ events: state.eventsProcessed, atMs: state.nowMs, inputs, state: deepCopy(state, memo) });
+    this.list.push({ events: state.eventsProcessed, atMs: state.nowMs, inputs, state: deepCopy(state, memo), objects: memo.size });
     this.next = state.eventsProcessed + Math.max(this.everyEvents, 20 * memo.size);
-    if (this.list.length > this.max) {
-      // Keep every other one: spacing doubles, memory stays bounded however long the run.
-      this.list = this.list.filter((_, i) => i % 2 === 1);
+    while (this.list.length > 1 && (this.list.length > this.max || this.objects() > this.maxObjects)) {
+      // Keep every other one (always the latest): spacing doubles, memory stays bounded.
+      this.list = this.list.filter((_, i) => (this.list.length - 1 - i) % 2 === 0);
       this.everyEvents *= 2;
     }
   }
@@ -107,5 +113,9 @@ export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
 
   get size(): number {
     return this.list.length;
+  }
+
+  private objects(): number {
+    return this.list.reduce((n, c) => n + c.objects, 0);
   }
 }

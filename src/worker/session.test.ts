@@ -99,3 +99,18 @@ describe('checkpoints', () => {
     expect(JSON.stringify({ ...summarize(a.sim), wallMs: 0 })).toBe(before);
   });
 });
+
+describe('checkpoint memory', () => {
+  it('checkpoints stay within their object budget however long the run, keeping the latest', async () => {
+    const { Checkpoints } = await import('./checkpoints');
+    const cps = new Checkpoints<{ eventsProcessed: number; nowMs: number; payload: number[][] }>(10, 100, 500);
+    const state = { eventsProcessed: 0, nowMs: 0, payload: Array.from({ length: 99 }, () => [1]) }; // ~100 objects
+    for (let e = 10; e <= 5000; e += 10) {
+      state.eventsProcessed = e;
+      state.nowMs = e;
+      cps.maybeTake(state, 0);
+    }
+    expect(cps.size).toBeLessThanOrEqual(5);
+    expect(cps.restore(Infinity)!.state.eventsProcessed).toBeGreaterThan(4000);
+  });
+});
