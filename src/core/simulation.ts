@@ -21,6 +21,7 @@ import { onAdvance, onKeepAlive } from './services/environmentLifecycle';
 import { createInitialFleet, onMicroVmBooted, onWorkerDrain, onWorkerLeaseEnd } from './services/fleet';
 import { handleRequest } from './services/frontend';
 import { firstArrival, nextArrival, requestsPerArrival, type ArrivalState } from './workload/arrivals';
+import { LiveLoad } from './workload/liveLoad';
 import { assertNever } from './engine/distributions';
 
 /** Transition tables derived once from the machine definitions (see machineTable.ts). */
@@ -87,8 +88,7 @@ export class Simulation {
   workersDrained = 0;
   eventsProcessed = 0;
   private readonly arrivals: ArrivalState[];
-  private live: { entry: WorkloadEntry; rng: RandomStream; state: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }>; gen: number } | null = null;
-  private liveGen = 0;
+  private readonly liveLoadSource = new LiveLoad((name) => this.streams.get(name), (at, ev) => this.schedule(at, ev));
   /** Per workload entry: its random stream and a reusable request (read, never kept, by the Frontend). */
   private readonly sources: { rng: RandomStream; request: Extract<SimEvent, { type: 'invoke.request' }>; arrival: SimEvent }[];
   private readonly recent: Invocation[] = [];
@@ -180,40 +180,13 @@ export class Simulation {
     });
   }
 
-  /**
-   * Replaces the live load generator (the page's "load" control): a workload entry that
-   * starts now, or null to stop it. Arrivals already scheduled by the previous generator are
-   * discarded (generation counter).
-   */
+  /** Replaces the live load generator (the page's "load" control), or stops it with null. */
   setLiveLoad(entry: Omit<WorkloadEntry, 'startMs' | 'endMs'> | null): void {
-    this.liveGen++;
-    if (!entry) {
-      this.live = null;
-      return;
-    }
-    const full: WorkloadEntry = { ...entry, startMs: this.nowMs, endMs: Infinity };
-    const rng = this.streams.get(`live:${this.liveGen}`);
-    const state: ArrivalState = { cursor: 0 };
-    const request: Extract<SimEvent, { type: 'invoke.request' }> = {
-      type: 'invoke.request', functionName: full.function, mode: full.mode, payloadBytes: full.payloadBytes, source: -1,
-      attempt: 1, maxAttempts: full.client.maxAttempts, queueDuringOutage: full.client.queueDuringOutage, asyncEvent: 0, duplicate: false,
-    };
-    this.live = { entry: full, rng, state, request, gen: this.liveGen };
-    const t = firstArrival(full, state, rng);
-    if (t !== Infinity) this.schedule(t, { type: 'live.arrival', gen: this.liveGen });
+    this.liveLoadSource.set(entry, this.nowMs);
   }
 
-  /** The live load generator, if any. */
   get liveLoad(): WorkloadEntry | null {
-    return this.live ? this.live.entry : null;
-  }
-
-  private onLiveArrival(gen: number): void {
-    const live = this.live;
-    if (!live || live.gen !== gen) return;
-    for (let n = requestsPerArrival(live.entry.arrival); n > 0; n--) handleRequest(this, live.request);
-    const t = nextArrival(live.entry, live.state, live.rng, this.nowMs);
-    if (t !== Infinity) this.schedule(t, { type: 'live.arrival', gen });
+    return this.liveLoadSource.entry;
   }
 
   /** A control-plane call now (live), answered at once: ok, or the AWS error. */
@@ -276,7 +249,7 @@ export class Simulation {
       case 'control.complete': return completeControlPlane(this, ev.fn, ev.ver, ev.operation);
       case 'fault.start': return this.faults.onStart(ev.index);
       case 'fault.end': return this.faults.onEnd(ev.index);
-      case 'live.arrival': return this.onLiveArrival(ev.gen);
+      case 'live.arrival': return this.liveLoadSource.onArrival(ev.gen, this.nowMs, (req) => void handleRequest(this, req));
       default: return assertNever(ev);
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random streams. The core never calls Math.random: every draw comes from a
+ * Seeded pseudo-random streams. The core never uses the platform’s generator: every draw comes from a
  * named stream derived from (scenario seed, stream name), so that adding a draw to one
  * concern (say, handler durations) does not reshuffle another (say, arrivals).
  *
