@@ -103,6 +103,7 @@ function userAction(requestId: number, input: Input): void {
   try {
     const message = session.apply(input);
     dirty = true;
+    schedule(); // paused or not, the page must see the effect
     done(requestId, true, message);
   } catch (e) {
     if (e instanceof UserError) done(requestId, false, e.message);
