@@ -98,3 +98,12 @@ test.describe('controls, as a person uses them', () => {
     void consoleErrors;
   });
 });
+
+test('loading another scenario shows that function’s configuration', async ({ page, consoleErrors }) => {
+  await openPaused(page, 'scenario=default');
+  await expect(page.getByTestId('config.memoryMb')).toHaveValue('512');
+  await simOn(page).load('burst-scaling-limit');
+  await expect(page.getByTestId('config.memoryMb')).toHaveValue('256');
+  await expect(page.getByTestId('config.runtime')).toHaveValue('python3.13');
+  void consoleErrors;
+});

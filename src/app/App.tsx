@@ -48,6 +48,8 @@ export function App() {
   const embed = useUi((s) => s.embed);
   const view = useUi((s) => s.view);
   const ready = useUi((s) => s.frame !== null);
+  // A new scenario (or seed) remounts the configuration form so it shows that function's values.
+  const scenarioKey = useUi((s) => `${s.scenarioName}:${s.seed}:${s.loads}`);
   const [help, setHelp] = useState(false);
   useEffect(() => installKeyboard(() => setHelp((h) => !h)), []);
 
@@ -85,7 +87,7 @@ export function App() {
         <aside className="controls" aria-label="Controls">
           <InvokePanel />
           <LoadPanel />
-          <ConfigPanel />
+          <ConfigPanel key={scenarioKey} />
           <FaultPanel />
           <ExportPanel />
         </aside>

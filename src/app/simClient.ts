@@ -70,7 +70,7 @@ function onMessage(m: FromWorker): void {
       return;
     case 'loaded':
       if (m.ok) {
-        useUi.setState({ scenarioName: m.name, seed: m.seed, durationMs: m.durationMs, scenarioJson: m.scenario, error: null, selected: null });
+        useUi.setState((s) => ({ scenarioName: m.name, seed: m.seed, durationMs: m.durationMs, scenarioJson: m.scenario, error: null, selected: null, loads: s.loads + 1 }));
         settle(m.requestId, { ok: true });
       } else {
         settle(m.requestId, { ok: false, problems: m.problems, message: m.problems.join('\n') });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { request } from '../simClient';
-import { notify } from '../store/uiStore';
+import { notify, useUi } from '../store/uiStore';
 import { RUNTIMES } from '../../core/scenario/runtimes';
 import { useLiveFrame } from '../views/useLiveFrame';
 
@@ -28,7 +28,9 @@ const RULES: Record<keyof Form, (v: string, f: Form) => string | null> = {
  */
 export function ConfigPanel() {
   const [, frame] = useLiveFrame(4);
-  const fn = frame?.functions[0];
+  // Right after a load, frames of the previous scenario may still arrive: wait for this one's.
+  const expected = useUi((s) => (s.scenarioJson as { functions?: { name?: string }[] } | null)?.functions?.[0]?.name);
+  const fn = frame?.functions[0]?.name === expected ? frame?.functions[0] : undefined;
   const name = fn?.name ?? '';
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => {

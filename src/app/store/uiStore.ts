@@ -31,6 +31,8 @@ export interface UiState {
   embed: boolean;
   view: string;
   tour: { id: string; step: number } | null;
+  /** Counts scenario loads, so views holding per-scenario state can start over. */
+  loads: number;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -53,6 +55,7 @@ export const useUi = create<UiState>(() => ({
   embed: false,
   view: 'all',
   tour: null,
+  loads: 0,
 }));
 
 let nextNotice = 1;

@@ -34,11 +34,12 @@ export function ChartsView() {
   const fn0 = frame.functions[0];
   const reserved = fn0?.reservedConcurrency;
   const s = frame.summary;
+  const started = frame.functions.reduce((n, f) => n + f.stats.coldStarts, 0);
   return (
     <div ref={ref} className="view charts" aria-label="Charts">
       <div className="kpis" data-testid="kpis">
         <span>Invocations <b>{s.invocations.total}</b></span>
-        <span>Cold starts <b data-testid="kpi.cold">{s.coldStarts}</b> ({(s.coldStartRatio * 100).toFixed(2)} %)</span>
+        <span title="Cold starts begun (the summary's coldStarts counts completed cold invocations)">Cold starts <b data-testid="kpi.cold">{started}</b>{s.coldStarts < started ? ` (${started - s.coldStarts} still starting)` : ''} · {(s.coldStartRatio * 100).toFixed(2)} % of completed</span>
         <span>Throttles <b data-testid="kpi.throttled">{s.invocations.throttled}</b></span>
         <span>Errors <b>{s.invocations.functionErrors + s.invocations.timedOut + s.invocations.serviceErrors}</b></span>
         <span>Async <b data-testid="kpi.async">{s.async.accepted}</b> accepted, {s.async.succeeded} ok, {s.async.retries} retries, {s.async.deadLettered} DLQ</span>
