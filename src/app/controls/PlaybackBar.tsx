@@ -52,7 +52,7 @@ export function PlaybackBar() {
       </label>
       <Scrubber />
       <span className="clock" data-testid="clock" aria-live="off">t = {formatTime(timeMs)}</span>
-      {lagging && <span className="lagging" title="The worker cannot keep up with this speed; virtual time runs slower than asked">behind</span>}
+      {lagging && speed !== Infinity && <span className="lagging" title="The worker cannot keep up with this speed; virtual time runs slower than asked">behind</span>}
       <span className="meta">{scenarioName} · seed {seed}</span>
       <button data-testid="copy-link" onClick={copyLink}>{copied ? 'Copied ✓' : 'Copy link'}</button>
     </div>
