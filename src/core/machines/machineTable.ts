@@ -92,11 +92,22 @@ export function transitionFunction<C>(table: MachineTable, guards: Guards<C>) {
       }
     }
   }
+  // Most transitions have one unguarded target: store it directly, so the hot path is two
+  // property reads and a typeof check; guarded ones keep their ordered candidates.
+  const compiled: Record<string, Record<string, string | readonly Candidate[]>> = {};
+  for (const [state, byEvent] of Object.entries(table.transitions)) {
+    compiled[state] = {};
+    for (const [event, cs] of Object.entries(byEvent)) {
+      compiled[state][event] = cs.length === 1 && cs[0].guard === undefined ? cs[0].target : cs;
+    }
+  }
   return function next(state: string, event: string, ctx: C): string {
-    const cs = table.transitions[state]?.[event];
-    if (cs) {
-      for (let i = 0; i < cs.length; i++) {
-        const c = cs[i];
+    const byEvent = compiled[state];
+    const r = byEvent === undefined ? undefined : byEvent[event];
+    if (typeof r === 'string') return r;
+    if (r !== undefined) {
+      for (let i = 0; i < r.length; i++) {
+        const c = r[i];
         if (c.guard === undefined || guards[c.guard](ctx)) return c.target;
       }
     }

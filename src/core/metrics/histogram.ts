@@ -19,6 +19,11 @@ export interface Percentiles {
   p999: number;
 }
 
+/** The bucket of a latency in ms. */
+export function bucketOf(ms: number): number {
+  return ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH));
+}
+
 export class LatencyHistogram {
   readonly counts = new Float64Array(BUCKETS);
   count = 0;
@@ -27,7 +32,11 @@ export class LatencyHistogram {
   max = -Infinity;
 
   add(ms: number): void {
-    const b = ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH));
+    this.addToBucket(bucketOf(ms), ms);
+  }
+
+  /** Adds a sample whose bucket is already known (one log() for several histograms). */
+  addToBucket(b: number, ms: number): void {
     this.counts[b]++;
     this.count++;
     this.sum += ms;

@@ -1,5 +1,5 @@
 import type { Invocation } from '../model/records';
-import { LatencyHistogram } from './histogram';
+import { LatencyHistogram, bucketOf } from './histogram';
 
 /**
  * Streaming counters and latency histograms of a run: constant memory however long it is.
@@ -43,13 +43,14 @@ export class RunMetrics {
     // It ran (or started to): counts toward the cold-start ratio and the latency split.
     this.ran++;
     const latencyMs = inv.respondedMs - inv.receivedMs;
-    this.latency.all.add(latencyMs);
+    const b = bucketOf(latencyMs);
+    this.latency.all.addToBucket(b, latencyMs);
     if (inv.cold) {
       this.coldStarts++;
-      this.latency.cold.add(latencyMs);
+      this.latency.cold.addToBucket(b, latencyMs);
     } else {
       if (inv.reinit) this.reinits++;
-      this.latency.warm.add(latencyMs);
+      this.latency.warm.addToBucket(b, latencyMs);
     }
   }
 }
