@@ -15,6 +15,8 @@ export type Input =
   | { kind: 'control'; call: Omit<ControlPlaneCall, 'atMs'> }
   | { kind: 'fault'; fault: Fault };
 
+const NO_HASH = { update(): void {}, digestHex: () => '' };
+
 export interface Recorded { afterEvents: number; atMs: number; input: Input }
 
 const SERIES_CAP = 1500;
@@ -35,12 +37,18 @@ export class Session {
   seriesGeneration = 0;
   private readonly checkpoints = new Checkpoints<Simulation>();
 
-  constructor(readonly scenario: Scenario) {
-    this.sim = Session.fresh(scenario);
+  /** @param hashEventLog hash the live event log (tests do; the page does not need it) */
+  constructor(readonly scenario: Scenario, private readonly hashEventLog = false) {
+    this.sim = this.fresh();
   }
 
-  private static fresh(scenario: Scenario): Simulation {
-    return new Simulation(scenario, { recentInvocations: 400, logRingSize: 2048 });
+  /**
+   * The live simulation does not hash its event log: nothing on the page reads the digest,
+   * and hashing in JavaScript costs ~20 % of a busy run. `exportRun` replays the run with
+   * hashing on and gets the same SHA-256 the CLI would print.
+   */
+  private fresh(): Simulation {
+    return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hasher: this.hashEventLog ? undefined : NO_HASH });
   }
 
   /** Applies a user input now. In the past (after a seek back) it forks: later inputs are discarded. */
@@ -161,7 +169,7 @@ export class Session {
       this.sim = c.state;
       this.cursor = c.inputs;
     } else {
-      this.sim = Session.fresh(this.scenario);
+      this.sim = this.fresh();
       this.cursor = 0;
     }
   }
