@@ -107,3 +107,16 @@ test('loading another scenario shows that function’s configuration', async ({ 
   await expect(page.getByTestId('config.runtime')).toHaveValue('python3.13');
   void consoleErrors;
 });
+
+test('the fleet is keyboard-operable: focus it and the arrow keys select environments', async ({ page, consoleErrors }) => {
+  await openPaused(page, 'scenario=default&t=30000');
+  const envs = (await simOn(page).snapshot()).environments.map((e) => Number(e.id.slice(4))).sort((a, b) => a - b);
+  await page.getByTestId('fleet').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('details')).toContainText(`env-${envs[0]}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('details')).toContainText(`env-${envs[1]}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('details')).toContainText(`env-${envs[0]}`);
+  void consoleErrors;
+});

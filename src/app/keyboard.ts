@@ -21,6 +21,7 @@ export function installKeyboard(toggleHelp: () => void): () => void {
     const t = e.target as HTMLElement | null;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (t?.closest('[data-keys="own"]') && e.key.startsWith('Arrow')) return; // that view uses the arrows itself
     const { playing, speed } = useUi.getState();
     switch (e.key) {
       case ' ':

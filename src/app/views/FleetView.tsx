@@ -21,8 +21,18 @@ export function FleetView() {
   if (!frame || !layout) return <div ref={ref} className="view fleet" />;
   const e = frame.environments;
   const counts = Object.entries(frame.stateCounts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${STATE_STYLE[s]?.label ?? s}`).join(', ');
+  // Keyboard: focus the fleet, then arrow keys move the selection through the environments.
+  const onKeyDown = (ev: React.KeyboardEvent) => {
+    const step = ev.key === 'ArrowRight' || ev.key === 'ArrowDown' ? 1 : ev.key === 'ArrowLeft' || ev.key === 'ArrowUp' ? -1 : 0;
+    if (!step || e.count === 0) return;
+    ev.preventDefault();
+    const ids = Array.from(e.id).sort((a, b) => a - b);
+    const at = selected?.kind === 'environment' ? ids.indexOf(selected.id) : -1;
+    select({ kind: 'environment', id: ids[(at + step + ids.length) % ids.length] });
+  };
   return (
-    <figure ref={ref} className="view fleet" aria-label="Worker fleet">
+    <figure ref={ref} className="view fleet" aria-label="Worker fleet: focus and use the arrow keys to select an environment"
+      tabIndex={0} data-keys="own" data-testid="fleet" onKeyDown={onKeyDown}>
       <figcaption>
         <strong>Worker fleet</strong> — {frame.workers.length} workers, {e.count} execution environments{counts ? `: ${counts}` : ''}.
       </figcaption>
