@@ -42,7 +42,8 @@ export function describeRecord(sim: Simulation, r: LogRecord, seq: number): LogE
         text: `event-${r.a} → ${state}` };
     }
     case LOG.CONTROL_PLANE_CALL: {
-      const res = sim.controlPlaneResults.find((x, i) => i === sim.controlPlaneResults.length - (sim.controlPlaneCalls - r.a));
+      // The results list keeps the latest calls; call #a sits (calls − a) from its end, if still kept.
+      const res = sim.controlPlaneResults[sim.controlPlaneResults.length - (sim.controlPlaneCalls - r.a)];
       return { seq, atMs: r.atMs, kind: 'control', interesting: true, text: res ? `${res.action} ${res.function}: ${res.ok ? '' : 'failed — '}${res.message}` : `control-plane call #${r.a} ${r.b ? 'ok' : 'failed'}` };
     }
     case LOG.FAULT: {
