@@ -27,6 +27,13 @@ export type EnvironmentEvent =
   | { type: 'SHUTDOWN_DONE' }
   | { type: 'WORKER_LOST' };                // the worker vanished under it
 
+/** Where an abandoned Init leads: retried at the waiting request's invoke, shut down if retiring, else reset. */
+const INIT_ABANDONED = [
+  { target: 'InitRetry', guard: 'invocationWaiting' },
+  { target: 'ShuttingDown', guard: 'retiring' },
+  { target: 'Reset' },
+] as const;
+
 export const environmentMachine = setup({
   types: { events: {} as EnvironmentEvent },
   guards: {
@@ -57,16 +64,9 @@ export const environmentMachine = setup({
       description: 'Init phase: extension init, runtime init, function init. Limit 10 s on demand.',
       initial: 'ExtensionInit',
       on: {
-        INIT_TIMEOUT: [
-          { target: 'InitRetry', guard: 'invocationWaiting' },
-          { target: 'ShuttingDown', guard: 'retiring' },
-          { target: 'Reset' },
-        ],
-        INIT_FAILED: [
-          { target: 'InitRetry', guard: 'invocationWaiting' },
-          { target: 'ShuttingDown', guard: 'retiring' },
-          { target: 'Reset' },
-        ],
+        // Timed out or threw: the same way out — Init is retried inside Invoke if a request waits.
+        INIT_TIMEOUT: INIT_ABANDONED,
+        INIT_FAILED: INIT_ABANDONED,
       },
       states: {
         ExtensionInit: { on: { PHASE_DONE: 'RuntimeInit' } },
