@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Chromium comes from the OS (Debian: `apt-get install -y chromium`); Playwright's own browser
 // download is not reachable here. CHROMIUM_PATH overrides the location.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// E2E_PORT lets several checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +15,7 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -22,8 +24,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --strictPort --port 4173 --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --strictPort --port ${port} --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
