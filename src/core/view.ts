@@ -17,6 +17,8 @@ export interface FrameView {
   account: { concurrencyLimit: number; inUse: number; unreservedCapacity: number; unreservedInUse: number; scalingCapacity: number };
   functions: FunctionView[];
   workers: { id: number; state: string; memoryMb: number; usedMb: number; pool: number; booting: number; leaseEndMs: number; environments: number }[];
+  /** The latest worker failures (at most FAILED_WORKERS_SHOWN), so the fleet can show them failed instead of gone. */
+  failedWorkers: { id: number; atMs: number; environments: number; memoryMb: number }[];
   environments: {
     count: number;
     id: Int32Array; state: Uint8Array; fn: Uint16Array; worker: Int32Array; provisioned: Uint8Array;
@@ -53,6 +55,8 @@ function invocationView(sim: Simulation, inv: Invocation): InvocationView {
   const { pendingOutcome: _p, ...rest } = inv;
   return { ...rest, coldReason: inv.coldReason ? { ...inv.coldReason } : null, fnName: inv.fn >= 0 ? sim.functions[inv.fn].name : inv.functionName };
 }
+
+export const FAILED_WORKERS_SHOWN = 4;
 
 export interface ViewOptions {
   recentLimit?: number;
@@ -105,6 +109,7 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
       config: JSON.parse(JSON.stringify(sim.versions[f.versions.get('$LATEST')!].cfg)),
     })),
     workers: [...sim.workers.values()].map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),
+    failedWorkers: sim.faults.history.flatMap((f) => (f.loss ? [{ id: f.loss.worker, atMs: f.loss.atMs, environments: f.loss.environments, memoryMb: f.loss.memoryMb }] : [])).slice(-FAILED_WORKERS_SHOWN),
     environments: env,
     stateNames: ENVIRONMENT_STATE_CODES,
     stateCounts,

@@ -8,8 +8,11 @@ import { loseEnvironment } from './environmentLifecycle';
  * Active fault windows, queried by the services they affect. Faults come from the scenario
  * (scheduled at start) or live from the page; both are recorded in `history`.
  */
+/** What a worker failure took down (kept on the fault's history entry, for the views). */
+export interface WorkerLoss { worker: number; atMs: number; environments: number; memoryMb: number }
+
 export class Faults {
-  readonly history: (Fault & { index: number })[] = [];
+  readonly history: (Fault & { index: number; loss?: WorkerLoss })[] = [];
   private readonly active = new Set<number>();
   /** Active invoke-service outages: checked on every request, so kept as a count. */
   private outages = 0;
@@ -32,7 +35,9 @@ export class Faults {
     if (f.type === 'invoke-outage') this.outages++;
     let subject = 0;
     if (f.type === 'worker-failure') {
-      subject = failWorker(this.sim, f.worker);
+      const loss = failWorker(this.sim, f.worker);
+      subject = loss?.worker ?? 0;
+      if (loss) this.history[index].loss = loss;
       this.active.delete(index);
     }
     this.sim.log.record(this.sim.nowMs, LOG.FAULT, index, 1, subject);
@@ -86,12 +91,14 @@ export class Faults {
 /**
  * A worker fails: every environment on it vanishes (in-flight requests get a service error;
  * async events return to the queue through the 5xx path), and a replacement joins the fleet.
- * 'any' picks one of the active workers with the seeded fault stream. Returns its id (0: none).
+ * 'any' picks one of the active workers with the seeded fault stream. Returns what was lost
+ * (null: no such worker).
  */
-function failWorker(sim: Simulation, which: 'any' | number): number {
+function failWorker(sim: Simulation, which: 'any' | number): WorkerLoss | null {
   const active = [...sim.workers.values()].filter((w) => w.state !== 'Terminated');
   const w = which === 'any' ? active[sim.rng.faults.int(Math.max(1, active.length))] : sim.workers.get(which);
-  if (!w) return 0;
+  if (!w) return null;
+  const loss: WorkerLoss = { worker: w.id, atMs: sim.nowMs, environments: w.environments, memoryMb: w.memoryMb };
   for (const env of [...sim.environments.values()]) {
     if (env.worker === w.id) loseEnvironment(sim, env, 'worker-lost');
   }
@@ -99,5 +106,5 @@ function failWorker(sim: Simulation, which: 'any' | number): number {
   w.state = 'Terminated';
   sim.workersFailed++;
   if (sim.workers.size < sim.scenario.fleet.workers) addWorker(sim, sim.nowMs, sim.nowMs + sim.scenario.fleet.leaseMs);
-  return w.id;
+  return loss;
 }

@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { LifecycleGraph, GraphEdge, GraphNode } from './graph';
+import { textWidth } from '../textWidth';
 
 /**
  * A layered (Sugiyama) layout of the lifecycle graph with dagre, left to right. Why dagre:
@@ -65,20 +66,6 @@ export function assignRanks(graph: LifecycleGraph): Map<string, number> {
   return rank;
 }
 export interface LifecycleLayout { nodes: LaidNode[]; edges: LaidEdge[]; width: number; height: number }
-
-/** Estimated width of `text` at `px`, in px: generous, so real text fits inside. */
-export function textWidth(text: string, px: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) {
-    if (ch === ' ') em += 0.33;
-    else if (/[A-Z]/.test(ch)) em += 0.72;
-    else if (/[mw]/.test(ch)) em += 0.9;
-    else if (/[il.,:;!|'[\]·]/.test(ch)) em += 0.32;
-    else if (/[0-9]/.test(ch)) em += 0.64;
-    else em += 0.6;
-  }
-  return Math.ceil(em * px * (bold ? 1.08 : 1));
-}
 
 /**
  * A state's name for people, as lines: camelCase spaced ("Shutting down"), a sub-state without
