@@ -30,7 +30,7 @@ export function PresenterApp() {
         <EmbedNarration />
         <div className="slide-view"><View key={view} name={view} /></div>
         <p className="presenter-foot" aria-live="off">
-          <span data-testid="clock">{playing ? '▶' : '❚❚'} t = {formatTime(timeMs)}</span>
+          <span data-testid="clock">t = {formatTime(timeMs)} · {playing ? 'playing' : 'paused'}</span>
           <span className="hint">Space play/pause · PageDown next · v view · ? keys · p or Esc leave</span>
         </p>
       </main>

@@ -34,6 +34,8 @@ export function Stage({ children, size, base = BASE_W, className = '', testId }:
   const win = useWindowSize();
   const { width, height } = size ?? win;
   const scale = stageScale(width, height, base);
+  // A frame that is not shown (a hidden slide's iframe) has no size: draw nothing until it has.
+  if (width < 40 || height < 24) return <div className={`stage ${className}`} style={{ width, height }} data-testid={testId} />;
   return (
     <div className={`stage ${className}`} style={{ width, height }} data-testid={testId}>
       <div className="stage-inner" style={{ width: width / scale, height: height / scale, transform: `scale(${scale})` }}>

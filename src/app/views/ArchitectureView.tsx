@@ -78,7 +78,7 @@ export function ArchitectureView() {
     pollers: `${frame.queue.stats.accepted} accepted (202)`,
   };
   return (
-    <figure ref={ref} className={`view architecture${fit ? ' fit' : ''}`} aria-label="Lambda's data plane">
+    <figure ref={ref} className={`view architecture${fit ? ' fit' : ''}`} aria-label="Lambda's data plane" data-time={frame.timeMs}>
       <figcaption><strong>Data plane</strong><span className="caption-more"> — each dot is a request on its real path, at its real timing (slow the speed to follow one).</span></figcaption>
       <FitArea fit={fit} areaRef={areaRef}>
       <svg width={width} height={height} role="img" aria-label={`Data plane at ${Math.round(now)} ms: ${dots.length} requests moving`}>

@@ -51,10 +51,13 @@ export function TimelineView() {
     .filter((i) => i.state !== 'DryRunSucceeded' && i.state !== 'Rejected')
     .sort((a, b) => b.receivedMs - a.receivedMs || b.id - a.id)
     .slice(0, maxRows);
+  // In a slide, a few rows grow taller (up to 34 px, label type up to 14 px) to use the box.
+  const rowH = fit ? Math.min(34, Math.max(ROW_H, Math.floor((box.height - AXIS_H - 6) / Math.max(6, rows.length)))) : ROW_H;
+  const labelPx = Math.min(14, Math.max(LABEL_PX, Math.round(rowH * 0.45)));
   const phases = new Map(rows.map((i) => [i.id, phasesOf(i, frame.timeMs)]));
   const span = Math.max(10, ...rows.map((i) => Math.max(0, ...phases.get(i.id)!.map((p) => p.to))));
   // Label column: as wide as the longest label (each part measured), at most 45 % of the width.
-  const widest = Math.max(60, ...rows.map((i) => textWidth(labelParts(i).join(' '), LABEL_PX, true)));
+  const widest = Math.max(60, ...rows.map((i) => textWidth(labelParts(i).join(' '), labelPx, true)));
   const labelW = Math.min(Math.round(width * 0.45), widest + 8);
   // Throttle reasons: a column of their own on the right, in full where there is room.
   const reasons = rows.filter((i) => i.throttleReason).map((i) => i.throttleReason!);
@@ -65,7 +68,7 @@ export function TimelineView() {
   const barsRight = width - 12 - reasonW;
   const x = scaleLinear().domain([0, span]).range([labelW, barsRight]);
   const ticks = x.ticks(Math.max(2, Math.floor((width - labelW - reasonW) / 90)));
-  const height = fit ? box.height : AXIS_H + 2 + rows.length * ROW_H + 8;
+  const height = fit ? box.height : AXIS_H + 2 + rows.length * rowH + 8;
   return (
     <figure ref={ref} className={`view timeline${fit ? ' fit' : ''}`} aria-label="Invocation timeline" data-time={frame.timeMs}>
       <figcaption><strong>Invocations</strong><span className="caption-more"> — newest first, each from its arrival (time since arrival →). Click one to see why it was cold or warm.</span></figcaption>
@@ -73,13 +76,13 @@ export function TimelineView() {
         <svg width={width} height={height} role="group" aria-label="Phases of recent invocations">
           {ticks.map((t) => (
             <g key={t}>
-              <line x1={x(t)} x2={x(t)} y1={AXIS_H - 4} y2={AXIS_H + rows.length * ROW_H} className="grid" />
+              <line x1={x(t)} x2={x(t)} y1={AXIS_H - 4} y2={AXIS_H + rows.length * rowH} className="grid" />
               <text x={x(t)} y={AXIS_H - 8} textAnchor={x(t) + textWidth(formatDuration(t), 10) / 2 > barsRight + 4 ? 'end' : 'middle'} className="axis">{formatDuration(t)}</text>
             </g>
           ))}
           {reasonW > 0 && <text x={width - reasonW} y={AXIS_H - 8} className="axis">429 reason</text>}
           {rows.map((inv, r) => {
-            const y = AXIS_H + r * ROW_H;
+            const y = AXIS_H + r * rowH;
             const isSel = selected?.kind === 'invocation' && selected.id === inv.id;
             const [id, fn, tag, outcome] = labelParts(inv);
             return (
@@ -87,15 +90,15 @@ export function TimelineView() {
                 className={`tl-row${isSel ? ' selected' : ''}`} onClick={() => select({ kind: 'invocation', id: inv.id })} role="button" tabIndex={0}
                 onKeyDown={(e) => { if (e.key === 'Enter') select({ kind: 'invocation', id: inv.id }); }}
                 aria-label={`${id}, ${fn}, ${tag}, ${outcome === '…' ? 'in progress' : outcome}${inv.throttleReason ? `, ${inv.throttleReason}` : ''}`}>
-                <rect x={0} y={y - 2} width={width} height={ROW_H} className="tl-hit" />
-                <text x={4} y={y + 11} className="tl-label">{id} <tspan className="tl-fn">{fn}</tspan> <tspan className={`tag ${tag}`}>{tag}</tspan> {outcome}</text>
+                <rect x={0} y={y - 2} width={width} height={rowH} className="tl-hit" />
+                <text x={4} y={y + (rowH - 5) / 2 + labelPx * 0.36} className="tl-label" fontSize={labelPx}>{id} <tspan className="tl-fn">{fn}</tspan> <tspan className={`tag ${tag}`}>{tag}</tspan> {outcome}</text>
                 {phases.get(inv.id)!.map((p) => (
-                  <rect key={p.key} data-phase={p.key} x={x(p.from)} y={y} width={Math.max(1, x(p.to) - x(p.from))} height={ROW_H - 5} fill={COLOR[p.key]} className="tl-seg">
+                  <rect key={p.key} data-phase={p.key} x={x(p.from)} y={y} width={Math.max(1, x(p.to) - x(p.from))} height={rowH - 5} fill={COLOR[p.key]} className="tl-seg">
                     <title>{`${LABEL[p.key]}: ${formatDuration(p.to - p.from)}`}</title>
                   </rect>
                 ))}
                 {inv.throttleReason && (
-                  <text x={width - reasonW} y={y + 11} className="tl-reason" data-testid="timeline.reason">
+                  <text x={width - reasonW} y={y + (rowH - 5) / 2 + 3.6} className="tl-reason" data-testid="timeline.reason">
                     <title>{`429 ${inv.throttleReason}`}</title>{reasonText(inv.throttleReason)}
                   </text>
                 )}

@@ -17,6 +17,8 @@ export function useFit(): Fit | null {
   return useContext(FitContext);
 }
 
+const MIN_BOX = 48;
+
 /**
  * An element's content-box size in layout px. ResizeObserver reports layout sizes, which
  * CSS transforms leave alone — inside a scaled Stage these are logical px.
@@ -26,7 +28,11 @@ export function useBox<T extends HTMLElement>(initial = { width: 600, height: 30
   const [box, setBox] = useState(initial);
   useEffect(() => {
     if (!el) return;
-    const set = (width: number, height: number) => setBox((b) => (b.width === width && b.height === height ? b : { width, height }));
+    // A hidden frame measures 0 × 0: keep a small positive box so no drawing goes negative.
+    const set = (w: number, h: number) => {
+      const width = Math.max(MIN_BOX, w), height = Math.max(MIN_BOX, h);
+      setBox((b) => (b.width === width && b.height === height ? b : { width, height }));
+    };
     set(Math.floor(el.clientWidth), Math.floor(el.clientHeight));
     const ro = new ResizeObserver(([entry]) => set(Math.floor(entry.contentRect.width), Math.floor(entry.contentRect.height)));
     ro.observe(el);

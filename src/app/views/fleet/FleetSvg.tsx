@@ -26,7 +26,7 @@ export function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameVi
         return (
           <g key={box.id} data-testid={`fleet.worker.${box.id}`}>
             <WorkerHeader w={w} box={box} nowMs={frame.timeMs} />
-            {box.envIdx.map((i, k) => {
+            {!layout.aggregate && box.envIdx.map((i, k) => {
               const state = frame.stateNames[e.state[i]];
               const st = STATE_STYLE[state];
               const { x, y } = slotAt(box, cell, k);
@@ -43,7 +43,7 @@ export function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameVi
                 </g>
               );
             })}
-            {Array.from({ length: box.pool }, (_, k) => {
+            {!layout.aggregate && Array.from({ length: box.pool }, (_, k) => {
               // Pre-booted microVMs in the MicroManager's pool: ready to become environments.
               const { x, y } = slotAt(box, cell, box.envIdx.length + k);
               if (y + cell > box.y + box.h) return null;
