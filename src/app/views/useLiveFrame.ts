@@ -35,8 +35,11 @@ export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameVi
   useEffect(() => {
     const minGap = 1000 / hz;
     const unsub = useUi.subscribe((s, prev) => {
+      // A clip export seeks frame by frame: only the clip's own views follow it, the page waits.
+      if (prev.exporting && !s.exporting && !immediate) { setFrame(s.frame); return; }
       if (s.frame === prev.frame) return;
       if (immediate) { setFrame(s.frame); return; }
+      if (s.exporting) return;
       if (!visible.current) return;
       const now = performance.now();
       if (trailing.current) clearTimeout(trailing.current);
