@@ -10,6 +10,9 @@ import { LifecycleSvg } from './lifecycle/LifecycleSvg';
 import { formatDuration } from '../format';
 import './lifecycle/lifecycle.css';
 
+/** Narrowest the diagram is drawn on the page (logical px): below, its labels would be too small to read. */
+const NARROWEST = 680;
+
 /** How long an arrow stays lit: 1.5 s of wall time at the current speed, in virtual ms (bounded). */
 function litWindowMs(speed: number): number {
   return Math.min(60_000, Math.max(5, (speed === Infinity ? 10_000 : speed) * 1500));
@@ -66,10 +69,13 @@ export function LifecycleView() {
     const i = frame.environments.id.indexOf(selected.id);
     selectedState = i < 0 ? 'Terminated' : frame.stateNames[frame.environments.state[i]];
   }
-  // Page: as wide as the column, at most 1.3× the layout's own size; slide: the whole box.
-  const k = Math.min(1.3, measured / layout.width);
-  const width = fit ? box.width : measured;
+  // Page: as wide as the column, at most 1.2× the layout's own size; on a phone no narrower
+  // than NARROWEST (it scrolls sideways instead of shrinking its type); slide: the whole box.
+  const pageW = Math.max(NARROWEST, measured);
+  const k = Math.min(1.2, pageW / layout.width);
+  const width = fit ? box.width : pageW;
   const height = fit ? box.height : Math.ceil(layout.height * k);
+  const svg = <LifecycleSvg layout={layout} counts={frame.stateCounts} lit={lit} selectedState={selectedState} width={width} height={height} />;
   // The busiest arrows lately, in words (badges on the arrows show the same where they fit).
   const words = new Map<string, string>(layout.edges.map((x) => [x.edge.id, x.edge.lines.filter((l) => !l.startsWith('[')).join(' ')]));
   const busiest = [...lit].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, n]) => `×${n} ${words.get(id) ?? 'phase done'}`);
@@ -78,7 +84,7 @@ export function LifecycleView() {
     <figure ref={ref} className={`view lifecycle${fit ? ' fit' : ''}`} aria-label="Execution environment lifecycle" data-time={frame.timeMs}>
       <figcaption><strong>Execution environment lifecycle</strong><span className="caption-more"> — drawn from the XState machine: live counts in the boxes; arrows environments crossed in the last {formatDuration(litWindowMs(speed))} of simulated time are lit.</span> From any state: {everywhere}.{busiest.length > 0 && <span className="lc-busiest" data-testid="lifecycle.busiest"> Just now: {busiest.join(' · ')}.</span>}</figcaption>
       <FitArea fit={fit} areaRef={areaRef}>
-        <LifecycleSvg layout={layout} counts={frame.stateCounts} lit={lit} selectedState={selectedState} width={width} height={height} />
+        {!fit && measured < NARROWEST ? <div className="lc-scroll" tabIndex={0} aria-label="Lifecycle diagram (scrolls sideways)">{svg}</div> : svg}
       </FitArea>
       <ul className="legend lc-legend" aria-label="Arrow kinds">
         <li><span className="lc-key lc-main" />main path</li>
