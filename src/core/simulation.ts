@@ -23,6 +23,8 @@ import { handleRequest } from './services/frontend';
 import { firstArrival, nextArrival, requestsPerArrival, type ArrivalState } from './workload/arrivals';
 import { LiveLoad } from './workload/liveLoad';
 import { assertNever } from './engine/distributions';
+import type { TraceSource } from './traces/source';
+import { onTraceArrival, startTrace } from './traces/traceArrivals';
 
 /** Transition tables derived once from the machine definitions (see machineTable.ts). */
 export const ENVIRONMENT_TABLE = deriveTable(environmentMachine);
@@ -41,6 +43,10 @@ export interface SimulationOptions {
   logRingSize?: number;
   /** Recent completed invocations kept with their full phase records. */
   recentInvocations?: number;
+  /** A trace to replay (traces/source.ts); the host feeds its rows with `feedTrace`. */
+  trace?: TraceSource;
+  /** Observers of completed invocations (workbench: A/B pairing, exports). Not state: never copied. */
+  onInvocationDone?: (inv: Invocation) => void;
 }
 
 export interface InvokeRequest {
@@ -87,6 +93,9 @@ export class Simulation {
   peakWorkers = 0;
   workersDrained = 0;
   eventsProcessed = 0;
+  /** The trace being replayed, if any: plain data, part of the state. */
+  readonly trace: TraceSource | null;
+  private readonly onInvocationDone: ((inv: Invocation) => void) | undefined;
   private readonly arrivals: ArrivalState[];
   private readonly liveLoadSource = new LiveLoad((name) => this.streams.get(name), (at, ev) => this.schedule(at, ev));
   /** Per workload entry: its random stream and a reusable request (read, never kept, by the Frontend). */
@@ -99,6 +108,8 @@ export class Simulation {
     this.streams = new RandomStreams(scenario.seed);
     this.log = new EventLog(opts.hasher, opts.logRingSize ?? 4096);
     this.recentCap = opts.recentInvocations ?? 2000;
+    this.trace = opts.trace ?? null;
+    this.onInvocationDone = opts.onInvocationDone;
     this.counting = new CountingService(scenario);
     const p = scenario.platform;
     this.platformSample = {
@@ -143,6 +154,7 @@ export class Simulation {
       if (t !== Infinity) this.schedule(t, this.sources[i].arrival);
       return st;
     });
+    startTrace(this);
   }
 
   schedule(atMs: number, event: SimEvent): void {
@@ -224,6 +236,7 @@ export class Simulation {
 
   /** Keeps a completed invocation in the bounded ring of recent ones. */
   remember(inv: Invocation): void {
+    this.onInvocationDone?.(inv);
     if (this.recentCap === 0) return;
     this.recent[this.recentNext] = inv;
     this.recentNext = (this.recentNext + 1) % this.recentCap;
@@ -249,6 +262,7 @@ export class Simulation {
       case 'control.complete': return completeControlPlane(this, ev.fn, ev.ver, ev.operation);
       case 'fault.start': return this.faults.onStart(ev.index);
       case 'fault.end': return this.faults.onEnd(ev.index);
+      case 'trace.arrival': return onTraceArrival(this);
       case 'live.arrival': return this.liveLoadSource.onArrival(ev.gen, this.nowMs, (req) => void handleRequest(this, req));
       default: return assertNever(ev);
     }

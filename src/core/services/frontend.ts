@@ -59,6 +59,7 @@ export function handleRequest(sim: Simulation, req: Request): Invocation | null 
     attempt: req.attempt, maxAttempts: req.maxAttempts, payloadBytes: req.payloadBytes,
     asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage,
   });
+  if (req.durationMs !== undefined) inv.traceDurationMs = req.durationMs;
   if (req.asyncEvent) inv.queuedSinceMs = sim.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
   sim.inflight.set(inv.id, inv);
   sim.log.record(sim.nowMs, LOG.REQUEST_RECEIVED, inv.id, fn ? fn.index : 0xffffffff, req.attempt);

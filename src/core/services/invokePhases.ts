@@ -86,7 +86,8 @@ export function startInitInInvoke(sim: Simulation, env: Environment, v: VersionR
 export function startHandler(sim: Simulation, env: Environment, v: VersionRuntime, inv: Invocation, startMs: number): void {
   if (Number.isNaN(inv.invokeStartMs)) inv.invokeStartMs = startMs;
   const deadlineMs = inv.invokeStartMs + v.cfg.timeoutMs;
-  const endMs = startMs + v.sample.durationMs(v.rng.duration);
+  const traced = inv.traceDurationMs;
+  const endMs = startMs + (traced === traced ? traced : v.sample.durationMs(v.rng.duration)); // a trace's own duration, if it has one
   const failed = v.rng.error.chance(v.cfg.errorRate);
   if (endMs > deadlineMs) {
     inv.pendingOutcome = 'TIMED_OUT';
