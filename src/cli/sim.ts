@@ -3,13 +3,16 @@ import { parseScenario } from '../core/scenario/parseScenario';
 import { parseArgs } from './args';
 import { formatSummary } from './formatSummary';
 import { runScenario } from './run';
+import { runWorkbench } from './workbench';
 
 /**
  * npm run sim -- <scenario.json> [--seed N] [--duration-ms N] [--json]
  * (CONTRACTS.md §2). Exit 0 on success; exit 2 with every problem on stderr for a bad
  * scenario or bad flags — never a stack trace for user error.
  */
-const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--duration-ms N] [--json]';
+const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--duration-ms N] [--json]\n'
+  + '         [--compare b.json] [--trace FILE [--trace-map name|rank|top:N] [--trace-durations FILE] [--trace-memory FILE]]\n'
+  + '         [--perfetto FILE] [--otlp FILE]';
 
 function fail(problems: string[]): never {
   process.stderr.write(problems.map((p) => `error: ${p}`).join('\n') + `\n${USAGE}\n`);
@@ -21,6 +24,14 @@ const args = parseArgs(process.argv.slice(2), {
   '--duration-ms': { kind: 'number', min: 1 },
   '--json': { kind: 'bool' },
   '--help': { kind: 'bool' },
+  // The workbench (src/cli/workbench.ts): A/B, trace replay, exports.
+  '--compare': { kind: 'string' },
+  '--trace': { kind: 'string' },
+  '--trace-map': { kind: 'string' },
+  '--trace-durations': { kind: 'string' },
+  '--trace-memory': { kind: 'string' },
+  '--perfetto': { kind: 'string' },
+  '--otlp': { kind: 'string' },
 });
 if (args.flags['--help']) {
   process.stdout.write(USAGE + '\n');
@@ -45,6 +56,16 @@ const parsed = parseScenario(json, {
 if (!parsed.ok) fail(parsed.problems.map((p) => `${file}: ${p}`));
 
 const asJson = args.flags['--json'] === true;
+const str = (k: string) => args.flags[k] as string | undefined;
+if (str('--trace') === undefined && ['--trace-map', '--trace-durations', '--trace-memory'].some((k) => str(k) !== undefined)) fail(['--trace-map, --trace-durations and --trace-memory go with --trace FILE']);
+if (['--compare', '--trace', '--perfetto', '--otlp'].some((k) => str(k) !== undefined)) {
+  await runWorkbench({
+    fileA: file, asJson, compare: str('--compare'), trace: str('--trace'), traceMap: str('--trace-map'), traceDurations: str('--trace-durations'),
+    traceMemory: str('--trace-memory'), perfetto: str('--perfetto'), otlp: str('--otlp'),
+    overrides: { seed: args.flags['--seed'] as number | undefined, durationMs: args.flags['--duration-ms'] as number | undefined },
+  }, parsed.scenario, fail);
+  process.exit(0);
+}
 const summary = runScenario(parsed.scenario, {
   onProgress: (f) => { if (process.stderr.isTTY) process.stderr.write(`\rsimulating… ${Math.round(f * 100)}%`); },
 });
