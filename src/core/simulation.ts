@@ -24,6 +24,8 @@ import { firstArrival, nextArrival, requestsPerArrival, type ArrivalState } from
 import { LiveLoad } from './workload/liveLoad';
 import { assertNever } from './engine/distributions';
 import type { TraceSource } from './traces/source';
+import { createBatchMeans, type BatchMeans } from './analytic/batchMeans';
+import { closeBatchesBefore, initialBatchMs } from './analytic/runCounters';
 import { onTraceArrival, startTrace } from './traces/traceArrivals';
 
 /** Transition tables derived once from the machine definitions (see machineTable.ts). */
@@ -95,6 +97,8 @@ export class Simulation {
   eventsProcessed = 0;
   /** The trace being replayed, if any: plain data, part of the state. */
   readonly trace: TraceSource | null;
+  /** Running batch-means estimates of P(cold) and mean environments (analytic/batchMeans.ts): plain data. */
+  readonly batches: BatchMeans;
   private readonly onInvocationDone: ((inv: Invocation) => void) | undefined;
   private readonly arrivals: ArrivalState[];
   private readonly liveLoadSource = new LiveLoad((name) => this.streams.get(name), (at, ev) => this.schedule(at, ev));
@@ -109,6 +113,7 @@ export class Simulation {
     this.log = new EventLog(opts.hasher, opts.logRingSize ?? 4096);
     this.recentCap = opts.recentInvocations ?? 2000;
     this.trace = opts.trace ?? null;
+    this.batches = createBatchMeans(initialBatchMs(scenario));
     this.onInvocationDone = opts.onInvocationDone;
     this.counting = new CountingService(scenario);
     const p = scenario.platform;
@@ -170,6 +175,7 @@ export class Simulation {
   step(): boolean {
     const item = this.queue.pop();
     if (!item) return false;
+    if (item.atMs >= this.batches.nextBoundaryMs) closeBatchesBefore(this, item.atMs);
     this.nowMs = item.atMs;
     this.eventsProcessed++;
     this.dispatch(item.event);
