@@ -112,7 +112,7 @@ export async function runWorkbench(f: WorkbenchFlags, a0: Scenario, fail: (probl
   const wallMs = performance.now() - t0;
   const summaries: Summary[] = sims.map((s) => summarize(s, { wallMs, final: true }));
   exportsA?.close(sims[0]);
-  const traceInfo = (t: PreparedTrace | null, sim: Simulation) => (t ? { file: t.file.name, format: t.detected.format, mapped: t.plan.targets, unmapped: t.plan.unmapped, ...sim.trace!.stats } : undefined);
+  const traceInfo = (t: PreparedTrace | null, sim: Simulation) => (t ? { file: t.file.name, format: t.detected.format, mapped: t.plan.targets, unmapped: t.plan.unmapped, ...sim.state.trace!.stats } : undefined);
   if (!b) {
     const out = traceA ? { ...summaries[0], trace: traceInfo(traceA, sims[0]) } : summaries[0];
     process.stdout.write(f.asJson ? JSON.stringify(out, null, 2) + '\n' : formatSummary(summaries[0]));

@@ -19,7 +19,7 @@ export class TraceFeeder {
   }
 
   async ready(sim: Simulation, untilMs: number): Promise<void> {
-    const src = sim.trace;
+    const src = sim.state.trace;
     if (!src || src.kind !== 'stream' || !needsRows(src, untilMs)) return;
     if (this.pos < 0) {
       await this.reader.first();

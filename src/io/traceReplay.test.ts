@@ -92,3 +92,23 @@ describe('trace replay', () => {
     expect(hashes.size).toBe(1);
   });
 });
+
+describe('a replayed trace is part of the simulation state', () => {
+  it('a snapshot taken mid-replay restores and continues to the same event log as the uninterrupted run', async () => {
+    const { snapshot, restore } = await import('../core/snapshot');
+    const mode = parseTraceMap('name');
+    if ('error' in mode) throw new Error(mode.error);
+    const prepared = await prepareTrace(file('azure2021-sample.csv'), base(), mode, { chunkBytes: 2000 });
+    if (!prepared.ok) throw new Error(prepared.problems.join('\n'));
+    const t = prepared.trace;
+    const whole = new Simulation(t.scenario, { trace: newTraceSource(t) });
+    await runFed([whole], [new TraceFeeder(t)], t.scenario.durationMs);
+    const first = new Simulation(t.scenario, { trace: newTraceSource(t) });
+    await runFed([first], [new TraceFeeder(t)], 700_000);
+    const resumed = restore(snapshot(first));
+    expect(resumed.state.trace).toMatchObject({ kind: 'stream', linesRead: first.state.trace!.kind === 'stream' ? first.state.trace!.linesRead : -1 });
+    await runFed([resumed], [new TraceFeeder(t)], t.scenario.durationMs); // a new reader resumes at the state's cursor
+    expect(summarize(whole).eventLogSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(summarize(resumed).eventLogSha256).toBe(summarize(whole).eventLogSha256);
+  });
+});

@@ -91,7 +91,7 @@ function longRun(ratePerSec: number, keepAliveMs: number, meanMs: number, durati
 describe('the models against long simulation runs', () => {
   it('at light load (λs ≈ 0.005) the closed form falls inside the run’s 95 % interval for P(cold)', () => {
     const { sim, overlay } = longRun(0.05, 10_000, 100, 30_000_000);
-    const est = coldEstimate(sim.batches);
+    const est = coldEstimate(sim.state.batches);
     if (!overlay.applies) throw new Error(overlay.reason);
     expect(est.batches).toBeGreaterThanOrEqual(32);
     expect(overlay.closedForm.coldProbability).toBeGreaterThan(est.low);
@@ -100,7 +100,7 @@ describe('the models against long simulation runs', () => {
 
   it('at load λs ≈ 1 the closed form fails and Mahmoudi & Khazaei’s model falls inside the interval, for P(cold) and mean environments', () => {
     const { sim, overlay } = longRun(2, 5000, 500, 4_000_000);
-    const cold = coldEstimate(sim.batches), envs = environmentsEstimate(sim.batches);
+    const cold = coldEstimate(sim.state.batches), envs = environmentsEstimate(sim.state.batches);
     if (!overlay.applies) throw new Error(overlay.reason);
     expect(overlay.closedForm.coldProbability).toBeLessThan(cold.low / 100);
     expect(overlay.mk.coldProbability).toBeGreaterThan(cold.low);

@@ -1,6 +1,7 @@
 import { meanOf } from '../engine/distributions';
 import type { Scenario } from '../scenario/types';
-import type { Simulation } from '../simulation';
+import type { SimState } from '../model/simState';
+import { gaugeMeans } from '../metrics/environmentGauge';
 import { closeBatches } from './batchMeans';
 
 /**
@@ -14,10 +15,10 @@ export function initialBatchMs(s: Scenario): number {
 }
 
 /** Closes the batch boundaries before the event at `nextEventMs`: nothing changes between the last event and it. */
-export function closeBatchesBefore(sim: Simulation, nextEventMs: number): void {
-  closeBatches(sim.batches, nextEventMs, (b) => {
+export function closeBatchesBefore(s: SimState, nextEventMs: number): void {
+  closeBatches(s.batches, nextEventMs, (b) => {
     let requests = 0, coldStarts = 0;
-    for (const f of sim.functions) { requests += f.stats.invocations; coldStarts += f.stats.coldStarts; }
-    return { requests, coldStarts, area: sim.gauge.means(0, b).total * b };
+    for (const f of s.functions) { requests += f.stats.invocations; coldStarts += f.stats.coldStarts; }
+    return { requests, coldStarts, area: gaugeMeans(s.gauge, 0, b).total * b };
   });
 }

@@ -31,7 +31,7 @@ describe('A/B runs on identical traffic', () => {
     [a, b].forEach((s, i) => {
       const seen = (inv: Invocation) => { if (inv.attempt === 1 && inv.source >= 0) arrivals[i].push(`${inv.source}@${inv.receivedMs}`); };
       const sim = run(s, seen);
-      for (const inv of sim.inflight.values()) seen(inv); // still running at the end: arrived all the same
+      for (const inv of sim.state.inflight.values()) seen(inv); // still running at the end: arrived all the same
     });
     const sorted = arrivals.map((x) => [...x].sort());
     expect(sorted[0].length).toBeGreaterThan(1000);

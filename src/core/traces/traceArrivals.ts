@@ -1,6 +1,7 @@
+import type { SimContext } from '../context';
+import { uniformOpen } from '../engine/random';
 import type { SimEvent } from '../events';
 import { handleRequest } from '../services/frontend';
-import type { Simulation } from '../simulation';
 import { addRows, TRACE_SOURCE, type MinuteSource } from './source';
 import { heapPop, heapPush, heapSize } from './timeHeap';
 
@@ -12,23 +13,23 @@ import { heapPop, heapPush, heapSize } from './timeHeap';
 const MINUTE_MS = 60_000;
 
 /** Called once when the simulation is built: draws the first arrival of each 2019 function. */
-export function startTrace(sim: Simulation): void {
-  const src = sim.trace;
+export function startTrace(sim: SimContext): void {
+  const src = sim.state.trace;
   if (!src) return;
   if (src.kind === 'minutes') src.counts.forEach((_, j) => drawNext(sim, src, j));
   scheduleHead(sim);
 }
 
 /** The host's feed: rows read from the file, in order. See source.ts for why this is deterministic. */
-export function feedTrace(sim: Simulation, rows: readonly string[][], eof: boolean): void {
-  const src = sim.trace;
+export function feedTrace(sim: SimContext, rows: readonly string[][], eof: boolean): void {
+  const src = sim.state.trace;
   if (!src || src.kind !== 'stream') throw new Error('this simulation has no streamed trace');
   addRows(src, rows, eof);
   scheduleHead(sim);
 }
 
-function scheduleHead(sim: Simulation): void {
-  const src = sim.trace!;
+function scheduleHead(sim: SimContext): void {
+  const src = sim.state.trace!;
   if (src.scheduled || heapSize(src.pending) === 0) return;
   const at = src.pending.at[0];
   if (!src.done && !(at < (src.kind === 'stream' ? src.watermarkMs : Infinity))) return; // not settled yet
@@ -38,11 +39,12 @@ function scheduleHead(sim: Simulation): void {
 
 const TRACE_EVENT: SimEvent = { type: 'trace.arrival' };
 
-export function onTraceArrival(sim: Simulation): void {
-  const src = sim.trace!;
+export function onTraceArrival(sim: SimContext): void {
+  const src = sim.state.trace!;
+  const nowMs = sim.state.nowMs;
   src.scheduled = false;
   const h = src.pending;
-  if (heapSize(h) === 0 || h.at[0] !== sim.nowMs) throw new Error(`trace arrival at ${sim.nowMs} ms does not match the pending one (${h.at[0]} ms)`);
+  if (heapSize(h) === 0 || h.at[0] !== nowMs) throw new Error(`trace arrival at ${nowMs} ms does not match the pending one (${h.at[0]} ms)`);
   const target = h.target[0], dur = h.dur[0];
   heapPop(h);
   if (src.kind === 'minutes') drawNext(sim, src, target);
@@ -55,7 +57,7 @@ export function onTraceArrival(sim: Simulation): void {
 }
 
 /** The next arrival of 2019 function `j` (see MinuteSource), or nothing when its day is over. */
-function drawNext(sim: Simulation, src: MinuteSource, j: number): void {
+function drawNext(sim: SimContext, src: MinuteSource, j: number): void {
   const c = src.counts[j];
   let m = src.minute[j], k = src.drawn[j], u = src.u[j];
   while (m < 0 || k >= c[m]) {
@@ -64,8 +66,8 @@ function drawNext(sim: Simulation, src: MinuteSource, j: number): void {
     u = 0;
     if (m >= c.length) { src.minute[j] = m; return; }
   }
-  const rng = sim.streams.get(`trace:${src.targetNames[j]}`);
-  u = 1 - (1 - u) * Math.exp(Math.log(rng.nextOpen()) / (c[m] - k));
+  const rng = sim.state.streams[sim.stream(`trace:${src.targetNames[j]}`)];
+  u = 1 - (1 - u) * Math.exp(Math.log(uniformOpen(rng)) / (c[m] - k));
   src.minute[j] = m;
   src.drawn[j] = k + 1;
   src.u[j] = u;
