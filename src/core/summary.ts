@@ -43,7 +43,8 @@ function asyncStats(sim: Simulation): Summary['async'] {
   return { ...q.stats, queued: q.events.size, oldestAgeMs: Math.round(oldestEventAgeMs(sim.state)) };
 }
 
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const SCALE = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+const round = (x: number, d = 3) => Math.round(x * SCALE[d]) / SCALE[d];
 
 function latency(p: Percentiles): LatencyStats {
   return { count: p.count, mean: round(p.mean), p50: round(p.p50), p90: round(p.p90), p99: round(p.p99), p999: round(p.p999), max: round(p.max) };
