@@ -14,3 +14,7 @@ export { invocationMachine } from './machines/invocationMachine';
 export { explainInvocation } from './explain';
 export type { FrameView, FunctionView, InvocationView, Bin } from './view';
 export type { MachineTable } from './machines/machineTable';
+export { LIMITS } from './scenario/limits';
+export { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from './scenario/runtimeInput';
+export type { Checked, InputContext, InvokeInput, LiveLoadInput } from './scenario/runtimeInput';
+export { InputError } from './scenario/inputError';

@@ -23,6 +23,8 @@ import { handleRequest } from './services/frontend';
 import { firstArrival, nextArrival, requestsPerArrival, type ArrivalState } from './workload/arrivals';
 import { LiveLoad } from './workload/liveLoad';
 import { assertNever } from './engine/distributions';
+import { checkControlPlaneCall, checkFault, inputContext } from './scenario/runtimeInput';
+import { InputError } from './scenario/inputError';
 
 /** Transition tables derived once from the machine definitions (see machineTable.ts). */
 export const ENVIRONMENT_TABLE = deriveTable(environmentMachine);
@@ -189,14 +191,24 @@ export class Simulation {
     return this.liveLoadSource.entry;
   }
 
-  /** A control-plane call now (live), answered at once: ok, or the AWS error. */
+  /**
+   * A control-plane call now (live), answered at once: ok, or the AWS error. It is validated
+   * like a scenario's `controlPlane` entry first; an invalid call never reaches the control
+   * plane (nothing is logged) and is answered with the problems.
+   */
   controlPlane(call: Omit<ControlPlaneCall, 'atMs'>): ControlPlaneResult {
-    return callControlPlane(this, { ...call, atMs: this.nowMs } as ControlPlaneCall);
+    const checked = checkControlPlaneCall(inputContext(this), call);
+    if (!checked.ok) {
+      return { atMs: this.nowMs, action: String(call?.action).slice(0, 64), function: String(call?.function).slice(0, 64), ok: false, message: `ValidationException: ${checked.problems.join('; ')}` };
+    }
+    return callControlPlane(this, { ...checked.value, atMs: this.nowMs } as ControlPlaneCall);
   }
 
-  /** Injects a fault now (live). Windows given as `durationMs` start now. */
+  /** Injects a fault now (live), validated like a scenario's `faults` entry; throws InputError if invalid. */
   injectFault(fault: Fault): number {
-    return this.faults.add(fault);
+    const checked = checkFault(inputContext(this), fault);
+    if (!checked.ok) throw new InputError(checked.problems);
+    return this.faults.add(checked.value);
   }
 
   /**

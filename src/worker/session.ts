@@ -7,6 +7,8 @@ import type { InvokeMode } from '../core/scenario/types';
 import type { LiveLoad, SeriesPoint } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
 import { describeRecord, type LogEntry } from '../core/logText';
+import { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from '../core/scenario/runtimeInput';
+import { InputError } from '../core/scenario/inputError';
 
 /** Something the user did to the run; recorded so that seeking back can replay it exactly. */
 export type Input =
@@ -51,8 +53,13 @@ export class Session {
     return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hasher: this.hashEventLog ? undefined : NO_HASH });
   }
 
-  /** Applies a user input now. In the past (after a seek back) it forks: later inputs are discarded. */
-  apply(input: Input): string {
+  /**
+   * Applies a user input now. In the past (after a seek back) it forks: later inputs are
+   * discarded. An input that breaks a rule is refused (UserError with the problems) before it
+   * is recorded, so it neither forks the run nor replays.
+   */
+  apply(raw: Input): string {
+    const input = checkInput(this.sim, raw);
     if (this.inputs.length > this.cursor) this.checkpoints.dropAfter(this.sim.eventsProcessed); // fork
     this.inputs.length = this.cursor;
     this.inputs.push({ afterEvents: this.sim.eventsProcessed, atMs: this.sim.nowMs, input });
@@ -232,8 +239,42 @@ export function perform(sim: Simulation, input: Input): string {
       return `${input.call.action}: ${r.message}`;
     }
     case 'fault':
-      sim.injectFault(input.fault);
+      try {
+        sim.injectFault(input.fault);
+      } catch (e) {
+        if (e instanceof InputError) throw new UserError(e.message);
+        throw e;
+      }
       return `fault: ${input.fault.type}`;
+  }
+}
+
+/**
+ * Validates an input with the core's validators, the same rules and messages as a scenario's
+ * `controlPlane`, `faults` and `workload` entries; returns it normalized (defaults filled in).
+ */
+export function checkInput(sim: Simulation, input: Input): Input {
+  const ctx = inputContext(sim);
+  const refuse = (problems: string[]): never => { throw new UserError(problems.join('\n')); };
+  switch (input?.kind) {
+    case 'invoke': {
+      const r = checkInvokeRequest({ function: input.function, mode: input.mode, count: input.count, ...(input.payloadBytes === undefined ? {} : { payloadBytes: input.payloadBytes }) });
+      return r.ok ? { kind: 'invoke', ...r.value } : refuse(r.problems);
+    }
+    case 'load': {
+      const r = checkLiveLoad(ctx, input.load);
+      return r.ok ? { kind: 'load', load: r.value as LiveLoad | null } : refuse(r.problems);
+    }
+    case 'control': {
+      const r = checkControlPlaneCall(ctx, input.call);
+      return r.ok ? { kind: 'control', call: r.value } : refuse(r.problems);
+    }
+    case 'fault': {
+      const r = checkFault(ctx, input.fault);
+      return r.ok ? { kind: 'fault', fault: r.value } : refuse(r.problems);
+    }
+    default:
+      return refuse([`input.kind: must be one of invoke, load, control, fault`]);
   }
 }
 

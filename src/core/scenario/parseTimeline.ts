@@ -54,6 +54,7 @@ export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx
       const cfgPath = join(path, 'config');
       if (c.config !== undefined && !p.isObject(cfgPath, c.config)) return null;
       const cfg = parseFunction(p, cfgPath, { ...(c.config as object | undefined), name: fn }, ctx.account);
+      if (cfg && cfg.provisionedConcurrency > 0) p.add(join(cfgPath, 'provisionedConcurrency'), 'cannot be set by CreateFunction: publish a version and call PutProvisionedConcurrencyConfig');
       if (fn && known.size >= LIMITS.functions && !known.has(fn)) p.add(join(path, 'function'), `would make more than ${LIMITS.functions} functions, the maximum`);
       if (fn) known.add(fn);
       return cfg ? { ...base, action, config: cfg } : null;

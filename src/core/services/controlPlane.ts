@@ -32,6 +32,8 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
   if (call.action === 'CreateFunction') {
     const existing = sim.fnByName.get(call.function);
     if (existing && existing.state !== 'Deleted') return err(`ResourceConflictException: function ${call.function} already exists`);
+    const reserved = call.config.reservedConcurrency;
+    if (reserved !== null && reservedElsewhere(sim, null) + reserved > reservable(sim)) return err(unreservedBelowMinimum(sim));
     const fn = sim.addFunction({ ...call.config, name: call.function }, 'Pending');
     sim.schedule(sim.nowMs + platform.createFunctionMs, { type: 'control.complete', fn: fn.index, ver: -1, operation: 'create', token: 0 });
     return ok('State: Pending');
@@ -68,11 +70,9 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
     case 'PutFunctionConcurrency':
     case 'DeleteFunctionConcurrency': {
       const value = call.action === 'PutFunctionConcurrency' ? call.reservedConcurrency : null;
-      const others = sim.functions.reduce((s, f) => s + (f !== fn && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
-      const { concurrencyLimit, unreservedMinimum } = sim.scenario.account;
-      if (value !== null && others + value > concurrencyLimit - unreservedMinimum) {
-        return err(`InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${unreservedMinimum}]`);
-      }
+      if (value !== null && reservedElsewhere(sim, fn) + value > reservable(sim)) return err(unreservedBelowMinimum(sim));
+      const pc = provisionedOf(sim, fn);
+      if (value !== null && value < pc) return err(`InvalidParameterValueException: ReservedConcurrentExecutions (${value}) is less than the function's provisioned concurrency (${pc})`);
       sim.counting.setReserved(fn, value);
       return ok(value === null ? 'reserved concurrency removed' : `ReservedConcurrentExecutions: ${value}`);
     }
@@ -87,6 +87,9 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
       if (v.snapStart && n > 0) return err('InvalidParameterValueException: SnapStart cannot be used with provisioned concurrency');
       if (fn.cfg.reservedConcurrency !== null && n > fn.cfg.reservedConcurrency) {
         return err(`InvalidParameterValueException: provisioned concurrency (${n}) exceeds reserved concurrency (${fn.cfg.reservedConcurrency})`);
+      }
+      if (fn.cfg.reservedConcurrency === null && n > 0 && reservedElsewhere(sim, null) + unreservedProvisioned(sim, v.id) + n > reservable(sim)) {
+        return err(`InvalidParameterValueException: requested provisioned concurrency (${n}) would leave less than the account's minimum of [${sim.scenario.account.unreservedMinimum}] unreserved concurrency`);
       }
       v.provisioned.requested = n;
       v.provisioned.status = n > 0 ? 'IN_PROGRESS' : null;
@@ -115,6 +118,35 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
     }
   }
 }
+
+/** Concurrency the account can set aside: its limit minus the unreserved minimum [DOC]. */
+const reservable = (sim: Simulation) => sim.scenario.account.concurrencyLimit - sim.scenario.account.unreservedMinimum;
+
+/** Reservations of every live function but `except`. */
+function reservedElsewhere(sim: Simulation, except: FunctionRuntime | null): number {
+  let sum = 0;
+  for (const f of sim.functions) if (f !== except && f.state !== 'Deleted') sum += f.cfg.reservedConcurrency ?? 0;
+  return sum;
+}
+
+/** Provisioned concurrency requested on the versions of functions without a reservation, but version `except`. */
+function unreservedProvisioned(sim: Simulation, except: number): number {
+  let sum = 0;
+  for (const v of sim.versions) {
+    const f = sim.functions[v.fn];
+    if (v.id !== except && f.state !== 'Deleted' && f.cfg.reservedConcurrency === null) sum += v.provisioned.requested;
+  }
+  return sum;
+}
+
+function provisionedOf(sim: Simulation, fn: FunctionRuntime): number {
+  let sum = 0;
+  for (const id of fn.versions.values()) sum += sim.versions[id].provisioned.requested;
+  return sum;
+}
+
+const unreservedBelowMinimum = (sim: Simulation) =>
+  `InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${sim.scenario.account.unreservedMinimum}]`;
 
 function publish(sim: Simulation, fn: FunctionRuntime, latest: VersionRuntime): VersionRuntime {
   const qualifier = String(fn.nextVersion++);
