@@ -54,7 +54,9 @@ function latency(p: Percentiles): LatencyStats {
 export function summarize(sim: Simulation, opts: { wallMs?: number; final?: boolean } = {}): Summary {
   const m = sim.metrics;
   const inFlight = sim.inflight.size;
-  const total = m.completed + inFlight;
+  // Every request the Frontend received (ids are sequential), counted apart from the outcomes so
+  // that the identity total = Σ outcomes + inFlight (CONTRACTS.md §2) is a check, not a tautology.
+  const total = sim.nextInvocationId - 1;
   const means = sim.gauge.means(0, sim.nowMs);
   const functions: Summary['functions'] = {};
   for (const f of sim.functions) functions[f.cfg.name] = { ...f.stats };
