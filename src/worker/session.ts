@@ -112,8 +112,9 @@ export class Session {
     return { inputs, entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.log.count, sha256: summary.eventLogSha256, summary };
   }
 
-  /** One event. */
+  /** One event. Inputs recorded before it (after a seek or a step back) are applied first, as they were. */
   step(): void {
+    this.replayDue(Infinity);
     this.stepHistory.push({ events: this.sim.eventsProcessed, atMs: this.sim.nowMs });
     if (this.stepHistory.length > 1000) this.stepHistory.shift();
     this.sim.step();
@@ -162,10 +163,12 @@ export class Session {
     this.stepHistory = this.stepHistory.filter((h) => h.events < target);
     this.rewind(this.sim.nowMs, target);
     while (this.sim.eventsProcessed < target) {
+      this.replayDue(Infinity); // inputs recorded before the next event came before it
       this.sim.step();
       this.replayDue(this.sim.nowMs);
     }
     if (clock > this.sim.nowMs) this.sim.nowMs = clock;
+    this.replayDue(this.sim.nowMs); // inputs made at the restored clock, before the undone event
     this.series = this.series.filter((p) => p.t <= this.sim.nowMs);
     this.seriesGeneration++;
   }

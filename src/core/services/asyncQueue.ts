@@ -214,7 +214,8 @@ export class AsyncQueue {
   private wakeAt(e: QueuedEvent, visibleMs: number): void {
     const expiresMs = e.acceptedMs + this.sim.functions[e.fn].cfg.async.maximumEventAgeMs;
     e.epoch++;
-    this.sim.schedule(Math.min(visibleMs, expiresMs), { type: 'async.wake', event: e.id, epoch: e.epoch });
+    // An event may already be past its maximum age when its attempt ends: it expires now, never in the past.
+    this.sim.schedule(Math.max(this.sim.nowMs, Math.min(visibleMs, expiresMs)), { type: 'async.wake', event: e.id, epoch: e.epoch });
   }
 
   onWake(id: number, epoch: number): void {

@@ -65,8 +65,9 @@ function onEnter(sim: Simulation, env: Environment, v: VersionRuntime, from: Env
         v.idle.add(env);
       }
       if (env.keepAliveTimerAtMs < 0 || env.keepAliveDeadlineMs < env.keepAliveTimerAtMs) {
-        env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
-        sim.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
+        // A provisioned environment's recycle time may have passed while it was busy: check now, never in the past.
+        env.keepAliveTimerAtMs = Math.max(sim.nowMs, env.keepAliveDeadlineMs);
+        sim.schedule(env.keepAliveTimerAtMs, { type: 'environment.keepalive', env: env.id });
       }
       return;
     case 'ShuttingDown': {

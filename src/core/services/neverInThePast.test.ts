@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { InvariantMonitor } from '../invariantMonitor';
+import { invokeAt, simulate } from '../testing/scenarios';
+import type { Simulation } from '../simulation';
+
+/** Runs to `untilMs` one event at a time, failing on the first broken invariant (time going back among them). */
+function runChecked(sim: Simulation, untilMs: number): void {
+  const monitor = new InvariantMonitor();
+  while (sim.nextEventMs() <= untilMs) {
+    sim.step();
+    const problems = monitor.check(sim);
+    if (problems.length) throw new Error(`t=${sim.nowMs}: ${problems.join('; ')}`);
+  }
+}
+
+describe('nothing is ever scheduled in the past (found by the fuzzer)', () => {
+  it('a provisioned environment whose recycle time passed while it was busy is recycled once it is idle, at that moment', () => {
+    const sim = simulate({ platform: { provisionedRecycleMs: 60_000, provisionedAllocationDelayMs: 0 } }, {
+      runtime: 'java21', provisionedConcurrency: 1, timeoutMs: 120_000, durationMs: { dist: 'constant', value: 70_000 },
+    });
+    invokeAt(sim, 1000, { function: 'hello:live' });
+    runChecked(sim, 100_000);
+    const [served] = sim.recentInvocations();
+    expect(served).toMatchObject({ state: 'Succeeded', env: 1, provisioned: true });
+    expect(sim.environments.has(1)).toBe(false); // recycled when the request ended (~71 s)…
+    const replacement = [...sim.environments.values()].find((e) => e.provisioned)!;
+    expect(replacement.createdAtMs).toBeGreaterThan(served.invokeEndMs - 1); // …and replaced then, not at 60 s
+  });
+
+  it('an Event whose maximum age passed during a failing attempt expires when the attempt ends, not before', () => {
+    const sim = simulate({}, {
+      errorRate: 1, timeoutMs: 120_000, durationMs: { dist: 'constant', value: 70_000 },
+      async: { maximumRetryAttempts: 2, maximumEventAgeMs: 60_000, onFailure: 'dlq' },
+    });
+    invokeAt(sim, 1000, { function: 'hello', mode: 'Event' });
+    runChecked(sim, 300_000);
+    expect(sim.asyncQueue.stats).toMatchObject({ accepted: 1, expired: 1, deadLettered: 1, retries: 0 });
+  });
+});
