@@ -92,11 +92,12 @@ function failWorker(sim: Simulation, which: 'any' | number): number {
   const active = [...sim.workers.values()].filter((w) => w.state !== 'Terminated');
   const w = which === 'any' ? active[sim.rng.faults.int(Math.max(1, active.length))] : sim.workers.get(which);
   if (!w) return 0;
+  // Terminated first: replacements of its provisioned environments must not be placed on it.
+  w.state = 'Terminated';
   for (const env of [...sim.environments.values()]) {
     if (env.worker === w.id) loseEnvironment(sim, env, 'worker-lost');
   }
   sim.workers.delete(w.id);
-  w.state = 'Terminated';
   sim.workersFailed++;
   if (sim.workers.size < sim.scenario.fleet.workers) addWorker(sim, sim.nowMs, sim.nowMs + sim.scenario.fleet.leaseMs);
   return w.id;

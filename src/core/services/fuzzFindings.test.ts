@@ -37,3 +37,13 @@ describe('nothing is ever scheduled in the past (found by the fuzzer)', () => {
     expect(sim.asyncQueue.stats).toMatchObject({ accepted: 1, expired: 1, deadLettered: 1, retries: 0 });
   });
 });
+
+describe('a failed worker takes nothing new (found by the fuzzer)', () => {
+  it('a provisioned environment lost with its worker is replaced on another worker, never on the failed one', () => {
+    const sim = simulate({ fleet: { workers: 1 }, platform: { provisionedAllocationDelayMs: 0 }, faults: [{ type: 'worker-failure', atMs: 0, worker: 'any' }] }, { runtime: 'java21', provisionedConcurrency: 1 });
+    runChecked(sim, 1000);
+    const pc = [...sim.environments.values()].filter((e) => e.provisioned);
+    expect(pc).toHaveLength(1);
+    expect(sim.workers.get(pc[0].worker)?.state).toBe('Active');
+  });
+});
