@@ -47,9 +47,12 @@ guard(ctx, async () => {
   const report = await runBatch({
     runs, seed, jobs: (args.flags['--jobs'] as number | undefined) ?? 1, shrinkMs,
     caseTimeoutMs: (args.flags['--case-timeout-ms'] as number | undefined) ?? 120_000,
-    onProgress: (done, failures) => process.stderr.write(`\rfuzz: ${done}/${runs} cases, ${failures} failing`),
+    onProgress: (done, failures) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rfuzz: ${done}/${runs} cases, ${failures} failing`);
+      else if (done % Math.max(1, Math.round(runs / 10)) === 0) process.stderr.write(`fuzz: ${done}/${runs} cases, ${failures} failing\n`);
+    },
   });
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   for (const f of report.failures) save(f, out);
   process.stdout.write(args.flags['--json'] ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, out));
   process.exit(report.failures.length ? 1 : 0);

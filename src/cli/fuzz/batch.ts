@@ -7,10 +7,10 @@ import { runCase, type CaseResult } from './runCase';
 import { DEFAULT_BUDGET, FuzzFailure, type Budget, type FuzzCase } from './types';
 
 /** A case: a random scenario and a random script read against it. Shrinks as its numbers do. */
-export const caseArb: fc.Arbitrary<FuzzCase> = fc.tuple(scenarioShapeArb, scriptShapeArb).map(([shape, script]) => {
+export const caseArb: fc.Arbitrary<FuzzCase> = fc.tuple(scenarioShapeArb, scriptShapeArb, fc.constantFrom(1, 10, 100, 1000)).map(([shape, script, checkpointEvery]) => {
   const scenario = buildScenario(shape);
   const account = scenario.account as { concurrencyLimit: number; unreservedMinimum: number };
-  return { scenario, script: buildScript(script, shape.functions.length, shape.durationMs, account.concurrencyLimit - account.unreservedMinimum) };
+  return { scenario, script: buildScript(script, shape.functions.length, shape.durationMs, account.concurrencyLimit - account.unreservedMinimum), checkpointEvery };
 });
 
 /** The seed of case `i` of a run seeded `runSeed`: each case can be replayed on its own. */

@@ -26,7 +26,7 @@ export function runCase(c: FuzzCase, budget: Budget = DEFAULT_BUDGET): CaseResul
   const scenario = parsed.scenario;
 
   const straight = runStraight(scenario, c.script, budget, deadline, wallNow);
-  const session = runTravelling(scenario, c.script, straight.moments, () => wallNow() > deadline);
+  const session = runTravelling(scenario, c.script, straight.moments, () => wallNow() > deadline, c.checkpointEvery);
 
   const live = summarize(session.sim, { final: true }).eventLogSha256;
   const expected = straight.final.eventLogSha256;

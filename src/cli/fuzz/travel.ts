@@ -1,5 +1,6 @@
 import * as core from '../../core/index';
 import type { Scenario } from '../../core/scenario/types';
+import { Checkpoints } from '../../worker/checkpoints';
 import { Session, UserError, type Input, type Recorded } from '../../worker/session';
 import { momentDiff, momentOf, type Moment } from './moment';
 import { FuzzFailure, type Step } from './types';
@@ -10,8 +11,8 @@ import { FuzzFailure, type Step } from './types';
  * snapshot and restore). After every step its moment must equal the straight run's.
  * Returns the session, for the hashing checks.
  */
-export function runTravelling(scenario: Scenario, script: Step[], straight: Moment[], outOfTime: () => boolean): Session {
-  let s = new Session(scenario, true);
+export function runTravelling(scenario: Scenario, script: Step[], straight: Moment[], outOfTime: () => boolean, checkpointEvery?: number): Session {
+  let s = session(scenario, checkpointEvery);
   /** The clock stands at the last event's time (reached by single steps), not past it. */
   let clockAtLastEvent = false;
   const must = (reached: boolean, what: string) => {
@@ -63,7 +64,7 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
         apply(s, step.input); // in the past of the doomed input: forks it away
         break;
       case 'recover':
-        s = recover(scenario, s);
+        s = recover(scenario, s, checkpointEvery);
         break;
       case 'snapshot':
         snapshotRestore(s);
@@ -72,6 +73,17 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
     const diff = momentDiff(straight[i], momentOf(s.sim));
     if (diff) throw new FuzzFailure('time-travel equivalence', `after step ${i} (${describe(step)}): ${diff}`);
   });
+  return s;
+}
+
+/**
+ * A hashing Session whose checkpoints come every `every` events instead of every 100,000, so
+ * that small cases restore checkpoints when they seek (reaching into the Session's private
+ * field: the fuzzer's one concession to testability).
+ */
+function session(scenario: Scenario, every?: number): Session {
+  const s = new Session(scenario, true);
+  if (every !== undefined) (s as unknown as { checkpoints: Checkpoints<Session['sim']> }).checkpoints = new Checkpoints(every);
   return s;
 }
 
@@ -88,10 +100,10 @@ function apply(s: Session, input: Input): void {
  * re-applied after exactly the events it followed, brought to the same moment. (Until the
  * worker's own recovery lands in Session, this is what a correct one must be equivalent to.)
  */
-function recover(scenario: Scenario, old: Session): Session {
+function recover(scenario: Scenario, old: Session, checkpointEvery?: number): Session {
   const { inputs, cursor } = old as unknown as { inputs: Recorded[]; cursor: number };
   const events = old.sim.eventsProcessed, atMs = old.sim.nowMs;
-  const s = new Session(scenario, true);
+  const s = session(scenario, checkpointEvery);
   for (const r of inputs.slice(0, cursor)) {
     while (s.sim.eventsProcessed < r.afterEvents && s.sim.step());
     s.sim.nowMs = r.atMs;

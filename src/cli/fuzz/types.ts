@@ -31,6 +31,8 @@ export type Step =
 export interface FuzzCase {
   scenario: Record<string, unknown>;
   script: Step[];
+  /** Checkpoint spacing (events) of the travelling session: small, so that seeks restore checkpoints. */
+  checkpointEvery?: number;
 }
 
 /** How much one case may cost before it counts as a hang. */

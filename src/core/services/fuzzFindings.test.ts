@@ -47,3 +47,18 @@ describe('a failed worker takes nothing new (found by the fuzzer)', () => {
     expect(sim.workers.get(pc[0].worker)?.state).toBe('Active');
   });
 });
+
+describe('a timeout lowered mid-invocation (found by the fuzzer)', () => {
+  it('an invocation whose timeout an update lowered while Init was retried inside it times out when Init ends, never in the past', () => {
+    const sim = simulate({
+      platform: { initLimitMs: 1000 },
+      controlPlane: [{ atMs: 5000, action: 'UpdateFunctionConfiguration', function: 'hello', config: { timeoutMs: 4000 } }],
+    }, { timeoutMs: 12_000, initMs: { dist: 'constant', value: 12_000 } });
+    invokeAt(sim, 0);
+    sim.runUntil(10);
+    runChecked(sim, 60_000);
+    const [inv] = sim.recentInvocations();
+    expect(inv.state).toBe('TimedOut');
+    expect(inv.invokeEndMs).toBeGreaterThanOrEqual(inv.invokeStartMs + 12_000 - 1e-6);
+  });
+});

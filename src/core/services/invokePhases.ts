@@ -85,7 +85,8 @@ export function startInitInInvoke(sim: Simulation, env: Environment, v: VersionR
  */
 export function startHandler(sim: Simulation, env: Environment, v: VersionRuntime, inv: Invocation, startMs: number): void {
   if (Number.isNaN(inv.invokeStartMs)) inv.invokeStartMs = startMs;
-  const deadlineMs = inv.invokeStartMs + v.cfg.timeoutMs;
+  // An update may have lowered the timeout while Init ran inside this Invoke: then it is already up.
+  const deadlineMs = Math.max(startMs, inv.invokeStartMs + v.cfg.timeoutMs);
   const endMs = startMs + v.sample.durationMs(v.rng.duration);
   const failed = v.rng.error.chance(v.cfg.errorRate);
   if (endMs > deadlineMs) {
