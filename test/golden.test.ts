@@ -1,11 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRecord } from '../src/core/logText';
-import { parseScenario } from '../src/core/scenario/parseScenario';
-import { Simulation } from '../src/core/simulation';
-import { summarize } from '../src/core/summary';
-import { summaryIdentityProblems } from '../src/core/summaryIdentity';
+import { Simulation, describeRecord, parseScenario, recentRecords, summarize, summaryIdentityProblems } from '../src/core/index';
 
 /**
  * Golden runs (Observable Plot's snapshot workflow): every example scenario is run for up to
@@ -24,7 +20,7 @@ describe('golden runs of the example scenarios', () => {
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       const sim = new Simulation(parsed.scenario, { logRingSize: 100_000 });
       sim.runUntil(Math.min(parsed.scenario.durationMs, 120_000));
-      const all = sim.log.count <= 100_000 ? sim.log.recent(100_000) : [];
+      const all = sim.state.log.count <= 100_000 ? recentRecords(sim.state.log, 100_000) : [];
       const log = all.slice(0, 60).map((r, i) => {
         const e = describeRecord(sim, r, i);
         return `${e.atMs.toFixed(3)} ${e.text}`;
@@ -45,14 +41,14 @@ describe('golden runs of the example scenarios', () => {
     it(`${name}: every invocation and every Event ends in exactly one outcome (the summary identity), at every minute and at the end`, () => {
       const parsed = parseScenario(JSON.parse(readFileSync(join(__dirname, '..', 'scenarios', file), 'utf8')));
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-      const sim = new Simulation(parsed.scenario, { logRingSize: 16, recentInvocations: 0 });
+      const sim = new Simulation(parsed.scenario, { logRingSize: 16, recentInvocations: 0, hashEventLog: false });
       const end = Math.min(parsed.scenario.durationMs, 600_000);
       for (let t = 0; t <= end; t += 60_000) {
         sim.runUntil(t);
         expect(summaryIdentityProblems(summarize(sim)), `t=${t}`).toEqual([]);
       }
       sim.runUntil(end);
-      const s = summarize(sim, { final: true });
+      const s = summarize(sim);
       expect(summaryIdentityProblems(s)).toEqual([]);
       expect(s.invocations.total).toBeGreaterThan(0);
     }, 30_000);

@@ -19,7 +19,7 @@ describe('inputs made between events replay exactly (found by the fuzzer)', () =
     travelled.stepBack();
     for (let i = 0; i < 3; i++) travelled.step();
     expect(fingerprint(travelled)).toEqual(fingerprint(straight));
-    expect(travelled.sim.nextInvocationId - 1).toBe(1); // the invoke was not lost
+    expect(travelled.sim.state.nextInvocationId - 1).toBe(1); // the invoke was not lost
   });
 
   it('a step back from the start of a run keeps the clock where the input was made', () => {

@@ -1,17 +1,16 @@
 import type { Simulation } from '../../core/simulation';
 import { summarize } from '../../core/summary';
-import { deepCopy } from '../../worker/checkpoints';
 
 /**
  * What two paths must agree on at a moment: virtual time, events processed, the event log's
- * SHA-256 so far (read from a copy, so the live log goes on) and the whole summary.
+ * SHA-256 so far (the built-in hasher can be read at any moment) and the whole summary.
  */
 export interface Moment { atMs: number; events: number; records: number; digest: string; summary: string }
 
 export function momentOf(sim: Simulation): Moment {
   const { wallMs, ...summary } = summarize(sim);
   void wallMs;
-  return { atMs: sim.nowMs, events: sim.eventsProcessed, records: sim.log.count, digest: deepCopy(sim.log).digestHex(), summary: JSON.stringify(summary) };
+  return { atMs: sim.nowMs, events: sim.eventsProcessed, records: sim.state.log.count, digest: sim.eventLogSha256(), summary: JSON.stringify(summary) };
 }
 
 /** The first field in which two moments differ, in words; null when they agree. */

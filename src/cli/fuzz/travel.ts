@@ -83,7 +83,7 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
  */
 function session(scenario: Scenario, every?: number): Session {
   const s = new Session(scenario, true);
-  if (every !== undefined) (s as unknown as { checkpoints: Checkpoints<Session['sim']> }).checkpoints = new Checkpoints(every);
+  if (every !== undefined) (s as unknown as { checkpoints: Checkpoints }).checkpoints = new Checkpoints(every);
   return s;
 }
 

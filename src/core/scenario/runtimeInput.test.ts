@@ -24,7 +24,7 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
     { action: 'Deploy', function: 'hello' },
   ])('a control-plane call %j', (call) => {
     const sim = simulate();
-    const live = checkControlPlaneCall(inputContext(sim), call);
+    const live = checkControlPlaneCall(inputContext(sim.state), call);
     expect(live.ok).toBe(false);
     if (live.ok) return;
     expect(cut(live.problems, 'call')).toEqual(asScenario('controlPlane', { atMs: 0, ...call }));
@@ -36,7 +36,7 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
     { type: 'init-failure', function: 'nope', rate: 2 },
     { type: 'meteor' },
   ])('a fault %j', (fault) => {
-    const live = checkFault(inputContext(simulate()), fault);
+    const live = checkFault(inputContext(simulate().state), fault);
     expect(live.ok).toBe(false);
     if (live.ok) return;
     expect(cut(live.problems, 'fault')).toEqual(asScenario('faults', fault));
@@ -44,12 +44,12 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
 
   it('Simulation.controlPlane refuses an invalid call with the problems, and nothing reaches the control plane', () => {
     const sim = simulate();
-    const records = sim.log.count;
+    const records = sim.state.log.count;
     const r = sim.controlPlane({ action: 'PutFunctionConcurrency', function: 'hello', reservedConcurrency: 1.5 } as never);
     expect(r.ok).toBe(false);
     expect(r.message).toBe('ValidationException: call.reservedConcurrency: must be an integer from 0 to 900 (account.concurrencyLimit 1000 minus account.unreservedMinimum 100)');
-    expect(sim.controlPlaneCalls).toBe(0);
-    expect(sim.log.count).toBe(records);
+    expect(sim.state.controlPlaneCalls).toBe(0);
+    expect(sim.state.log.count).toBe(records);
   });
 
   it('Simulation.injectFault throws an InputError naming the field and the rule', () => {
@@ -64,16 +64,16 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
     sim.invoke({ function: 'late' });
     sim.runUntil(20_000);
     expect(sim.recentInvocations().at(-1)?.state).toBe('Succeeded');
-    expect(sim.functions[1].cfg).toMatchObject({ memoryMb: 128, timeoutMs: 3000, routing: 'mru' });
+    expect(sim.state.functions[1].cfg).toMatchObject({ memoryMb: 128, timeoutMs: 3000, routing: 'mru' });
   });
 
   it('CreateFunction with a reserved concurrency is checked against the account, live or on the timeline', () => {
     const sim = simulate({ controlPlane: [{ atMs: 1000, action: 'CreateFunction', function: 'b', config: { reservedConcurrency: 200 } }] }, { reservedConcurrency: 800 });
     sim.runUntil(2000);
-    expect(sim.controlPlaneResults[0]).toMatchObject({ ok: false, message: expect.stringMatching(/^InvalidParameterValueException: .* minimum value of \[100\]/) });
+    expect(sim.state.controlPlaneResults[0]).toMatchObject({ ok: false, message: expect.stringMatching(/^InvalidParameterValueException: .* minimum value of \[100\]/) });
     const live = sim.controlPlane({ action: 'CreateFunction', function: 'c', config: { reservedConcurrency: 101 } } as never);
     expect(live.ok).toBe(false);
-    expect(sim.fnByName.has('c')).toBe(false);
+    expect(sim.functionNamed('c')).toBeUndefined();
     expect(checkInvariants(sim)).toEqual([]);
     expect(sim.controlPlane({ action: 'CreateFunction', function: 'c', config: { reservedConcurrency: 100 } } as never).ok).toBe(true);
   });
@@ -108,7 +108,7 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
   });
 
   it('a live load is checked like a workload entry, and may not set its own start or end', () => {
-    const ctx = inputContext(simulate());
+    const ctx = inputContext(simulate().state);
     expect(checkLiveLoad(ctx, { function: 'nope', arrival: { process: 'poisson', ratePerSec: 0 }, startMs: 5 })).toEqual({ ok: false, problems: [
       'load.startMs: is not allowed: a live load starts now and runs until replaced',
       'load.function: must name a function in "functions" (hello)',
@@ -125,6 +125,6 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
     s.seek(500);
     expect(() => s.apply({ kind: 'fault', fault: { type: 'slow-pollers', fromMs: 0, toMs: 10, factor: 0 } })).toThrow('fault.factor: must be a number from 1 to 10000');
     s.seek(5000);
-    expect(s.sim.nextInvocationId - 1).toBe(1); // the invoke after 1 s was kept
+    expect(s.sim.state.nextInvocationId - 1).toBe(1); // the invoke after 1 s was kept
   });
 });

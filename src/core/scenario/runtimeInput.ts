@@ -20,16 +20,16 @@ export interface InputContext {
   functionNames: ReadonlySet<string>;
 }
 
-/** The parts of a Simulation the context comes from (structural: no import of the simulation). */
+/** The parts of a simulation's state the context comes from (structural: no import of the simulation). */
 export interface InputSource {
   scenario: { account: AccountLimits };
-  fnByName: ReadonlyMap<string, { state: string }>;
+  functions: readonly { name: string; state: string }[];
 }
 
-export function inputContext(sim: InputSource): InputContext {
+export function inputContext(state: InputSource): InputContext {
   const names = new Set<string>();
-  for (const [name, fn] of sim.fnByName) if (fn.state !== 'Deleted') names.add(name);
-  return { account: sim.scenario.account, functionNames: names };
+  for (const fn of state.functions) if (fn.state !== 'Deleted') names.add(fn.name);
+  return { account: state.scenario.account, functionNames: names };
 }
 
 function done<T>(p: Problems, value: T | null): Checked<T> {

@@ -22,8 +22,8 @@ describe('nothing is ever scheduled in the past (found by the fuzzer)', () => {
     runChecked(sim, 100_000);
     const [served] = sim.recentInvocations();
     expect(served).toMatchObject({ state: 'Succeeded', env: 1, provisioned: true });
-    expect(sim.environments.has(1)).toBe(false); // recycled when the request ended (~71 s)…
-    const replacement = [...sim.environments.values()].find((e) => e.provisioned)!;
+    expect(sim.state.environments.has(1)).toBe(false); // recycled when the request ended (~71 s)…
+    const replacement = [...sim.state.environments.values()].find((e) => e.provisioned)!;
     expect(replacement.createdAtMs).toBeGreaterThan(served.invokeEndMs - 1); // …and replaced then, not at 60 s
   });
 
@@ -34,7 +34,7 @@ describe('nothing is ever scheduled in the past (found by the fuzzer)', () => {
     });
     invokeAt(sim, 1000, { function: 'hello', mode: 'Event' });
     runChecked(sim, 300_000);
-    expect(sim.asyncQueue.stats).toMatchObject({ accepted: 1, expired: 1, deadLettered: 1, retries: 0 });
+    expect(sim.state.asyncQueue.stats).toMatchObject({ accepted: 1, expired: 1, deadLettered: 1, retries: 0 });
   });
 });
 
@@ -42,9 +42,9 @@ describe('a failed worker takes nothing new (found by the fuzzer)', () => {
   it('a provisioned environment lost with its worker is replaced on another worker, never on the failed one', () => {
     const sim = simulate({ fleet: { workers: 1 }, platform: { provisionedAllocationDelayMs: 0 }, faults: [{ type: 'worker-failure', atMs: 0, worker: 'any' }] }, { runtime: 'java21', provisionedConcurrency: 1 });
     runChecked(sim, 1000);
-    const pc = [...sim.environments.values()].filter((e) => e.provisioned);
+    const pc = [...sim.state.environments.values()].filter((e) => e.provisioned);
     expect(pc).toHaveLength(1);
-    expect(sim.workers.get(pc[0].worker)?.state).toBe('Active');
+    expect(sim.state.workers.get(pc[0].worker)?.state).toBe('Active');
   });
 });
 
