@@ -34,6 +34,13 @@ export type { MachineTable } from './machines/machineTable';
 export { explainInvocation } from './explain';
 export { oldestEventAgeMs } from './services/asyncQueue';
 export { peekTokens } from './services/counting';
+export { LIMITS } from './scenario/limits';
+export { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from './scenario/runtimeInput';
+export type { Checked, InputContext, InvokeInput, LiveLoadInput } from './scenario/runtimeInput';
+export { InputError } from './scenario/inputError';
+export { summaryIdentityProblems } from './summaryIdentity';
+export { checkInvariants } from './invariants';
+export { InvariantMonitor } from './invariantMonitor';
 // The workbench (issue #12): trace replay, A/B runs, the analytic overlay, exports.
 export { parseTraceMap } from './traces/mapping';
 export type { TraceMapMode } from './traces/mapping';

@@ -25,6 +25,8 @@ import { createState, populate } from './world';
 import { onTraceArrival, startTrace } from './traces/traceArrivals';
 import { settleTrace } from './traces/pull';
 import { closeBatchesBefore } from './analytic/runCounters';
+import { checkControlPlaneCall, checkFault, inputContext } from './scenario/runtimeInput';
+import { InputError } from './scenario/inputError';
 
 export interface SimulationOptions {
   /**
@@ -192,14 +194,27 @@ export class Simulation implements SimContext {
     return this.state.live.current?.entry ?? null;
   }
 
-  /** A control-plane call now (live), answered at once: ok, or the AWS error. */
+  /**
+   * A control-plane call now (live), answered at once: ok, or the AWS error. It is validated
+   * like a scenario's `controlPlane` entry first; an invalid call never reaches the control
+   * plane (nothing is logged) and is answered with the problems.
+   */
   controlPlane(call: Omit<ControlPlaneCall, 'atMs'>): ControlPlaneResult {
-    return callControlPlane(this, deepFreeze(copyPlain({ ...call, atMs: this.state.nowMs } as ControlPlaneCall, 'call'), 'call'));
+    const checked = checkControlPlaneCall(inputContext(this.state), call);
+    if (!checked.ok) {
+      return { atMs: this.state.nowMs, action: String(call?.action).slice(0, 64), function: String(call?.function).slice(0, 64), ok: false, message: `ValidationException: ${checked.problems.join('; ')}` };
+    }
+    return callControlPlane(this, deepFreeze(copyPlain({ ...checked.value, atMs: this.state.nowMs } as ControlPlaneCall, 'call'), 'call'));
   }
 
-  /** Injects a fault now (live). Returns its index in `state.faults.history`. */
+  /**
+   * Injects a fault now (live), validated like a scenario's `faults` entry (InputError if it
+   * breaks a rule). Returns its index in `state.faults.history`.
+   */
   injectFault(fault: Fault): number {
-    return addFault(this, copyPlain(fault, 'fault'));
+    const checked = checkFault(inputContext(this.state), fault);
+    if (!checked.ok) throw new InputError(checked.problems);
+    return addFault(this, copyPlain(checked.value, 'fault'));
   }
 
   /**

@@ -7,6 +7,7 @@ import { recordOutcome } from '../metrics/runMetrics';
 import type { Invocation } from '../model/records';
 import type { SimState } from '../model/simState';
 import { onAttemptDone } from './asyncQueue';
+import { pow2 } from '../engine/fmath';
 
 /** HTTP status of each final outcome (lambda-facts.md §6). */
 const STATUS: Partial<Record<Invocation['state'], number>> = {
@@ -40,7 +41,7 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
   }
   const retryable = inv.state === 'Throttled' || inv.state === 'ServiceError';
   if (retryable && inv.attempt < inv.maxAttempts) {
-    const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * 2 ** inv.attempt);
+    const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * pow2(inv.attempt));
     ctx.schedule(respondedMs + backoffMs, {
       type: 'invoke.request', functionName: inv.functionName, mode: inv.mode, payloadBytes: inv.payloadBytes,
       source: inv.source, attempt: inv.attempt + 1, maxAttempts: inv.maxAttempts, queueDuringOutage: inv.queueDuringOutage,
