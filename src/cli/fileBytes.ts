@@ -17,10 +17,10 @@ export function fileBytes(path: string): { ok: true; file: NamedBytes; close: ()
   }
   const bytes = {
     size: st.size,
-    read(offset: number, length: number): Promise<Uint8Array> {
+    read(offset: number, length: number): Uint8Array {
       const buf = new Uint8Array(length);
       const n = readSync(fd, buf, 0, length, offset);
-      return Promise.resolve(n === length ? buf : buf.subarray(0, n));
+      return n === length ? buf : buf.subarray(0, n);
     },
   };
   return { ok: true, file: { name: path, bytes }, close: () => closeSync(fd) };

@@ -41,3 +41,18 @@ export { InputError } from './scenario/inputError';
 export { summaryIdentityProblems } from './summaryIdentity';
 export { checkInvariants } from './invariants';
 export { InvariantMonitor } from './invariantMonitor';
+// The workbench (issue #12): trace replay, A/B runs, the analytic overlay, exports.
+export { parseTraceMap } from './traces/mapping';
+export type { TraceMapMode } from './traces/mapping';
+export { registerTracePuller } from './traces/pull';
+export { checkSameTraffic } from './compare/sameTraffic';
+export { CompareRun } from './compare/compareRun';
+export type { CompareResult } from './compare/compareRun';
+export { analyticOverlay, ASSUMPTIONS } from './analytic/overlay';
+export type { Overlay } from './analytic/overlay';
+export { coldEstimate, environmentsEstimate } from './analytic/batchMeans';
+export type { Estimate } from './analytic/batchMeans';
+export { PerfettoBuilder, TRACE_HEAD, traceTail } from './export/perfetto';
+export { invocationSpans, OTLP_HEAD, OTLP_TAIL } from './export/otlp';
+export { LOG, ENVIRONMENT_STATE_CODES } from './logCodes';
+export type { Invocation } from './model/records';

@@ -22,8 +22,8 @@ import { onWorkerDrain, onWorkerLeaseEnd } from './services/workerLease';
 import { firstArrival, nextArrival, requestsPerArrival } from './workload/arrivals';
 import { onLiveArrival, setLiveLoad } from './workload/liveLoad';
 import { createState, populate } from './world';
-import type { TraceSource } from './traces/source';
 import { onTraceArrival, startTrace } from './traces/traceArrivals';
+import { settleTrace } from './traces/pull';
 import { closeBatchesBefore } from './analytic/runCounters';
 import { checkControlPlaneCall, checkFault, inputContext } from './scenario/runtimeInput';
 import { InputError } from './scenario/inputError';
@@ -40,8 +40,6 @@ export interface SimulationOptions {
   logRingSize?: number;
   /** Recent completed invocations kept with their full phase records. */
   recentInvocations?: number;
-  /** A trace to replay (traces/source.ts): becomes part of the state; the host feeds its rows with `feedTrace`. */
-  trace?: TraceSource;
   /** Sees every completed invocation (the workbench's A/B pairing and exports). An observer, not state. */
   onInvocationDone?: (inv: Invocation) => void;
 }
@@ -101,10 +99,7 @@ export class Simulation implements SimContext {
       const t = firstArrival(entry, st, s.streams[st.stream]);
       if (t !== Infinity) this.schedule(t, this.sources[i].arrival);
     });
-    if (opts.trace) {
-      s.trace = opts.trace;
-      startTrace(this);
-    }
+    if (s.trace) startTrace(this);
   }
 
   /** Virtual time, ms. Setting it moves the clock forward with nothing happening (never back). */
@@ -154,12 +149,16 @@ export class Simulation implements SimContext {
 
   /** Time of the next pending event, or Infinity. */
   nextEventMs(): number {
-    return queuePeek(this.state.queue)?.atMs ?? Infinity;
+    if (this.state.trace) settleTrace(this, Infinity, this.peekMs);
+    return this.peekMs();
   }
+
+  private readonly peekMs = (): number => queuePeek(this.state.queue)?.atMs ?? Infinity;
 
   /** Runs the next event. Returns false when nothing is pending. */
   step(): boolean {
     const s = this.state;
+    if (s.trace) settleTrace(this, Infinity, this.peekMs); // a trace's next rows, if the next event is past what was read
     const item = queuePop(s.queue);
     if (!item) return false;
     if (item.atMs >= s.batches.nextBoundaryMs) closeBatchesBefore(s, item.atMs);
@@ -172,6 +171,7 @@ export class Simulation implements SimContext {
   /** Runs every event at or before `tMs`, then sets the clock to `tMs`. */
   runUntil(tMs: number): void {
     const q = this.state.queue;
+    if (this.state.trace) settleTrace(this, tMs, this.peekMs);
     for (let top = queuePeek(q); top !== undefined && top.atMs <= tMs; top = queuePeek(q)) this.step();
     if (tMs > this.state.nowMs) this.state.nowMs = tMs;
   }

@@ -17,6 +17,7 @@ import { createInitialFleet } from './services/fleet';
 import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
 import { createBatchMeans } from './analytic/batchMeans';
+import { createTraceSource } from './traces/source';
 import { initialBatchMs } from './analytic/runCounters';
 
 const PLATFORM_DISTS: readonly PlatformDist[] = [
@@ -66,7 +67,7 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     peakWorkers: 0,
     workersDrained: 0,
     workersFailed: 0,
-    trace: null,
+    trace: frozen.trace ? createTraceSource(frozen.trace) : null,
     batches: createBatchMeans(initialBatchMs(frozen)),
   };
 }

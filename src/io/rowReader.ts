@@ -10,7 +10,8 @@ import Papa from 'papaparse';
  */
 export interface ByteSource {
   readonly size: number;
-  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Bytes [offset, offset + length): synchronous (node:fs readSync, FileReaderSync in a worker). */
+  read(offset: number, length: number): Uint8Array;
 }
 
 export interface RowChunk {
@@ -35,11 +36,11 @@ export class RowReader {
   constructor(private readonly src: ByteSource, private readonly chunkBytes = 1 << 20) {}
 
   /** The first line's fields (a header, or a timestamps file's first value), or null for an empty file. */
-  async first(): Promise<string[] | null> {
+  first(): string[] | null {
     const size = this.src.size;
     if (size === 0) return null;
     for (let want = Math.min(this.chunkBytes, 1 << 16); ; want *= 2) {
-      const bytes = await this.src.read(0, Math.min(want, size));
+      const bytes = this.src.read(0, Math.min(want, size));
       const nl = bytes.indexOf(NL);
       if (nl < 0 && bytes.length < size) continue;
       this.bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -58,10 +59,10 @@ export class RowReader {
   }
 
   /** The next chunk of whole data lines. */
-  async next(): Promise<RowChunk> {
+  next(): RowChunk {
     if (this.starts.length === 0 || this.starts[this.starts.length - 1].line < this.line) this.starts.push({ line: this.line, offset: this.offset });
     const firstLine = this.line;
-    const c = await this.readLines();
+    const c = this.readLines();
     if (!c) return { rows: [], firstLine, eof: true };
     this.offset += c.bytes;
     const rows = parseLines(c.text);
@@ -69,14 +70,19 @@ export class RowReader {
     return { rows, firstLine, eof: this.offset >= this.src.size };
   }
 
+  /** Where `next` reads from: the index of the next data line. */
+  get position(): number {
+    return this.line;
+  }
+
   /** Moves to data line `target` (as counted by `next`), from the nearest chunk start before it. */
-  async seekLine(target: number): Promise<RowChunk> {
+  seekLine(target: number): RowChunk {
     let s = { line: 0, offset: this.dataStart };
     for (const p of this.starts) if (p.line <= target && p.line >= s.line) s = p;
     this.offset = s.offset;
     this.line = s.line;
     for (;;) {
-      const c = await this.next();
+      const c = this.next();
       if (c.firstLine + c.rows.length > target || c.eof) {
         const skip = Math.max(0, target - c.firstLine);
         return { rows: c.rows.slice(skip), firstLine: c.firstLine + skip, eof: c.eof };
@@ -84,10 +90,10 @@ export class RowReader {
     }
   }
 
-  private async readLines(): Promise<{ text: string; bytes: number } | null> {
+  private readLines(): { text: string; bytes: number } | null {
     if (this.offset >= this.src.size) return null;
     for (let want = this.chunkBytes; ; want *= 2) {
-      const bytes = await this.src.read(this.offset, Math.min(want, this.src.size - this.offset));
+      const bytes = this.src.read(this.offset, Math.min(want, this.src.size - this.offset));
       const atEnd = this.offset + bytes.length >= this.src.size;
       const nl = bytes.lastIndexOf(NL);
       if (nl >= 0 || atEnd) {
@@ -98,8 +104,22 @@ export class RowReader {
   }
 }
 
-/** Splits whole lines into fields; one row per line, blank lines as `[""]`. */
+/**
+ * Splits whole lines into fields; one row per line, blank lines as `[""]`. papaparse does
+ * the CSV parsing; a chunk with no quote character at all — every trace file we know — is
+ * split on newlines and commas directly, which gives the same rows about three times faster.
+ */
 export function parseLines(text: string): string[][] {
+  if (text.indexOf('"') < 0) {
+    const lines = text.split('\n');
+    if (text.endsWith('\n')) lines.pop();
+    const out = new Array<string[]>(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      out[i] = (l.endsWith('\r') ? l.slice(0, -1) : l).split(',');
+    }
+    return out;
+  }
   const data = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false }).data;
   if (text.endsWith('\n') && data.length > 0) {
     const last = data[data.length - 1];

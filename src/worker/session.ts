@@ -1,4 +1,4 @@
-import { InputError, Simulation, checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, describeRecord, inputContext, oldestEventAgeMs, peekTokens, recentRecords, summarize, type ControlPlaneCall, type Fault, type InvokeMode, type LogEntry, type Scenario } from '../core/index';
+import { InputError, Simulation, checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, describeRecord, inputContext, oldestEventAgeMs, peekTokens, recentRecords, summarize, type ControlPlaneCall, type Fault, type InvokeMode, type Invocation, type LogEntry, type Scenario } from '../core/index';
 import type { LiveLoad, SeriesPoint } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
 
@@ -78,8 +78,8 @@ export class Session {
    * The run so far with its complete event log (up to `maxRecords` entries), rebuilt by
    * replaying it with a large log: the same events, so the same SHA-256 as the live run.
    */
-  exportRun(maxRecords: number): { inputs: Recorded[]; entries: LogEntry[]; records: number; sha256: string; summary: ReturnType<typeof summarize> } {
-    const replay = new Simulation(this.scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords) });
+  exportRun(maxRecords: number, onInvocationDone?: (inv: Invocation) => void): { inputs: Recorded[]; entries: LogEntry[]; records: number; sha256: string; summary: ReturnType<typeof summarize> } {
+    const replay = new Simulation(this.scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords), onInvocationDone });
     const inputs = this.inputs.slice(0, this.cursor);
     let k = 0;
     const apply = () => {

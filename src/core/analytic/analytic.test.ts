@@ -113,3 +113,13 @@ describe('the models against long simulation runs', () => {
     expect(analyticOverlay(s)).toMatchObject({ applies: false, reason: expect.stringContaining('Poisson') });
   });
 });
+
+describe('engine-independent atan for the t distribution', () => {
+  it('agrees with known values to 1e-15', async () => {
+    const { atan } = await import('./studentT');
+    expect(atan(1)).toBeCloseTo(Math.PI / 4, 15);
+    expect(atan(Math.sqrt(3))).toBeCloseTo(Math.PI / 3, 15);
+    expect(atan(-0.5)).toBeCloseTo(-0.4636476090008061, 15);
+    expect(atan(1e6)).toBeCloseTo(Math.PI / 2 - 1e-6, 12);
+  });
+});

@@ -1,3 +1,5 @@
+import { exp } from '../engine/fmath';
+
 /**
  * P(cold) for one execution environment, in closed form: P(cold) = exp(−λ(T + s)).
  *
@@ -13,7 +15,7 @@
  * @param serviceMs s, time the environment is busy per request (ms)
  */
 export function coldProbabilitySingle(ratePerSec: number, keepAliveMs: number, serviceMs: number): number {
-  return Math.exp(-(ratePerSec / 1000) * (keepAliveMs + serviceMs));
+  return exp(-(ratePerSec / 1000) * (keepAliveMs + serviceMs));
 }
 
 /** Expected environments of the single-environment picture: the fraction of time one is alive. */

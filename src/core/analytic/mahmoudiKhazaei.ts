@@ -1,3 +1,5 @@
+import { exp, ln } from '../engine/fmath';
+
 /**
  * The steady-state performance model of scale-per-request serverless platforms by
  * N. Mahmoudi and H. Khazaei, "Performance Modeling of Serverless Computing Platforms",
@@ -51,10 +53,10 @@ export function erlangB(rho: number, m: number): number {
 /** The death rate contributed by the m-th instance, given its arrival rate L (per s). */
 export function expiryRate(L: number, T: number, warmSec: number): number {
   if (!(L > 0)) return 1 / T; // never used again: it expires T after its last request
-  const p = Math.exp(-L * T);
+  const p = exp(-L * T);
   if (p <= 0) return 0; // practically never idle for T: it lives forever
   const Tp = T + warmSec;
-  const gap = (1 - Math.exp(-L * Tp)) / L - Tp * Math.exp(-L * Tp);
+  const gap = (1 - exp(-L * Tp)) / L - Tp * exp(-L * Tp);
   return 1 / (T + (1 / p - 1) * gap);
 }
 
@@ -76,10 +78,10 @@ export function mahmoudiKhazaei(inp: MkInput): MkResult {
   const logPi = [0];
   for (let n = 1; n < B.length; n++) {
     const birth = lambda * B[n - 1];
-    logPi.push(death[n] > 0 ? logPi[n - 1] + Math.log(birth) - Math.log(death[n]) : Infinity);
+    logPi.push(death[n] > 0 ? logPi[n - 1] + ln(birth) - ln(death[n]) : Infinity);
   }
   const top = Math.max(...logPi);
-  const w = logPi.map((x) => (top === Infinity ? (x === Infinity ? 1 : 0) : Math.exp(x - top)));
+  const w = logPi.map((x) => (top === Infinity ? (x === Infinity ? 1 : 0) : exp(x - top)));
   const total = w.reduce((a, b) => a + b, 0);
   const pi = w.map((x) => x / total);
   let inst = 0, running = 0, warm = 0, cold = 0, resp = 0;

@@ -8,8 +8,9 @@
  */
 export function tTwoSidedCoverage(t: number, nu: number): number {
   if (!(nu >= 1) || !Number.isInteger(nu)) throw new Error(`degrees of freedom must be a whole number ≥ 1 (got ${nu})`);
-  const theta = Math.atan(Math.abs(t) / Math.sqrt(nu));
-  const s = Math.sin(theta), c = Math.cos(theta), c2 = c * c;
+  const x = Math.abs(t) / Math.sqrt(nu);
+  const r = Math.sqrt(1 + x * x);
+  const theta = atan(x), s = x / r, c = 1 / r, c2 = c * c; // sin and cos of atan(x), exactly: no trigonometry needed
   if (nu % 2 === 1) {
     if (nu === 1) return (2 * theta) / Math.PI;
     let term = c, sum = c;
@@ -52,7 +53,23 @@ export function meanCi(values: readonly number[], level = 0.95): MeanCi {
   const n = values.length;
   const mean = n ? values.reduce((a, b) => a + b, 0) / n : NaN;
   if (n < 2) return { n, mean, sd: NaN, halfWidth: NaN, low: NaN, high: NaN };
-  const sd = Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  const sd = Math.sqrt(values.reduce((a, x) => a + (x - mean) * (x - mean), 0) / (n - 1));
   const halfWidth = (tCritical(level, n - 1) * sd) / Math.sqrt(n);
   return { n, mean, sd, halfWidth, low: mean - halfWidth, high: mean + halfWidth };
+}
+
+/**
+ * atan(x) from arithmetic and square roots only (engine-independent, like engine/fmath.ts):
+ * halve the angle with atan(x) = 2·atan(x / (1 + √(1 + x²))) until |x| < 0.05, then the
+ * Taylor series (error < 1e-17 there).
+ */
+export function atan(x: number): number {
+  if (x < 0) return -atan(-x);
+  if (x === Infinity) return Math.PI / 2;
+  let k = 1;
+  while (x >= 0.05) { x = x / (1 + Math.sqrt(1 + x * x)); k *= 2; }
+  const x2 = x * x;
+  let term = x, sum = x;
+  for (let n = 3; n <= 21; n += 2) { term *= -x2; sum += term / n; }
+  return k * sum;
 }

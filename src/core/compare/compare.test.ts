@@ -77,3 +77,20 @@ describe('A/B runs on identical traffic', () => {
     expect(d).not.toHaveProperty('eventLogSha256');
   });
 });
+
+describe('the page’s A/B run', () => {
+  it('advances both configurations bucket by bucket and keeps the difference series and the flips', async () => {
+    const { CompareRun } = await import('./compareRun');
+    const sa = scenario({ seed: 5, durationMs: 300_000, workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 0.2 } }] }, { keepAliveMs: { dist: 'constant', value: 600_000 } });
+    const sb = scenario({ seed: 5, durationMs: 300_000, workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 0.2 } }] }, { keepAliveMs: { dist: 'constant', value: 200 } });
+    const run = new CompareRun(sa, sb, 30);
+    while (!run.done) run.advance();
+    const r = run.result();
+    expect(r.t).toHaveLength(30);
+    expect(r.series.a.coldStarts.reduce((x, y) => x + y, 0)).toBe(r.a.coldStarts);
+    expect(r.series.b.coldStarts.reduce((x, y) => x + y, 0)).toBe(r.b.coldStarts);
+    expect(r.strip.warmToCold.reduce((x, y) => x + y, 0)).toBe(r.pairs.warmToCold);
+    expect(r.flips.length).toBe(r.pairs.warmToCold + r.pairs.coldToWarm);
+    expect(r.series.b.meanEnvironments.reduce((x, y) => x + y, 0)).toBeLessThan(r.series.a.meanEnvironments.reduce((x, y) => x + y, 0));
+  });
+});

@@ -22,11 +22,12 @@ export interface OtlpSpan {
 
 const SPAN_KIND_INTERNAL = 1;
 const SPAN_KIND_SERVER = 2;
+/** 2^48 = 281,474,976,710,656: the seed part of a trace id. */
 const hex = (n: number, width: number) => Math.floor(n).toString(16).padStart(width, '0').slice(-width);
 const nanos = (ms: number) => BigInt(Math.round(ms * 1e6)).toString();
 
 export function invocationSpans(inv: Invocation, functionName: string, seed: number): OtlpSpan[] {
-  const traceId = hex(seed % 2 ** 48, 16) + hex(inv.id, 16);
+  const traceId = hex(seed % 281_474_976_710_656, 16) + hex(inv.id, 16);
   const root = hex(inv.id, 12) + '0000';
   const p = invocationPhases(inv);
   const start = p.request[0]?.startMs ?? inv.receivedMs;

@@ -1,5 +1,5 @@
 import type { Detected } from './formats';
-import type { TracePlan } from './mapping';
+import type { TraceReplay } from './replay';
 import { isBlank, parseRow } from './rows';
 import { createTimeHeap, heapPush, type TimeHeap } from './timeHeap';
 
@@ -18,6 +18,8 @@ import { createTimeHeap, heapPush, type TimeHeap } from './timeHeap';
  */
 export interface StreamSource {
   kind: 'stream';
+  /** The host's reader (traces/pull.ts). */
+  feed: string;
   format: 'azure2021' | 'timestamps';
   detected: Detected;
   keyToTarget: Record<string, number>;
@@ -75,11 +77,13 @@ export type TraceSource = StreamSource | MinuteSource;
 /** Workload source of trace requests (invocation.source): the trace is not a workload entry. */
 export const TRACE_SOURCE = -2;
 
-export function createStreamSource(d: Detected, plan: TracePlan): StreamSource {
-  if (d.format !== 'azure2021' && d.format !== 'timestamps') throw new Error(`${d.format} is not a streamed trace format`);
+/** The arrival source of a new run of `r`. */
+export function createTraceSource(r: TraceReplay): TraceSource {
+  if (r.format === 'azure2019') return createMinuteSource(r);
+  const d: Detected = r.detected;
   return {
-    kind: 'stream', format: d.format, detected: d, keyToTarget: { ...plan.keyToTarget }, targetNames: plan.targets.map((t) => t.function),
-    horizonMs: d.format === 'azure2021' ? plan.horizonMs : 0, pending: createTimeHeap(), watermarkMs: -Infinity, latestMs: -Infinity,
+    kind: 'stream', feed: r.feed, format: r.format, detected: d, keyToTarget: { ...r.keyToTarget }, targetNames: [...r.targetNames],
+    horizonMs: r.format === 'azure2021' ? r.horizonMs : 0, pending: createTimeHeap(), watermarkMs: -Infinity, latestMs: -Infinity,
     linesRead: 0, firstLine: d.header ? 2 : 1, done: false, scheduled: false, stats: { fired: 0, skipped: 0, clamped: 0 },
   };
 }
@@ -92,17 +96,30 @@ export function needsRows(src: TraceSource, untilMs: number): boolean {
 /** Adds rows read from the file (in order, resuming at `linesRead`); `eof` once the file is over. */
 export function addRows(src: StreamSource, rows: readonly string[][], eof: boolean): void {
   const d = src.detected;
+  const c = d.columns;
+  const is2021 = src.format === 'azure2021';
+  const [cApp, cFunc, cEnd, cDur] = is2021 ? [c.app, c.func, c.end_timestamp, c.duration] : [0, 0, 0, 0];
   for (let i = 0; i < rows.length; i++) {
     const line = src.linesRead + i;
     const row = rows[i];
     if (isBlank(row)) continue;
-    const r = parseRow(d, row as string[], src.firstLine + line);
-    if (typeof r === 'string') throw new Error(`trace changed since it was checked: ${r}`); // the first pass validated every row
-    const target = src.keyToTarget[r.key];
-    let at: number, dur = NaN, order: number;
-    if (r.kind === 'time') { at = order = r.atMs; }
-    else if (r.kind === 'invocation') { at = r.startMs; dur = r.durationMs; order = r.endMs; }
-    else throw new Error('2019 minute rows are not streamed');
+    // The hot path of a replay: fields are read in place (the first pass validated every row).
+    let at: number, dur = NaN, order: number, key: string;
+    if (is2021) {
+      const end = Number(row[cEnd]) * 1000;
+      dur = Number(row[cDur]) * 1000;
+      at = Math.max(0, end - dur);
+      order = end;
+      key = row[cApp] + '/' + row[cFunc];
+    } else {
+      at = order = Number(row[0]);
+      key = '';
+    }
+    if (!(at >= 0) || !(dur >= 0 || !is2021)) {
+      const r = parseRow(d, row as string[], src.firstLine + line);
+      throw new Error(`trace changed since it was checked: ${typeof r === 'string' ? r : `line ${src.firstLine + line}`}`);
+    }
+    const target = src.keyToTarget[key];
     if (target === undefined) {
       src.stats.skipped++;
     } else {
@@ -118,15 +135,10 @@ export function addRows(src: StreamSource, rows: readonly string[][], eof: boole
   if (eof) src.done = true;
 }
 
-export function createMinuteSource(plan: TracePlan, countsByKey: Map<string, number[]>): MinuteSource {
-  const counts = plan.targets.map((t) => {
-    const sum: number[] = [];
-    for (const k of t.keys) (countsByKey.get(k) ?? []).forEach((c, m) => { sum[m] = (sum[m] ?? 0) + c; });
-    for (let m = 0; m < sum.length; m++) sum[m] ??= 0;
-    return sum;
-  });
+function createMinuteSource(r: TraceReplay): MinuteSource {
+  const counts = (r.counts ?? []).map((c) => [...c]);
   return {
-    kind: 'minutes', targetNames: plan.targets.map((t) => t.function), counts,
+    kind: 'minutes', targetNames: [...r.targetNames], counts,
     minute: counts.map(() => -1), drawn: counts.map(() => 0), u: counts.map(() => 0),
     pending: createTimeHeap(), done: true, scheduled: false, stats: { fired: 0, skipped: 0, clamped: 0 },
   };

@@ -1,5 +1,6 @@
 import type { SimContext } from '../context';
 import { uniformOpen } from '../engine/random';
+import { exp, ln } from '../engine/fmath';
 import type { SimEvent } from '../events';
 import { handleRequest } from '../services/frontend';
 import { addRows, TRACE_SOURCE, type MinuteSource } from './source';
@@ -67,7 +68,7 @@ function drawNext(sim: SimContext, src: MinuteSource, j: number): void {
     if (m >= c.length) { src.minute[j] = m; return; }
   }
   const rng = sim.state.streams[sim.stream(`trace:${src.targetNames[j]}`)];
-  u = 1 - (1 - u) * Math.exp(Math.log(uniformOpen(rng)) / (c[m] - k));
+  u = 1 - (1 - u) * exp(ln(uniformOpen(rng)) / (c[m] - k));
   src.minute[j] = m;
   src.drawn[j] = k + 1;
   src.u[j] = u;
