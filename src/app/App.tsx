@@ -76,6 +76,7 @@ function MainPage() {
           <View name="fleet" />
           <View name="lifecycle" />
           <View name="charts" />
+          <View name="workbench" />
           <View name="log" />
         </main>
       </div>

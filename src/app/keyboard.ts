@@ -1,7 +1,7 @@
 import { pageApi } from './pageApi';
 import { useUi } from './store/uiStore';
 import { moveTour } from './embed/tourControl';
-import { VIEWS } from './viewRegistry';
+import { slideViews } from './viewRegistry';
 import { notify } from './store/uiStore';
 
 /**
@@ -32,7 +32,7 @@ const report = (p: Promise<unknown>) => p.catch((e: Error) => notify(e.message, 
 
 /** Next (or previous) view name in presenter mode. */
 function cycleView(delta: 1 | -1): void {
-  const names = Object.keys(VIEWS);
+  const names = slideViews();
   const cur = names.indexOf(useUi.getState().view);
   useUi.setState({ view: names[(cur + delta + names.length) % names.length] });
 }

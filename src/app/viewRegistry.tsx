@@ -6,6 +6,7 @@ import { LifecycleView } from './views/LifecycleView';
 import { ChartsView } from './views/ChartsView';
 import { EventLogView } from './views/EventLogView';
 import { ViewBoundary } from './ErrorOverlay';
+import { WorkbenchPanel } from './workbench/WorkbenchPanel';
 
 /**
  * Every view by its URL name (`view=NAME`): the main page, embeds, presenter mode and clip
@@ -18,7 +19,16 @@ export const VIEWS: Record<string, { title: string; el: () => ReactNode }> = {
   lifecycle: { title: 'lifecycle', el: () => <LifecycleView /> },
   charts: { title: 'charts', el: () => <ChartsView /> },
   log: { title: 'event log', el: () => <EventLogView /> },
+  workbench: { title: 'workbench', el: () => <WorkbenchPanel /> },
 };
+
+/** Views that are tools rather than pictures: not offered for slides, presenter mode or clips. */
+const TOOLS = new Set(['workbench']);
+
+/** The views a slide, presenter mode or a clip can show, in order. */
+export function slideViews(): string[] {
+  return Object.keys(VIEWS).filter((v) => !TOOLS.has(v));
+}
 
 /** The view a slide or presenter shows when none is named: the scene once it exists. */
 export function defaultView(): string {

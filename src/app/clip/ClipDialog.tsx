@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useUi } from '../store/uiStore';
-import { VIEWS, defaultView } from '../viewRegistry';
+import { VIEWS, defaultView, slideViews } from '../viewRegistry';
 import { download } from '../exports';
 import { FPS_CHOICES, SIZES, planClip } from './clipPlan';
 import { FORMAT_LABEL, canEncode, hasWebCodecs, type ClipFormat } from './encoders';
@@ -81,7 +81,7 @@ export function ClipDialog({ onClose }: { onClose: () => void }) {
       <h2 id="clip-h">Export a clip <button className="link" onClick={close} aria-label="Close (Escape)" data-testid="clip.close">×</button></h2>
       {!hasWebCodecs() && <p className="clip-note" role="note" data-testid="clip.noWebCodecs">This browser has no WebCodecs (VideoEncoder), so video export is off: the clip is saved as a GIF, which works everywhere.</p>}
       <fieldset className="clip-fields" disabled={running}>
-        <label>View <select data-testid="clip.view" value={view} onChange={(e) => setView(e.target.value)}>{Object.entries(VIEWS).map(([k, v]) => <option key={k} value={k}>{v.title}</option>)}</select></label>
+        <label>View <select data-testid="clip.view" value={view} onChange={(e) => setView(e.target.value)}>{slideViews().map((k) => <option key={k} value={k}>{VIEWS[k].title}</option>)}</select></label>
         <label>From (s) <input data-testid="clip.from" inputMode="decimal" size={8} value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>To (s) <input data-testid="clip.to" inputMode="decimal" size={8} value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <label>Speed × <input data-testid="clip.speed" inputMode="decimal" size={6} value={speed} onChange={(e) => setSpeed(e.target.value)} /></label>

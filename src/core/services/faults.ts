@@ -58,11 +58,12 @@ function failWorker(ctx: SimContext, which: 'any' | number): WorkerLoss | null {
   const w = which === 'any' ? active[uniformInt(s.streams[s.rng.faults], Math.max(1, active.length))] : s.workers.get(which);
   if (!w) return null;
   const loss: WorkerLoss = { worker: w.id, atMs: s.nowMs, environments: w.environments, memoryMb: w.memoryMb };
+  // Terminated first: replacements of its provisioned environments must not be placed on it.
+  w.state = 'Terminated';
   for (const env of [...s.environments.values()]) {
     if (env.worker === w.id) loseEnvironment(ctx, env, 'worker-lost');
   }
   s.workers.delete(w.id);
-  w.state = 'Terminated';
   s.workersFailed++;
   if (s.workers.size < s.scenario.fleet.workers) addWorker(ctx, s.nowMs, s.nowMs + s.scenario.fleet.leaseMs);
   return loss;
