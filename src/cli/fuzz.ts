@@ -46,14 +46,14 @@ guard(ctx, async () => {
   const seed = (args.flags['--seed'] as number | undefined) ?? Math.floor(Math.random() * 2 ** 31);
   const report = await runBatch({
     runs, seed, jobs: (args.flags['--jobs'] as number | undefined) ?? 1, shrinkMs,
-    caseTimeoutMs: (args.flags['--case-timeout-ms'] as number | undefined) ?? 120_000,
+    caseTimeoutMs: (args.flags['--case-timeout-ms'] as number | undefined) ?? 300_000,
     onProgress: (done, failures) => {
       if (process.stderr.isTTY) process.stderr.write(`\rfuzz: ${done}/${runs} cases, ${failures} failing`);
       else if (done % Math.max(1, Math.round(runs / 10)) === 0) process.stderr.write(`fuzz: ${done}/${runs} cases, ${failures} failing\n`);
     },
+    onFailure: (f) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}FAIL case ${f.seed} (saved to ${save(f, out)}): ${f.message.slice(0, 200)}\n`),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
-  for (const f of report.failures) save(f, out);
   process.stdout.write(args.flags['--json'] ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, out));
   process.exit(report.failures.length ? 1 : 0);
 });

@@ -52,7 +52,7 @@ export function runSeed(seed: number, opts: { budget?: Budget; shrinkMs?: number
     opts.beat?.();
     if (performance.now() > stopAt) return true; // shrinking is over: the smallest failure so far stands
     try {
-      result = runCase(c, property ? { ...budget, maxWallMs: Math.min(budget.maxWallMs, 5000) } : budget);
+      result = runCase(c, budget);
       return true;
     } catch (e) {
       const f = asFailure(e);

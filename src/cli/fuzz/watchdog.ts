@@ -16,6 +16,8 @@ export interface BatchReport {
 interface Options {
   runs: number; seed: number; jobs: number; shrinkMs: number; caseTimeoutMs: number;
   onProgress?: (done: number, failures: number) => void;
+  /** Each failure as soon as it is known (shrunk), e.g. to save its reproducer at once. */
+  onFailure?: (f: Reproducer) => void;
 }
 
 /**
@@ -48,6 +50,7 @@ export function runBatch(o: Options): Promise<BatchReport> {
         timer = setTimeout(() => {
           void worker.terminate();
           report.failures.push(hang(seed, o.caseTimeoutMs));
+          o.onFailure?.(report.failures.at(-1)!);
           finishOne();
           running--;
           startJob(); // a fresh worker for the next case
@@ -75,6 +78,7 @@ export function runBatch(o: Options): Promise<BatchReport> {
           report.invocations += m.outcome.result.invocations;
         } else {
           report.failures.push(m.outcome.failure);
+          o.onFailure?.(m.outcome.failure);
         }
         if (wall > report.slowest.wallMs) report.slowest = { seed, wallMs: wall };
         finishOne();
@@ -83,6 +87,7 @@ export function runBatch(o: Options): Promise<BatchReport> {
       worker.on('error', (e) => {
         if (timer) clearTimeout(timer);
         report.failures.push({ ...hang(seed, 0), property: 'crash', message: `crash: the worker died: ${e.message}` });
+        o.onFailure?.(report.failures.at(-1)!);
         finishOne();
         running--;
         startJob();

@@ -120,3 +120,14 @@ describe('hostile and huge scenarios: validation is total and its report bounded
     has(problems({ ...base(), controlPlane: [{ atMs: 0, action: 'CreateFunction', function: 'two', config: { reservedConcurrency: 2000 } }] }), 'controlPlane[0].config.reservedConcurrency: must be an integer from 0 to 900');
   });
 });
+
+describe('small and large accounts', () => {
+  it('an account below 100 keeps its whole limit unreserved by default, instead of a negative reservable amount', () => {
+    const r = parseScenario({ ...base(), account: { concurrencyLimit: 1 } });
+    expect(r.ok && r.scenario.account).toMatchObject({ concurrencyLimit: 1, unreservedMinimum: 1 });
+  });
+
+  it(`an account limit above ${LIMITS.concurrencyLimit} is refused: a million provisioned environments would take minutes to place`, () => {
+    has(problems({ ...base(), account: { concurrencyLimit: 1_000_000 } }), `account.concurrencyLimit: must be an integer from 1 to ${LIMITS.concurrencyLimit}`);
+  });
+});

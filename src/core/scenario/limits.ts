@@ -29,8 +29,11 @@ export const LIMITS = {
   distributionMs: 30 * 86_400_000,
   /** Function timeout: whole seconds, 1 to 900 s (AWS). */
   timeoutMs: 900_000,
-  /** Account concurrency limit (sim; AWS default 1,000, raised on request). */
-  concurrencyLimit: 1_000_000,
+  /**
+   * Account concurrency limit, and so provisioned concurrency (sim; AWS default 1,000, raised
+   * on request): 100,000 environments at once is what one run can place in seconds.
+   */
+  concurrencyLimit: 100_000,
   /** Initial workers in the fleet (sim). */
   workers: 10_000,
   /** Pre-booted microVMs per worker (sim). */

@@ -47,7 +47,7 @@ describe('scenario validation', () => {
     [{ functions: [{ name: 'hello', memorySize: 512 }] }, 'functions[0].memorySize: is not a known field'],
     [{ seed: 'abc' }, 'seed: must be an integer'],
     [{ seed: undefined }, 'seed: is required'],
-    [{ account: { concurrencyLimit: 0 } }, 'account.concurrencyLimit: must be an integer from 1 to 1000000'],
+    [{ account: { concurrencyLimit: 0 } }, 'account.concurrencyLimit: must be an integer from 1 to 100000'],
     [{ fleet: { workers: 0 } }, 'fleet.workers: must be an integer from 1 to 10000'],
     [{ fleet: { leaseMs: 60 * 60 * 1000 * 20 } }, 'fleet.leaseMs: must be a number from 3600000 to 50400000'],
     [{ workload: [{ function: 'nope', arrival: { process: 'poisson', ratePerSec: 1 } }] }, 'workload[0].function: must name a function in "functions" (hello)'],

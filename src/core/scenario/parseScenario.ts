@@ -57,7 +57,8 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
     const a = v.account;
     p.unknownKeys('account', a, ['concurrencyLimit', 'unreservedMinimum', 'scaling']);
     account.concurrencyLimit = p.number('account.concurrencyLimit', a.concurrencyLimit, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 });
-    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: 100 });
+    // The default minimum (100) cannot exceed a smaller limit: a 10-unit account keeps all 10 unreserved.
+    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: Math.min(100, account.concurrencyLimit) });
     if (a.scaling !== undefined && p.isObject('account.scaling', a.scaling)) {
       p.unknownKeys('account.scaling', a.scaling, ['environments', 'perMs']);
       account.scaling = {
