@@ -36,12 +36,14 @@ test.describe('embedded in a slide, every view fills its frame and stays legible
     });
   }
 
-  test('a burst fleet (canvas) and a throttled timeline also fit a thumbnail-sized frame', async ({ page, consoleErrors }) => {
+  test('a burst fleet (canvas), a 40-worker fleet and a throttled timeline also fit a thumbnail-sized frame', async ({ page, consoleErrors }) => {
     await page.setViewportSize(THUMB);
-    for (const view of ['fleet', 'timeline']) {
-      await openEmbed(page, `view=${view}&scenario=burst-scaling-limit&t=1300`);
+    const wide = { name: 'wide', seed: 3, fleet: { workers: 40 }, functions: [{ name: 'f', durationMs: { dist: 'constant', value: 60000 }, timeoutMs: 120000 }], workload: [{ function: 'f', arrival: { process: 'burst', count: 300, atMs: 10 } }] };
+    const b64 = Buffer.from(JSON.stringify(wide)).toString('base64url');
+    for (const [view, scenario] of [['fleet', 'burst-scaling-limit&t=1300'], ['fleet', `${b64}&t=2000`], ['timeline', 'burst-scaling-limit&t=1300']]) {
+      await openEmbed(page, `view=${view}&scenario=${scenario}`);
       const m = await page.evaluate(measureLayout, '[data-view]');
-      await page.screenshot({ path: `test-results/screenshots/embed-${view}-burst-800x450.png` });
+      await page.screenshot({ path: `test-results/screenshots/embed-${view}-${scenario.slice(0, 5)}-800x450.png` });
       expect(m.fill).toBeGreaterThanOrEqual(0.85);
       expect(m.scrolls).toBe(false);
       expect(m.clipped).toEqual([]);

@@ -4,7 +4,7 @@ import { useUi, select } from '../../store/uiStore';
 import { STATE_STYLE } from '../../palette';
 import { formatTime } from '../../format';
 import { useFit } from '../viewFit';
-import { HEADER_H, PAD, AGGREGATE_H, hitTest, slotAt, type FleetLayout } from './layout';
+import { barOf, hitTest, slotAt, type FleetLayout } from './layout';
 import { TILE, patternOf, patternTile, type FnPattern } from './patterns';
 import { leaseText } from './FleetParts';
 
@@ -53,7 +53,16 @@ export function FleetCanvas({ frame, layout, width, selectedEnv }: { frame: Fram
     const nFn = frame.functions.length;
     for (const box of layout.boxes) {
       g.lineWidth = 1;
-      if (box.failed) {
+      if (layout.compact) {
+        // One-line boxes: name and count, then the state bar.
+        g.strokeStyle = box.failed ? warn : fg;
+        g.globalAlpha = box.failed ? 1 : 0.35;
+        g.strokeRect(box.x + 0.5, box.y + 0.5, box.w, box.h);
+        g.globalAlpha = 1;
+        g.fillStyle = box.failed ? warn : fg;
+        g.font = '10px system-ui, sans-serif';
+        g.fillText(box.failed ? `w-${box.id} failed ✕` : `w-${box.id} · ${workers.get(box.id)!.environments} envs`, box.x + 6, box.y + 12);
+      } else if (box.failed) {
         const f = failed.get(box.id)!;
         g.setLineDash([6, 3]);
         g.strokeStyle = warn;
@@ -67,32 +76,36 @@ export function FleetCanvas({ frame, layout, width, selectedEnv }: { frame: Fram
         g.fillText(`at t = ${formatTime(f.atMs)} · ${f.environments} environments lost`, box.x + 8, box.y + 31);
         continue;
       }
+      if (box.failed) continue;
       const w = workers.get(box.id)!;
-      g.strokeStyle = fg;
-      g.globalAlpha = 0.35;
-      g.strokeRect(box.x + 0.5, box.y + 0.5, box.w, box.h);
-      g.globalAlpha = 1;
-      g.fillStyle = fg;
-      g.font = 'bold 12px system-ui, sans-serif';
-      g.fillText(`worker-${w.id}${w.state !== 'Active' ? ' · ' + w.state : ''}`, box.x + 8, box.y + 15);
-      g.font = '10px system-ui, sans-serif';
-      g.textAlign = 'right';
-      g.fillText(`lease ${leaseText(w.leaseEndMs - frame.timeMs)}`, box.x + box.w - 8, box.y + 15);
-      g.textAlign = 'left';
-      g.fillText(`${Math.round(w.usedMb / 1024)}/${Math.round(w.memoryMb / 1024)} GB · ${w.environments} envs · pool ${w.pool}`, box.x + 8, box.y + 39);
-      g.fillStyle = '#ccc';
-      g.fillRect(box.x + 8, box.y + 21, box.w - 16, 6);
-      g.fillStyle = '#0072B2';
-      g.fillRect(box.x + 8, box.y + 21, (box.w - 16) * (w.usedMb / w.memoryMb), 6);
+      if (!layout.compact) {
+        g.strokeStyle = fg;
+        g.globalAlpha = 0.35;
+        g.strokeRect(box.x + 0.5, box.y + 0.5, box.w, box.h);
+        g.globalAlpha = 1;
+        g.fillStyle = fg;
+        g.font = 'bold 12px system-ui, sans-serif';
+        g.fillText(`worker-${w.id}${w.state !== 'Active' ? ' · ' + w.state : ''}`, box.x + 8, box.y + 15);
+        g.font = '10px system-ui, sans-serif';
+        g.textAlign = 'right';
+        g.fillText(`lease ${leaseText(w.leaseEndMs - frame.timeMs)}`, box.x + box.w - 8, box.y + 15);
+        g.textAlign = 'left';
+        g.fillText(`${Math.round(w.usedMb / 1024)}/${Math.round(w.memoryMb / 1024)} GB · ${w.environments} envs · pool ${w.pool}`, box.x + 8, box.y + 39);
+        g.fillStyle = '#ccc';
+        g.fillRect(box.x + 8, box.y + 21, box.w - 16, 6);
+        g.fillStyle = '#0072B2';
+        g.fillRect(box.x + 8, box.y + 21, (box.w - 16) * (w.usedMb / w.memoryMb), 6);
+      }
       if (layout.aggregate) {
         // One stacked bar of states per worker: no state is lost, only the individual cells.
         const counts = new Map<number, number>();
         for (const i of box.envIdx) counts.set(e.state[i], (counts.get(e.state[i]) ?? 0) + 1);
-        let x = box.x + 2 * PAD;
+        const bar = barOf(layout, box);
+        let x = bar.x;
         for (const [code, n] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
-          const wpx = ((box.w - 4 * PAD) * n) / Math.max(1, box.envIdx.length);
+          const wpx = (bar.w * n) / Math.max(1, box.envIdx.length);
           g.fillStyle = STATE_STYLE[frame.stateNames[code]].color;
-          g.fillRect(x, box.y + HEADER_H, wpx, AGGREGATE_H);
+          g.fillRect(x, bar.y, wpx, bar.h);
           x += wpx;
         }
         continue;

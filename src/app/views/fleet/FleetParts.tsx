@@ -13,8 +13,16 @@ export function leaseText(ms: number): string {
 type Worker = FrameView['workers'][number];
 type Failed = FrameView['failedWorkers'][number];
 
-export function WorkerHeader({ w, box, nowMs }: { w: Worker; box: BoxLayout; nowMs: number }) {
+export function WorkerHeader({ w, box, nowMs, compact = false }: { w: Worker; box: BoxLayout; nowMs: number; compact?: boolean }) {
   const used = w.usedMb / w.memoryMb;
+  if (compact) {
+    return (
+      <g>
+        <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} className={`worker-box ${w.state}`} />
+        <text x={box.x + 6} y={box.y + 12} className="worker-sub"><tspan className="worker-title-compact">w-{w.id}</tspan> · {w.environments} env{w.environments === 1 ? '' : 's'}</text>
+      </g>
+    );
+  }
   return (
     <g>
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={6} className={`worker-box ${w.state}`} />
@@ -28,8 +36,17 @@ export function WorkerHeader({ w, box, nowMs }: { w: Worker; box: BoxLayout; now
 }
 
 /** A worker that failed: still drawn, crossed out, with what it took down. */
-export function FailedWorker({ f, box }: { f: Failed; box: BoxLayout }) {
+export function FailedWorker({ f, box, compact = false }: { f: Failed; box: BoxLayout; compact?: boolean }) {
   const cy = box.y + HEADER_H + (box.h - HEADER_H) / 2;
+  if (compact) {
+    return (
+      <g data-testid={`fleet.failed.${f.id}`} className="worker-failed">
+        <title>{`worker-${f.id} failed at t = ${formatTime(f.atMs)}: ${f.environments} environments lost`}</title>
+        <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} className="worker-box Failed" />
+        <text x={box.x + 6} y={box.y + 12} className="worker-sub failed-title">w-{f.id} failed ✕</text>
+      </g>
+    );
+  }
   return (
     <g data-testid={`fleet.failed.${f.id}`} className="worker-failed">
       <title>{`worker-${f.id} failed at t = ${formatTime(f.atMs)}: its ${f.environments} execution environment${f.environments === 1 ? '' : 's'} vanished (in-flight requests got a service error)`}</title>

@@ -2,9 +2,26 @@ import { useId } from 'react';
 import type { FrameView } from '../../../core';
 import { select } from '../../store/uiStore';
 import { STATE_STYLE } from '../../palette';
-import { slotAt, type FleetLayout } from './layout';
+import { barOf, slotAt, type FleetLayout } from './layout';
 import { patternOf } from './patterns';
 import { FailedWorker, PatternDefs, WorkerHeader } from './FleetParts';
+
+/** Too many environments for cells: one bar per worker, split by state (no state is lost). */
+function StateBar({ frame, envIdx, bar }: { frame: FrameView; envIdx: number[]; bar: { x: number; y: number; w: number; h: number } }) {
+  const counts = new Map<number, number>();
+  for (const i of envIdx) counts.set(frame.environments.state[i], (counts.get(frame.environments.state[i]) ?? 0) + 1);
+  let x = bar.x;
+  return (
+    <g>
+      {[...counts.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => {
+        const w = (bar.w * n) / Math.max(1, envIdx.length);
+        const r = <rect key={code} x={x} y={bar.y} width={w} height={bar.h} fill={STATE_STYLE[frame.stateNames[code]].color}><title>{`${n} ${frame.stateNames[code]}`}</title></rect>;
+        x += w;
+        return r;
+      })}
+    </g>
+  );
+}
 
 /** The state letter grows with the cell (12 px in a 26 px cell, at most 20 px). */
 const glyphPx = (cell: number) => Math.min(20, Math.max(10, Math.round(cell * 0.46)));
@@ -21,11 +38,12 @@ export function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameVi
     <svg width={width} height={layout.height} role="img" aria-label="Workers and their execution environments">
       <PatternDefs prefix={prefix} />
       {layout.boxes.map((box) => {
-        if (box.failed) return <FailedWorker key={`f${box.id}`} f={failed.get(box.id)!} box={box} />;
+        if (box.failed) return <FailedWorker key={`f${box.id}`} f={failed.get(box.id)!} box={box} compact={layout.compact} />;
         const w = workers.get(box.id)!;
         return (
           <g key={box.id} data-testid={`fleet.worker.${box.id}`}>
-            <WorkerHeader w={w} box={box} nowMs={frame.timeMs} />
+            <WorkerHeader w={w} box={box} nowMs={frame.timeMs} compact={layout.compact} />
+            {layout.aggregate && <StateBar frame={frame} envIdx={box.envIdx} bar={barOf(layout, box)} />}
             {!layout.aggregate && box.envIdx.map((i, k) => {
               const state = frame.stateNames[e.state[i]];
               const st = STATE_STYLE[state];

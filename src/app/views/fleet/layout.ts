@@ -21,7 +21,13 @@ export interface WorkerInput {
 }
 
 export interface BoxLayout extends WorkerInput { x: number; y: number; w: number; h: number; perRow: number }
-export interface FleetLayout { boxes: BoxLayout[]; cell: number; height: number; aggregate: boolean }
+/**
+ * `aggregate`: one stacked bar of states per worker instead of cells. `compact`: a one-line
+ * header too (a slide's box holding more workers than full boxes fit). `header`: its height.
+ */
+export interface FleetLayout { boxes: BoxLayout[]; cell: number; height: number; aggregate: boolean; compact: boolean; header: number }
+export const COMPACT_H = 16;
+const COMPACT_MIN_W = 96;
 
 function fits(n: number, cols: number, width: number, most: number, cell: number): { boxW: number; boxH: number; perRow: number; total: number } {
   const boxW = Math.floor((width - GAP) / cols) - GAP;
@@ -52,19 +58,32 @@ export function layoutFleet(workers: WorkerInput[], width: number, height: numbe
     }
   }
   const aggregate = !best;
-  const cols = best?.cols ?? maxCols;
+  let cols = best?.cols ?? maxCols;
   const cell = best?.cell ?? 0;
+  let header = HEADER_H;
+  let boxH = aggregate ? HEADER_H + AGGREGATE_H + PAD + 2 : fits(n, cols, width, most, cell).boxH;
+  const compact = aggregate && height !== null && GAP / 2 + Math.ceil(n / cols) * (boxH + GAP) > height;
+  if (compact) {
+    // More workers than full boxes fit: one-line boxes, as many columns as the rows need.
+    header = COMPACT_H;
+    boxH = COMPACT_H + AGGREGATE_H / 2 + PAD + 2;
+    const rowsFit = Math.max(1, Math.floor((height! - GAP / 2) / (boxH + GAP)));
+    cols = Math.min(n, Math.max(cols, Math.ceil(n / rowsFit)), Math.max(1, Math.floor((width - GAP) / (COMPACT_MIN_W + GAP))));
+  }
   const boxW = Math.floor((width - GAP) / cols) - GAP;
   const perRow = aggregate ? 1 : Math.max(1, Math.floor((boxW - 2 * PAD) / cell));
-  const rows = aggregate ? 1 : Math.max(1, Math.ceil(most / perRow));
-  const boxH = HEADER_H + (aggregate ? AGGREGATE_H : rows * cell) + PAD + 2;
   const boxes = workers.map((w, k) => ({ ...w, x: GAP + (k % cols) * (boxW + GAP), y: GAP / 2 + Math.floor(k / cols) * (boxH + GAP), w: boxW, h: boxH, perRow }));
-  return { boxes, cell, height: GAP / 2 + Math.ceil(n / cols) * (boxH + GAP), aggregate };
+  return { boxes, cell, height: GAP / 2 + Math.ceil(n / cols) * (boxH + GAP), aggregate, compact, header };
 }
 
 /** Top-left corner of slot `k` (an environment, then the pool) in a box. */
 export function slotAt(box: BoxLayout, cell: number, k: number): { x: number; y: number } {
   return { x: box.x + PAD + (k % box.perRow) * cell, y: box.y + HEADER_H + Math.floor(k / box.perRow) * cell };
+}
+
+/** Where a worker's stacked state bar goes (aggregate layouts). */
+export function barOf(layout: FleetLayout, box: BoxLayout): { x: number; y: number; w: number; h: number } {
+  return { x: box.x + 2 * PAD, y: box.y + layout.header, w: box.w - 4 * PAD, h: layout.compact ? AGGREGATE_H / 2 : AGGREGATE_H };
 }
 
 /**
@@ -74,7 +93,7 @@ export function slotAt(box: BoxLayout, cell: number, k: number): { x: number; y:
 export function hitTest(layout: FleetLayout, x: number, y: number, stateOf?: (envIdx: number) => number): { env: number | null; worker: number | null } {
   const box = layout.boxes.find((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
   if (!box) return { env: null, worker: null };
-  if (box.failed || y < box.y + HEADER_H) return { env: null, worker: box.id };
+  if (box.failed || y < box.y + layout.header) return { env: null, worker: box.id };
   if (layout.aggregate) {
     // The stacked bar: find the state segment under x, then that state's first environment.
     if (!stateOf || box.envIdx.length === 0) return { env: null, worker: box.id };
