@@ -54,5 +54,6 @@ export { coldEstimate, environmentsEstimate } from './analytic/batchMeans';
 export type { Estimate } from './analytic/batchMeans';
 export { PerfettoBuilder, TRACE_HEAD, traceTail } from './export/perfetto';
 export { invocationSpans, OTLP_HEAD, OTLP_TAIL } from './export/otlp';
+export { stepEvent } from './export/machineSteps';
 export { LOG, ENVIRONMENT_STATE_CODES } from './logCodes';
 export type { Invocation } from './model/records';

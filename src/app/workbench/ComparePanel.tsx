@@ -44,7 +44,7 @@ export function ComparePanel() {
   );
   return (
     <div className="wb-compare">
-      <p className="hint">A is the scenario loaded now{useWb.getState().trace ? ' (with its trace)' : ''}; B is A with {fn0}’s configuration changed. Both run together on the same arrivals — the same requests at the same times — so each request can be paired with itself.</p>
+      <p className="hint">A is the scenario as loaded{useWb.getState().trace ? ' (with its trace)' : ''} — not the clicks and live load of this session; B is A with {fn0}’s configuration changed. Both run together on the same arrivals — the same requests at the same times — so each request can be paired with itself.</p>
       <div className="field">
         {knob('keepAliveS', 'keep-alive (s)', 'as A')}{knob('memoryMb', 'memory MB', 'as A')}{knob('provisioned', 'provisioned', 'as A')}
         {knob('reserved', 'reserved', 'as A')}
