@@ -9,7 +9,7 @@ const THUMB = { width: 800, height: 450 };
 async function openEmbed(page: import('@playwright/test').Page, query: string) {
   await page.goto(`/?embed=1&${query}`);
   await page.waitForFunction(() => document.body.dataset.loaded === 'true');
-  await page.locator('[data-view] [data-time]').first().waitFor();
+  await page.locator('[data-view] :is([data-time], svg, canvas)').first().waitFor();
   await page.waitForTimeout(300); // the views' throttled redraw after the last frame
 }
 

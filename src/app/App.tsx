@@ -56,6 +56,7 @@ function MainPage() {
         <ToursButton />
         <ThemeToggle />
         <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
+        <button className="link" data-testid="presenter.open" onClick={() => useUi.setState({ presenter: true })} title="One view in large type, driven by the keyboard or a clicker (p; Escape leaves)">Present (p)</button>
       </header>
       <TourPanel />
       <ShortcutsDialog />
