@@ -1,6 +1,6 @@
 /**
  * The page URL (CONTRACTS.md §3): `?scenario=<preset | base64url JSON>&seed=N&speed=X&t=MS
- * &tour=ID&step=N&embed=1&autoplay=1&theme=light|dark&view=NAME`. Every parameter is
+ * &tour=ID&step=N&embed=1&controls=none|clock|full&presenter=1&autoplay=1&theme=light|dark&view=NAME`. Every parameter is
  * optional; an invalid one produces a precise notice and falls back to its default.
  */
 import { decodeBookmarks, type Bookmark } from './workbench/bookmarks';
@@ -18,10 +18,14 @@ export interface PageOptions {
   view: string;
   /** Labelled moments (`bm=`, see workbench/bookmarks.ts). */
   bookmarks: Bookmark[];
+  /** What chrome an embed keeps (default `clock`: the virtual clock and play state). */
+  controls: 'none' | 'clock' | 'full';
+  presenter: boolean;
 }
 
 export const VIEWS = ['all', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
-const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view', 'bm', 'inspect'];
+const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view', 'bm', 'inspect', 'controls', 'presenter'];
+export const CONTROLS = ['none', 'clock', 'full'] as const;
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10_000;
 
@@ -64,6 +68,12 @@ export function parsePageUrl(search: string): { options: PageOptions; problems: 
     if ((VIEWS as readonly string[]).includes(viewRaw)) view = viewRaw;
     else problems.push(`URL parameter view="${viewRaw}" ignored: must be one of ${VIEWS.join(', ')}`);
   }
+  const controlsRaw = q.get('controls');
+  let controls: PageOptions['controls'] = 'clock';
+  if (controlsRaw !== null) {
+    if ((CONTROLS as readonly string[]).includes(controlsRaw)) controls = controlsRaw as PageOptions['controls'];
+    else problems.push(`URL parameter controls="${controlsRaw}" ignored: must be one of ${CONTROLS.join(', ')}`);
+  }
   const bm = decodeBookmarks(q.get('bm') ?? '');
   problems.push(...bm.problems);
   const scenario = q.get('scenario');
@@ -83,6 +93,8 @@ export function parsePageUrl(search: string): { options: PageOptions; problems: 
       theme,
       view,
       bookmarks: bm.bookmarks,
+      controls,
+      presenter: flag('presenter'),
     },
     problems,
   };

@@ -25,7 +25,7 @@ import type { BatchMeans } from '../analytic/batchMeans';
  * Frozen parts (the scenario, configurations, compiled distributions, results) are
  * immutable and shared between a simulation and its snapshots.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3; // 2: trace; 3: faults.losses (the latest worker failures, for the views)
 
 export interface SimState {
   version: typeof STATE_VERSION;
@@ -156,7 +156,13 @@ export interface FaultState {
   active: Set<number>;
   /** Active invoke-service outages: checked on every request, so kept as a count. */
   outages: number;
+  /** The latest worker failures (at most WORKER_LOSSES_KEPT), for the views: a failed worker is shown failed. */
+  losses: WorkerLoss[];
 }
+
+/** What a worker failure took down. */
+export interface WorkerLoss { worker: number; atMs: number; environments: number; memoryMb: number }
+export const WORKER_LOSSES_KEPT = 4;
 
 /** Time-weighted environment counts by category (metrics/environmentGauge.ts). */
 export interface GaugeState {
