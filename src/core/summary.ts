@@ -59,7 +59,9 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
   const s = sim.state;
   const m = s.metrics;
   const inFlight = s.inflight.size;
-  const total = completedCount(m) + inFlight;
+  // Every request the Frontend received (ids are sequential), counted apart from the outcomes so
+  // that the identity total = Σ outcomes + inFlight (CONTRACTS.md §2) is a check, not a tautology.
+  const total = s.nextInvocationId - 1;
   const means = gaugeMeans(s.gauge, 0, s.nowMs);
   const functions: Summary['functions'] = {};
   for (const f of s.functions) functions[f.cfg.name] = { ...f.stats };

@@ -1,4 +1,5 @@
 import type { Fault, FrameView, InvokeMode, MachineTable } from '../core/index';
+import type { WorkbenchFromWorker, WorkbenchToWorker } from './workbench';
 
 /**
  * Messages between the page and the simulation worker. Plain data only (structured clone):
@@ -27,7 +28,8 @@ export type ToWorker =
   | { type: 'exportRun'; requestId: number; maxRecords: number }
   | { type: 'restart'; requestId: number }
   /** Diagnostics: make the next tick throw, as a bug in the core would (used by the e2e suite). */
-  | { type: 'debugCrash' };
+  | { type: 'debugCrash' }
+  | WorkbenchToWorker;
 
 export type FromWorker =
   | { type: 'ready'; protocolVersion: number; environmentMachine: MachineTable; asyncMachine: MachineTable }
@@ -38,7 +40,8 @@ export type FromWorker =
   | { type: 'done'; requestId: number; ok: boolean; message?: string }
   | { type: 'snapshot'; requestId: number; frame: FrameView }
   | { type: 'exportRun'; requestId: number; run: RunExport }
-  | { type: 'error'; message: string; stack?: string; recoverable: boolean };
+  | { type: 'error'; message: string; stack?: string; recoverable: boolean }
+  | WorkbenchFromWorker;
 
 /** The full run as a file: scenario, seed, the user's inputs, the event log (replayed), the summary. */
 export interface RunExport {

@@ -160,7 +160,8 @@ export function onAttemptDone(ctx: SimContext, inv: Invocation): void {
 function wakeAt(ctx: SimContext, e: QueuedEvent, visibleMs: number): void {
   const expiresMs = e.acceptedMs + ctx.state.functions[e.fn].cfg.async.maximumEventAgeMs;
   e.epoch++;
-  ctx.schedule(Math.min(visibleMs, expiresMs), { type: 'async.wake', event: e.id, epoch: e.epoch });
+  // An event may already be past its maximum age when its attempt ends: it expires now, never in the past.
+  ctx.schedule(Math.max(ctx.state.nowMs, Math.min(visibleMs, expiresMs)), { type: 'async.wake', event: e.id, epoch: e.epoch });
 }
 
 export function onAsyncWake(ctx: SimContext, id: number, epoch: number): void {

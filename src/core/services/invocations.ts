@@ -34,6 +34,7 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
   recordOutcome(s.metrics, inv);
   ctx.record(LOG.INVOCATION_OUTCOME, inv.id, INV_STATE_CODE[inv.state], inv.env);
   remember(s, inv);
+  ctx.invocationDone?.(inv);
   if (inv.asyncEvent) {
     onAttemptDone(ctx, inv);
     return; // the queue, not the client, decides what happens next
