@@ -1,6 +1,5 @@
-import { checkInvokeRequest } from '../core/index';
+import { checkInvokeRequest, type FrameView } from '../core/index';
 import type { LambdaSimPageApi, Snapshot } from '../protocol/pageApi';
-import type { FrameView } from '../core/view';
 import { frameStats } from './frameStats';
 import { request, send } from './simClient';
 import { useUi } from './store/uiStore';

@@ -1,5 +1,5 @@
 import type { FromWorker, RunExport, ToWorker } from '../protocol/messages';
-import type { FrameView } from '../core/view';
+import type { FrameView } from '../core/index';
 import { useUi } from './store/uiStore';
 import { recordFrameTime } from './frameStats';
 import type { WorkbenchReply } from '../protocol/workbench';

@@ -1,7 +1,4 @@
-import type { FrameView } from '../core/view';
-import type { InvokeMode } from '../core/scenario/types';
-import type { Fault } from '../core/scenario/faultTypes';
-import type { MachineTable } from '../core/machines/machineTable';
+import type { Fault, FrameView, InvokeMode, MachineTable } from '../core/index';
 import type { WorkbenchFromWorker, WorkbenchToWorker } from './workbench';
 
 /**

@@ -1,5 +1,4 @@
-import type { InvokeMode } from '../core/scenario/types';
-import type { Summary } from '../core/summary';
+import type { InvokeMode, Summary } from '../core/index';
 
 /**
  * `window.lambdaSim` (CONTRACTS.md §4): types only, shared by the page and its tests.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { request } from '../simClient';
 import { notify, useUi } from '../store/uiStore';
-import { RUNTIMES } from '../../core/scenario/runtimes';
+import { RUNTIMES } from '../../core/index';
 import { useLiveFrame } from '../views/useLiveFrame';
 
 interface Form { runtime: string; memoryMb: string; packageType: 'zip' | 'image'; sizeMb: string; durationMs: string; errorRate: string; keepAliveS: string; routing: string; reserved: string; provisioned: string }

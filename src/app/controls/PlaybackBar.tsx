@@ -3,7 +3,7 @@ import { useUi, notify } from '../store/uiStore';
 import { pageApi } from '../pageApi';
 import { formatSpeed, formatTime } from '../format';
 import { MAX_SPEED, MIN_SPEED, shareLink } from '../url';
-import { PRESET_NAMES } from '../../core/presets';
+import { PRESET_NAMES } from '../../core/index';
 import { Scrubber } from './Scrubber';
 import { BookmarkStrip } from '../workbench/BookmarkStrip';
 import { encodeBookmarks } from '../workbench/bookmarks';

@@ -5,7 +5,7 @@ import type { StreamState } from '../engine/random';
 import type { SimEvent } from '../events';
 import type { AsyncEventState } from '../machines/asyncEventMachine';
 import type { Fault } from '../scenario/faultTypes';
-import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadEntry } from '../scenario/types';
+import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from '../scenario/types';
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
 import type { TraceSource } from '../traces/source';
@@ -93,16 +93,6 @@ export interface LiveLoadState {
   /** Generation: bumped by every change, so arrivals of an older one are stale. */
   gen: number;
   current: { entry: WorkloadEntry; arrival: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }> } | null;
-}
-
-/** The idle environments of a version, by routing policy (services/idlePool.ts). */
-export interface IdlePoolState {
-  policy: RoutingPolicy;
-  /** Environment ids: a stack (mru), a binary heap on id (newest / oldest), or an array (random). */
-  ids: number[];
-  /** Each entry's stamp at insertion (mru, newest, oldest). */
-  stamps: number[];
-  size: number;
 }
 
 /** Counting: region-wide concurrency (services/counting.ts). */
