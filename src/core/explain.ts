@@ -46,7 +46,9 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>): stri
     else if (r?.kind === 'code-updated') because = `the code was updated at t=${t(r.atMs)} and the old environments were reaped`;
     else if (r?.kind === 'provisioned-busy') because = `all ${r.provisioned} provisioned environments were busy, so the request spilled over to on-demand`;
     out.push(`Cold: ${because}.`);
-    out.push(`Placement chose worker-${inv.worker} in ${d(inv.placedMs - inv.assignedMs)}; the microVM was ready ${inv.microvmReadyMs > inv.placedMs ? `after a ${d(inv.microvmReadyMs - inv.placedMs)} boot (the pre-booted pool was empty)` : 'at once, from the pre-booted pool'}; code in place after ${d(inv.codeReadyMs - inv.microvmReadyMs)}.`);
+    out.push(`Placement chose worker-${inv.worker} in ${d(inv.placedMs - inv.assignedMs)}.`);
+    out.push(microVmLine(inv));
+    out.push(`Code in place after ${d(inv.codeReadyMs - inv.microvmReadyMs)} more (${inv.restored ? 'the SnapStart snapshot' : 'the package'} on the worker).`);
     if (inv.restored) out.push(`SnapStart: restored the snapshot in ${d(inv.restoreEndMs - inv.codeReadyMs)} instead of running Init.`);
     else if (!Number.isNaN(inv.functionInitEndMs)) {
       out.push(`Init: extension ${d(inv.extensionInitEndMs - inv.codeReadyMs)}, runtime ${d(inv.runtimeInitEndMs - inv.extensionInitEndMs)}, function ${d(inv.functionInitEndMs - inv.runtimeInitEndMs)}.`);
@@ -58,4 +60,20 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>): stri
   if (inv.serviceErrorReason === 'WorkerLost') out.push('The worker was lost mid-request: 5xx service error.');
   if (!Number.isNaN(inv.respondedMs)) out.push(`Response at t=${t(inv.respondedMs)}: ${d(inv.respondedMs - inv.receivedMs)} end to end, status ${inv.statusCode}.`);
   return out;
+}
+
+/**
+ * Where the microVM came from. With the worker's pre-booted pool empty, the wait for
+ * microVM capacity (a creation slot: the MicroManager creates a bounded number per second)
+ * is told apart from the Firecracker boot itself.
+ */
+function microVmLine(inv: Omit<Invocation, 'pendingOutcome'>): string {
+  if (!(inv.microvmReadyMs > inv.placedMs)) return 'The microVM came at once from the worker’s pool of pre-booted Firecracker microVMs: no boot on this request’s path.';
+  const start = Number.isNaN(inv.microvmBootStartMs) ? inv.placedMs : inv.microvmBootStartMs;
+  const wait = start - inv.placedMs;
+  const boot = inv.microvmReadyMs - start;
+  const waited = wait > 0.05
+    ? `waited ${d(wait)} for microVM capacity (a creation slot on worker-${inv.worker}: its MicroManager was already creating microVMs as fast as it may), then`
+    : 'needed no wait for microVM capacity, but';
+  return `The worker’s pre-booted pool was empty: the request ${waited} waited ${d(boot)} for the microVM to boot.`;
 }

@@ -14,3 +14,7 @@ export { invocationMachine } from './machines/invocationMachine';
 export { explainInvocation } from './explain';
 export type { FrameView, FunctionView, InvocationView, Bin } from './view';
 export type { MachineTable } from './machines/machineTable';
+export { sceneView, SCENE_ENV_PHASES } from './sceneView';
+export type { SceneView, SceneWorker, QueueToken, SceneEnvPhase } from './sceneView';
+export { requestStage, REQUEST_STAGES } from './requestStage';
+export type { RequestStage, StageAt } from './requestStage';

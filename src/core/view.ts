@@ -4,6 +4,7 @@ import type { EnvironmentState } from './machines/environmentMachine';
 import type { Invocation } from './model/records';
 import type { Simulation } from './simulation';
 import { summarize, type Summary } from './summary';
+import { sceneView, type SceneView } from './sceneView';
 
 /**
  * The UI's frame: a structured-clone-safe, plain-data picture of the simulation at one
@@ -34,6 +35,8 @@ export interface FrameView {
   faults: { type: string; index: number }[];
   controlPlane: { atMs: number; action: string; function: string; ok: boolean; message: string }[];
   liveLoad: { function: string; mode: string; arrival: unknown } | null;
+  /** The whole-system diagram's data, corrected to `timeMs` (sceneView.ts). */
+  scene: SceneView;
 }
 
 export interface Bin { fromMs: number; toMs: number; count: number }
@@ -117,5 +120,6 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
     faults: sim.faults.activeFaults().map((f) => ({ type: f.type, index: (f as { index?: number }).index ?? -1 })),
     controlPlane: sim.controlPlaneResults.slice(-20),
     liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
+    scene: sceneView(sim),
   };
 }

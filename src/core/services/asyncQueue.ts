@@ -33,7 +33,13 @@ export interface QueuedEvent {
   lastInvocation: number;
   /** When it last became visible (accepted, or back from a retry wait / backoff). */
   visibleSinceMs: number;
+  /** While in RetryWait or Backoff: when it becomes visible again (or expires), ms; NaN otherwise. */
+  wakeAtMs: number;
 }
+
+/** An event that reached a final state, kept for the views (the DLQ's recent arrivals). */
+export interface FinishedEvent { id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number }
+const FINISHED_KEPT = 32;
 
 /** A poller's attempts carry `source = pollerSource(p)` (client sources are ≥ 0, the page is −1). */
 export const pollerSource = (poller: number) => -2 - poller;
@@ -63,6 +69,8 @@ export class AsyncQueue {
   private nextId = 1;
   private readonly idle: number[] = [];        // idle pollers, waiting for work
   private readonly inFlight: number[];         // per poller: attempts not yet answered
+  /** The last FINISHED_KEPT events to finish, oldest first (bounded: read by the scene). */
+  readonly finished: FinishedEvent[] = [];
   readonly stats = { accepted: 0, succeeded: 0, retries: 0, deadLettered: 0, expired: 0, dropped: 0, duplicates: 0, onSuccessDelivered: 0 };
 
   constructor(private readonly sim: Simulation) {
@@ -82,7 +90,7 @@ export class AsyncQueue {
   accept(fn: FunctionRuntime, req: Extract<SimEvent, { type: 'invoke.request' }>): void {
     const e: QueuedEvent = {
       id: this.nextId++, fn: fn.index, functionName: req.functionName, payloadBytes: req.payloadBytes,
-      acceptedMs: this.sim.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: this.sim.nowMs,
+      acceptedMs: this.sim.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: this.sim.nowMs, wakeAtMs: NaN,
     };
     this.events.set(e.id, e);
     this.stats.accepted++;
@@ -104,6 +112,8 @@ export class AsyncQueue {
       default: return;
     }
     this.events.delete(e.id);
+    this.finished.push({ id: e.id, state: e.state, atMs: this.sim.nowMs, acceptedMs: e.acceptedMs, attempts: e.attempts, expired: e.expired, lastInvocation: e.lastInvocation });
+    if (this.finished.length > FINISHED_KEPT) this.finished.shift();
   }
 
   private makeVisible(e: QueuedEvent): void {
@@ -214,7 +224,8 @@ export class AsyncQueue {
   private wakeAt(e: QueuedEvent, visibleMs: number): void {
     const expiresMs = e.acceptedMs + this.sim.functions[e.fn].cfg.async.maximumEventAgeMs;
     e.epoch++;
-    this.sim.schedule(Math.min(visibleMs, expiresMs), { type: 'async.wake', event: e.id, epoch: e.epoch });
+    e.wakeAtMs = Math.min(visibleMs, expiresMs);
+    this.sim.schedule(e.wakeAtMs, { type: 'async.wake', event: e.id, epoch: e.epoch });
   }
 
   onWake(id: number, epoch: number): void {
@@ -223,6 +234,7 @@ export class AsyncQueue {
     if (this.sim.nowMs >= e.acceptedMs + this.sim.functions[e.fn].cfg.async.maximumEventAgeMs) return this.expire(e);
     this.move(e, 'VISIBLE');
     e.visibleSinceMs = this.sim.nowMs;
+    e.wakeAtMs = NaN;
     this.makeVisible(e);
   }
 

@@ -1,6 +1,7 @@
 import { LOG } from '../logCodes';
 import type { Fault } from '../scenario/faultTypes';
 import type { Simulation } from '../simulation';
+import type { Worker } from '../model/records';
 import { addWorker } from './fleet';
 import { loseEnvironment } from './environmentLifecycle';
 
@@ -10,6 +11,8 @@ import { loseEnvironment } from './environmentLifecycle';
  */
 export class Faults {
   readonly history: (Fault & { index: number })[] = [];
+  /** The last few workers lost to a worker-failure fault (bounded: read by the scene). */
+  readonly failedWorkers: { id: number; atMs: number; environments: number }[] = [];
   private readonly active = new Set<number>();
   /** Active invoke-service outages: checked on every request, so kept as a count. */
   private outages = 0;
@@ -32,7 +35,10 @@ export class Faults {
     if (f.type === 'invoke-outage') this.outages++;
     let subject = 0;
     if (f.type === 'worker-failure') {
-      subject = failWorker(this.sim, f.worker);
+      subject = failWorker(this.sim, f.worker, (w) => {
+        this.failedWorkers.push({ id: w.id, atMs: this.sim.nowMs, environments: w.environments });
+        if (this.failedWorkers.length > 16) this.failedWorkers.shift();
+      });
       this.active.delete(index);
     }
     this.sim.log.record(this.sim.nowMs, LOG.FAULT, index, 1, subject);
@@ -88,10 +94,11 @@ export class Faults {
  * async events return to the queue through the 5xx path), and a replacement joins the fleet.
  * 'any' picks one of the active workers with the seeded fault stream. Returns its id (0: none).
  */
-function failWorker(sim: Simulation, which: 'any' | number): number {
+function failWorker(sim: Simulation, which: 'any' | number, onFail: (w: Worker) => void): number {
   const active = [...sim.workers.values()].filter((w) => w.state !== 'Terminated');
   const w = which === 'any' ? active[sim.rng.faults.int(Math.max(1, active.length))] : sim.workers.get(which);
   if (!w) return 0;
+  onFail(w);
   for (const env of [...sim.environments.values()]) {
     if (env.worker === w.id) loseEnvironment(sim, env, 'worker-lost');
   }

@@ -46,31 +46,33 @@ export function createInitialFleet(sim: Simulation): void {
   }
 }
 
-/** Reserves the next microVM-creation slot on `w` and returns when the boot completes. */
-function bootSlot(sim: Simulation, w: Worker, fromMs: number): number {
-  const start = Math.max(fromMs, w.nextBootSlotMs);
-  w.nextBootSlotMs = start + 1000 / sim.scenario.platform.microvmCreationsPerSec;
-  return start + sim.platformSample.microvmBootMs(sim.rng.microvm);
+/** Reserves the next microVM-creation slot on `w`: when the boot starts and when it completes. */
+function bootSlot(sim: Simulation, w: Worker, fromMs: number): { startMs: number; readyMs: number } {
+  const startMs = Math.max(fromMs, w.nextBootSlotMs);
+  w.nextBootSlotMs = startMs + 1000 / sim.scenario.platform.microvmCreationsPerSec;
+  return { startMs, readyMs: startMs + sim.platformSample.microvmBootMs(sim.rng.microvm) };
 }
 
 /**
  * A microVM for a new execution environment, at `atMs` (after placement). Returns when it is
- * ready: at once from the pool, or after a boot when the pool is empty.
+ * ready: at once from the pool, or — when the pool is empty — after waiting for a creation
+ * slot (`bootStartMs`) and booting.
  */
-export function takeMicroVm(sim: Simulation, w: Worker, atMs: number): { readyMs: number; fromPool: boolean } {
+export function takeMicroVm(sim: Simulation, w: Worker, atMs: number): { readyMs: number; bootStartMs: number; fromPool: boolean } {
   const size = sim.scenario.fleet.prebootedPoolSize;
   if (w.pool > 0) {
     w.pool--;
     refillPool(sim, w, size);
-    return { readyMs: atMs, fromPool: true };
+    return { readyMs: atMs, bootStartMs: NaN, fromPool: true };
   }
-  return { readyMs: bootSlot(sim, w, atMs), fromPool: false };
+  const slot = bootSlot(sim, w, atMs);
+  return { readyMs: slot.readyMs, bootStartMs: slot.startMs, fromPool: false };
 }
 
 function refillPool(sim: Simulation, w: Worker, size: number): void {
   while (w.pool + w.booting < size) {
     w.booting++;
-    sim.schedule(bootSlot(sim, w, sim.nowMs), { type: 'microvm.booted', worker: w.id });
+    sim.schedule(bootSlot(sim, w, sim.nowMs).readyMs, { type: 'microvm.booted', worker: w.id });
   }
 }
 

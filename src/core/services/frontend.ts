@@ -175,6 +175,7 @@ export function placeEnvironment(sim: Simulation, fn: FunctionRuntime, v: Versio
     inv.env = env.id;
     inv.worker = worker.id;
     inv.placedMs = placedMs;
+    inv.microvmBootStartMs = vm.bootStartMs;
     inv.microvmReadyMs = vm.readyMs;
     inv.codeReadyMs = readyMs;
     inv.restored = v.snapStart;
