@@ -7,6 +7,7 @@ import { ConfigPanel } from './controls/ConfigPanel';
 import { FaultPanel } from './controls/FaultPanel';
 import { ExportPanel } from './controls/ExportPanel';
 import { ArchitectureView } from './views/ArchitectureView';
+import { SceneView } from './views/scene/SceneView';
 import { FleetView } from './views/FleetView';
 import { TimelineView } from './views/TimelineView';
 import { LifecycleView } from './views/LifecycleView';
@@ -20,6 +21,7 @@ import { TourPanel, ToursButton } from './tours/TourPanel';
 import { Narrator } from './Narrator';
 
 const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
+  scene: { title: 'scene', el: () => <SceneView /> },
   architecture: { title: 'data plane', el: () => <ArchitectureView /> },
   fleet: { title: 'fleet', el: () => <FleetView /> },
   timeline: { title: 'timeline', el: () => <TimelineView /> },
@@ -92,7 +94,7 @@ export function App() {
           <ExportPanel />
         </aside>
         <main className="views">
-          <View name="architecture" />
+          <div className="scene-slot"><View name="scene" /></div>
           <div className="row"><View name="timeline" /><DetailsPanel /></div>
           <View name="fleet" />
           <View name="lifecycle" />

@@ -16,7 +16,7 @@ export interface PageOptions {
   view: string;
 }
 
-export const VIEWS = ['all', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
+export const VIEWS = ['all', 'scene', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
 const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view'];
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10_000;

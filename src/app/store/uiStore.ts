@@ -9,7 +9,7 @@ import type { SeriesPoint } from '../../protocol/messages';
  * Components read it through narrow selectors.
  */
 export interface Notice { id: number; text: string; kind: 'info' | 'warning' | 'error' }
-export type Selection = { kind: 'invocation' | 'environment'; id: number } | null;
+export type Selection = { kind: 'invocation' | 'environment' | 'worker'; id: number } | null;
 
 export interface UiState {
   ready: boolean;
@@ -33,6 +33,8 @@ export interface UiState {
   tour: { id: string; step: number } | null;
   /** Counts scenario loads, so views holding per-scenario state can start over. */
   loads: number;
+  /** The scene's parts a tour step is about (others are dimmed); null = no dimming. */
+  sceneFocus: string[] | null;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -56,6 +58,7 @@ export const useUi = create<UiState>(() => ({
   view: 'all',
   tour: null,
   loads: 0,
+  sceneFocus: null,
 }));
 
 let nextNotice = 1;

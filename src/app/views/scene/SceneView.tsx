@@ -1,0 +1,96 @@
+import { useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useUi, select } from '../../store/uiStore';
+import { useLiveFrame, mergeRefs } from '../useLiveFrame';
+import { chooseLayout, type Pt } from './layout';
+import { hitFleet, layoutFleet } from './fleetLayout';
+import { liveInvocations, streaks as streaksOf, TokenPlacer } from './tokens';
+import { focusOf } from './Part';
+import { Arrows, Defs } from './Arrows';
+import { Boxes } from './Boxes';
+import { CountingBox } from './CountingBox';
+import { AssignmentBox } from './AssignmentBox';
+import { QueueBox } from './QueueBox';
+import { FleetLayer } from './FleetLayer';
+import { FleetCanvas } from './FleetCanvas';
+import { Badges, Tokens } from './Tokens';
+import { Callout } from './Callout';
+import { SceneLegend } from './SceneLegend';
+import { useBox } from './useBox';
+import { useRates } from './useRates';
+import './scene.css';
+
+const CANVAS_FROM = 400;   // microVM cells beyond this are drawn on the canvas layer
+const MANY_TOKENS = 80;    // beyond this, tokens shrink and lose their trails
+const TRAIL_WALL_MS = 700; // a trail shows the last ~0.7 s of wall time, in virtual time
+
+/**
+ * The scene: the whole system in one picture, in a fixed logical coordinate space (SVG
+ * viewBox) scaled to fill its container, with a canvas layer under it for large fleets.
+ * D3-style maths (scales, paths) in plain functions; React owns every element.
+ */
+export function SceneView() {
+  const [liveRef, frame] = useLiveFrame(60);
+  const [boxRef, size] = useBox<HTMLDivElement>();
+  const { speed, selected, theme, sceneFocus } = useUi(useShallow((s) => ({ speed: s.speed, selected: s.selected, theme: s.theme, sceneFocus: s.sceneFocus })));
+  const svgRef = useRef<SVGSVGElement>(null);
+  const L = chooseLayout(size.w, size.h);
+  const fleet = useMemo(() => (frame ? layoutFleet(frame, L.boxes.fleet) : null), [frame, L]);
+  const rates = useRates(frame);
+  const ref = mergeRefs<HTMLDivElement>(liveRef, boxRef);
+  if (!frame || !fleet) return <div ref={ref} className="scene" data-testid="scene" />;
+
+  const now = frame.timeMs;
+  const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const trailMs = reduced ? 0 : Math.min(1500, (Number.isFinite(speed) ? speed : 1000) * TRAIL_WALL_MS);
+  const placer = new TokenPlacer(L, fleet);
+  const live = liveInvocations(frame, now, trailMs);
+  const many = live.length > MANY_TOKENS;
+  const tokens = reduced ? [] : placer.tokens(live, now, trailMs, !many);
+  const selInv = selected?.kind === 'invocation' ? live.find((i) => i.id === selected.id) ?? [...frame.inflight, ...frame.recent].find((i) => i.id === selected.id) : undefined;
+  const selToken = selInv ? tokens.find((t) => t.id === selInv.id) : undefined;
+  const lit = new Set<string>(selToken?.routes ?? []);
+  const focus = focusOf(sceneFocus);
+  const cells = fleet.hosts.reduce((n, h) => n + h.envs.length + h.pool, 0);
+  const canvas = !fleet.aggregate && cells > CANVAS_FROM;
+  const unit = Math.min(size.w / L.width, size.h / L.height);
+  const origin: Pt = [(size.w - L.width * unit) / 2, (size.h - L.height * unit) / 2];
+  const calloutAt: Pt | null = selToken ? [selToken.x, selToken.y]
+    : selected?.kind === 'environment' ? fleet.pos.get(selected.id) ?? null
+    : selected?.kind === 'worker' ? (() => { const h = fleet.hosts.find((x) => x.id === selected.id); return h ? [h.x + h.w / 2, h.y + 20] as Pt : null; })() : null;
+
+  // Clicks in the fleet (SVG cells and canvas alike): hit-test the layout at the logical point.
+  const onFleetClick = (ev: React.MouseEvent) => {
+    const svg = svgRef.current;
+    const m = svg?.getScreenCTM();
+    if (!svg || !m) return;
+    const p = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(m.inverse());
+    const hit = hitFleet(fleet, frame, [p.x, p.y]);
+    select(hit);
+  };
+  const W = L.boxes.fleet;
+  return (
+    <div ref={ref} className={`scene ${canvas ? 'canvas-mode' : ''} layout-${L.name}`} data-testid="scene" data-layout={L.name}>
+      {canvas && <FleetCanvas frame={frame} fleet={fleet} L={L} size={size} dark={theme === 'dark'} />}
+      <svg ref={svgRef} viewBox={`0 0 ${L.width} ${L.height}`} preserveAspectRatio="xMidYMid meet" className="scene-svg"
+        role="img" aria-label={`Lambda, the whole system at t = ${Math.round(now)} ms: ${live.length} requests on screen`}>
+        <Defs />
+        <Boxes L={L} frame={frame} focus={focus} />
+        <CountingBox rect={L.boxes.counting} frame={frame} focus={focus} tall={L.name === 'tall'} />
+        <AssignmentBox rect={L.boxes.assignment} frame={frame} focus={focus} />
+        <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} />
+        <FleetLayer rect={W} frame={frame} fleet={fleet} focus={focus} cells={!canvas} selected={selected} />
+        <Arrows L={L} focus={focus} lit={lit} rates={rates} />
+        <rect x={W.x} y={W.y + 48} width={W.w} height={W.h - 48} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit" />
+        {canvas && selected?.kind === 'environment' && fleet.pos.has(selected.id) && (() => {
+          const [x, y] = fleet.pos.get(selected.id)!;
+          return <rect x={x - fleet.cell / 2 - 3} y={y - fleet.cell / 2 - 3} width={fleet.cell + 6} height={fleet.cell + 6} className="canvas-selected" />;
+        })()}
+        <Tokens tokens={tokens} selectedId={selInv?.id ?? -1} many={many} L={L} streaks={reduced ? [] : streaksOf(frame, now, trailMs)} />
+        <Badges L={L} stages={frame.scene.stages} always={reduced} />
+        <SceneLegend L={L} />
+      </svg>
+      <Callout sel={selected} frame={frame} inv={selInv} at={calloutAt} unit={unit} origin={origin} sceneW={L.width} />
+    </div>
+  );
+}
