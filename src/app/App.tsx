@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useUi } from './store/uiStore';
 import { PlaybackBar } from './controls/PlaybackBar';
-import { InvokePanel } from './controls/InvokePanel';
 import { LoadPanel } from './controls/LoadPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
 import { FaultPanel } from './controls/FaultPanel';
@@ -17,7 +16,10 @@ import { DetailsPanel } from './views/DetailsPanel';
 import { Notices } from './Notices';
 import { ViewBoundary, WorkerErrorBanner } from './ErrorOverlay';
 import { installKeyboard, SHORTCUTS } from './keyboard';
-import { TourPanel, ToursButton } from './tours/TourPanel';
+import { TourPanel } from './tours/TourPanel';
+import { Welcome } from './tours/Welcome';
+import { Dock } from './layout/Dock';
+import './layout/layout.css';
 import { Narrator } from './Narrator';
 
 const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
@@ -45,7 +47,11 @@ function ThemeToggle() {
   );
 }
 
-/** Layout only: controls on the side, views in the main area; embed mode shows one view. */
+/**
+ * Layout only. The main page: a one-line top bar; the scene filling the first screen with the
+ * dock (tour narration, or the scenario, tours and invoke buttons) beside it; the controls
+ * and the other views below. Embed mode shows one view (src/app/embed/ takes it over).
+ */
 export function App() {
   const embed = useUi((s) => s.embed);
   const view = useUi((s) => s.view);
@@ -62,7 +68,7 @@ export function App() {
         <WorkerErrorBanner />
         <TourPanel />
         <Narrator />
-        {view === 'all' ? <><View name="architecture" /><View name="fleet" /></> : <View name={view} />}
+        {view === 'all' ? <View name="scene" /> : <View name={view} />}
         <div className="embed-clock"><PlaybackBar /></div>
       </main>
     );
@@ -72,11 +78,9 @@ export function App() {
       <header className="topbar">
         <h1>Lambdascope</h1>
         <PlaybackBar />
-        <ToursButton />
         <ThemeToggle />
-        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
+        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help} title="Keyboard shortcuts">Keys (?)</button>
       </header>
-      <TourPanel />
       {help && (
         <aside className="help" role="dialog" aria-label="Keyboard shortcuts" data-testid="help">
           <ul>{SHORTCUTS.map(([k, v]) => <li key={k}><kbd>{k}</kbd> {v}</li>)}</ul>
@@ -84,23 +88,27 @@ export function App() {
       )}
       <Notices />
       <WorkerErrorBanner />
-      {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
-      <div className="layout">
-        <aside className="controls" aria-label="Controls">
-          <InvokePanel />
-          <LoadPanel />
-          <ConfigPanel key={scenarioKey} />
-          <FaultPanel />
-          <ExportPanel />
-        </aside>
-        <main className="views">
-          <div className="scene-slot"><View name="scene" /></div>
-          <div className="row"><View name="timeline" /><DetailsPanel /></div>
-          <View name="fleet" />
-          <View name="lifecycle" />
-          <View name="charts" />
-          <View name="log" />
+      <div className="stage">
+        <main className="stage-main" id="scene">
+          {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
+          <View name="scene" />
+          <Welcome />
         </main>
+        <Dock />
+      </div>
+      <section className="workbench" aria-label="Controls">
+        <h2>Drive the run</h2>
+        <LoadPanel />
+        <ConfigPanel key={scenarioKey} />
+        <FaultPanel />
+        <ExportPanel />
+      </section>
+      <div className="views">
+        <div className="row"><View name="timeline" /><DetailsPanel /></div>
+        <View name="fleet" />
+        <View name="lifecycle" />
+        <View name="charts" />
+        <View name="log" />
       </div>
       <footer className="footer">
         Numbers follow AWS documentation and published measurements; platform overheads, keep-alive and drain timing are estimates AWS does not publish (editable in a scenario’s <code>platform</code> block).

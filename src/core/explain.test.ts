@@ -22,3 +22,23 @@ describe('why was this request cold', () => {
     expect(explainInvocation(third).join('\n')).toContain('then waited 125.0 ms for the microVM to boot');
   });
 });
+
+describe('why cold, told as far as the moment shown', () => {
+  it('tells no more than has happened by then', () => {
+    const sim = simulate({}, { extensions: 1 });
+    invokeAt(sim, 1000);
+    sim.runUntil(5000);
+    const inv = sim.recentInvocations()[0];
+    const at = (ms: number) => explainInvocation(inv, ms).join('\n');
+    expect(at(1001)).toContain('on its way to Counting');
+    expect(at(1001)).not.toContain('Cold');
+    expect(at(1005)).toContain('Assignment is looking for an idle environment');
+    expect(at(1010)).toContain('Placement is choosing a worker');
+    expect(at(inv.codeReadyMs + 1)).toContain('Init is running: now extension init');
+    expect(at(inv.codeReadyMs + 1)).not.toContain('Invoke:');
+    expect(at(inv.invokeStartMs + 1)).toContain('the handler is running');
+    expect(at(inv.invokeStartMs + 1)).not.toContain('Response at t=');
+    expect(at(Infinity)).toBe(explainInvocation(inv).join('\n'));
+    expect(at(Infinity)).toContain('Response at t=');
+  });
+});

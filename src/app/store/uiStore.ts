@@ -35,6 +35,8 @@ export interface UiState {
   loads: number;
   /** The scene's parts a tour step is about (others are dimmed); null = no dimming. */
   sceneFocus: string[] | null;
+  /** The scene keeps its picture while a tour looks ahead in the run (predict, then check). */
+  holdScene: boolean;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -59,6 +61,7 @@ export const useUi = create<UiState>(() => ({
   tour: null,
   loads: 0,
   sceneFocus: null,
+  holdScene: false,
 }));
 
 let nextNotice = 1;

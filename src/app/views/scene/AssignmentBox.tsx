@@ -44,7 +44,7 @@ export function AssignmentBox({ rect: r, frame, focus }: { rect: Rect; frame: Fr
           </g>
         );
       })}
-      <text x={r.x + 16} y={r.y + r.h - 16} className="part-count" fontSize={T.small}>{count(frame.scene.counters.coldStarts)} cold starts</text>
+      <text x={r.x + 16} y={r.y + r.h - 16} className="part-count" fontSize={T.small}>{count(frame.scene.counters.coldStarts)} cold start{frame.scene.counters.coldStarts === 1 ? '' : 's'}</text>
       {total > 0 && <title>{`${total} idle environments`}</title>}
     </Part>
   );

@@ -11,7 +11,7 @@ export function Boxes({ L, frame, focus }: { L: SceneLayout; frame: FrameView; f
   const c = sv.counters;
   const wide = L.name === 'wide';
   const F = b.frontend;
-  const dlqLabel = sv.dlq.onFailure === 'none' ? 'Dropped' : sv.dlq.onFailure === 'dlq' ? 'DLQ' : 'On failure';
+  const dlqLabel = sv.dlq.onFailure === 'destination' ? 'On failure' : 'DLQ';
   const busy = new Map(sv.pollers.batches.map((x) => [x.poller, x.events.length]));
   const PO = b.pollers;
   const cols = Math.max(1, Math.min(5, Math.floor((PO.w - 24) / 24)));
@@ -23,14 +23,14 @@ export function Boxes({ L, frame, focus }: { L: SceneLayout; frame: FrameView; f
       <Part name="frontend" rect={F} label="Frontend Invoke" labelLines={wide ? ['Frontend', 'Invoke'] : undefined} focus={focus('frontend')}>
         {wide ? (
           <text className="part-note" fontSize={T.small}>
-            {['authenticates,', 'loads the config,', 'routes each', 'request'].map((l, i) => <tspan key={i} x={F.x + 16} y={F.y + 360 + i * 26}>{l}</tspan>)}
+            {['authenticates,', 'loads the config,', 'routes each', 'request'].map((l, i) => <tspan key={i} x={F.x + 16} y={F.y + F.h / 2 - 30 + i * 26}>{l}</tspan>)}
           </text>
         ) : null}
         <text x={F.x + 16} y={wide ? F.y + F.h - 44 : F.y + F.h - 20} className="part-count" fontSize={T.sub}>{count(c.received)} requests</text>
         <text x={wide ? F.x + 16 : F.x + F.w - 16} y={F.y + F.h - 18 - (wide ? 0 : 0)} textAnchor={wide ? 'start' : 'end'} className="part-count" fontSize={T.sub}>{count(c.accepted)} × 202</text>
       </Part>
-      <Part name="placement" rect={b.placement} label="Placement" sub={wide ? 'picks a worker for each new environment' : 'picks a worker'} focus={focus('placement')}>
-        <text x={b.placement.x + b.placement.w - 16} y={b.placement.y + 38} textAnchor="end" className="part-count" fontSize={T.sub} data-testid="scene.placed">{count(c.placed)} placed</text>
+      <Part name="placement" rect={b.placement} label="Placement" sub="picks a worker" focus={focus('placement')}>
+        <text x={b.placement.x + b.placement.w - 16} y={b.placement.y + 68} textAnchor="end" className="part-count" fontSize={T.sub} data-testid="scene.placed">{count(c.placed)} {wide ? 'environments ' : ''}placed</text>
       </Part>
       <Part name="pollers" rect={PO} label="Pollers" focus={focus('pollers')}>
         {Array.from({ length: shown }, (_, k) => {
@@ -41,8 +41,8 @@ export function Boxes({ L, frame, focus }: { L: SceneLayout; frame: FrameView; f
         <text x={PO.x + 12} y={PO.y + PO.h - 16} className="part-count" fontSize={T.small}>{busy.size} / {sv.pollers.count} busy</text>
       </Part>
       <Part name="dlq" rect={b.dlq} label={dlqLabel} focus={focus('dlq')}>
-        <text x={b.dlq.x + b.dlq.w - 16} y={b.dlq.y + 38} textAnchor="end" className="part-big" fontSize={T.title} data-testid="scene.dlq">{count(sv.dlq.onFailure === 'none' ? sv.dlq.dropped : sv.dlq.deadLettered)}</text>
-        <text x={b.dlq.x + 16} y={b.dlq.y + b.dlq.h - 18} className="part-sub" fontSize={T.small}>{sv.dlq.onFailure === 'none' ? 'no destination' : 'events failed'}</text>
+        <text x={b.dlq.x + 16} y={b.dlq.y + 74} className="part-big" fontSize={T.sub} data-testid="scene.dlq">{count(sv.dlq.onFailure === 'none' ? sv.dlq.dropped : sv.dlq.deadLettered)} {sv.dlq.onFailure === 'none' ? 'dropped' : 'failed'}</text>
+        <text x={b.dlq.x + 16} y={b.dlq.y + b.dlq.h - 14} className="part-sub" fontSize={T.small}>{sv.dlq.onFailure === 'none' ? 'no destination' : 'events'}</text>
       </Part>
     </>
   );

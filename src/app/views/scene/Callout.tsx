@@ -1,6 +1,8 @@
-import { explainInvocation, SCENE_ENV_PHASES, type FrameView, type InvocationView } from '../../../core';
+import { explainInvocation, requestStage, SCENE_ENV_PHASES, type FrameView, type InvocationView, type RequestStage } from '../../../core';
+import { tokenKind } from './tokens';
+import type { TokenKind } from './palette';
 import { select, type Selection } from '../../store/uiStore';
-import type { Pt } from './layout';
+import type { Pt, Rect, SceneLayout } from './layout';
 import { PHASE_STYLE } from './palette';
 import { age } from './format';
 
@@ -10,37 +12,68 @@ import { age } from './format';
  * its lease and pool. Sized in the scene's units (`unit` = CSS px per logical unit), so on a
  * slide it scales with the picture and never drops under the text floor.
  */
-export function Callout({ sel, frame, inv, at, unit, origin, sceneW }: {
-  sel: Selection; frame: FrameView; inv: InvocationView | undefined; at: Pt | null; unit: number; origin: Pt; sceneW: number;
+export function Callout({ sel, frame, inv, at, unit, origin, L, avoid }: {
+  sel: Selection; frame: FrameView; inv: InvocationView | undefined; at: Pt | null; unit: number; origin: Pt; L: SceneLayout; avoid: Rect[];
 }) {
   if (!sel) return null;
   const lines = linesFor(sel, frame, inv);
   if (!lines) return null;
-  const width = 560 * unit;
-  const x = at ? origin[0] + at[0] * unit : origin[0] + 40 * unit;
-  const y = at ? origin[1] + at[1] * unit : origin[1] + 40 * unit;
-  const left = at && at[0] > sceneW / 2 ? Math.max(4, x - width - 30 * unit) : Math.min(x + 30 * unit, origin[0] + sceneW * unit - width - 4);
+  const w = 470;
+  const h = 56 + lines.body.reduce((n, l) => n + Math.ceil(l.length / 44), 0) * 27;
+  const spot = placeCallout(L, w, h, at, avoid);
   return (
-    <aside className="scene-callout" data-testid="scene.callout" role="status" aria-live="polite"
-      style={{ left, top: Math.max(4, y - 40 * unit), width, fontSize: Math.max(11, 20 * unit) }}>
-      <header>
-        <strong>{lines.title}</strong>
-        <button className="link" onClick={() => select(null)} aria-label="Close">×</button>
-      </header>
-      <ul>{lines.body.map((l, i) => <li key={i}>{l}</li>)}</ul>
-    </aside>
+    <>
+      <aside className="scene-callout" data-testid="scene.callout" role="status" aria-live="polite"
+        style={{ left: origin[0] + spot.x * unit, top: origin[1] + spot.y * unit, width: w * unit, fontSize: Math.max(11, 20 * unit) }}>
+        <header>
+          <strong>{lines.title}</strong>
+          <button className="link" onClick={() => select(null)} aria-label="Close">×</button>
+        </header>
+        <ul>{lines.body.map((l, i) => <li key={i}>{l}</li>)}</ul>
+      </aside>
+    </>
   );
 }
+
+/**
+ * Where the callout goes, in logical units: beside the followed thing, or in a corner,
+ * whichever covers least of the parts in focus and stays clear of the thing itself.
+ */
+export function placeCallout(L: SceneLayout, w: number, h: number, at: Pt | null, avoid: Rect[]): Rect {
+  const m = 12;
+  const clamp = (x: number, y: number): Rect => ({ x: Math.max(m, Math.min(L.width - w - m, x)), y: Math.max(m, Math.min(L.height - h - m, y)), w, h });
+  const c: Rect[] = [clamp(m, m), clamp(L.width - w - m, m), clamp(m, L.height - h - m), clamp(L.width - w - m, L.height - h - m)];
+  if (at) c.unshift(clamp(at[0] + 40, at[1] - h / 2), clamp(at[0] - w - 40, at[1] - h / 2), clamp(at[0] - w / 2, at[1] + 40), clamp(at[0] - w / 2, at[1] - h - 40));
+  const overlap = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  const score = (r: Rect) => {
+    let s = avoid.reduce((n, b) => n + overlap(r, b), 0);
+    if (at) {
+      s += 50 * overlap(r, { x: at[0] - 40, y: at[1] - 40, w: 80, h: 80 });
+      s += 0.5 * Math.hypot(r.x + r.w / 2 - at[0], r.y + r.h / 2 - at[1]) * 40;
+    }
+    return s;
+  };
+  return c.reduce((best, r) => (score(r) < score(best) ? r : best));
+}
+
+const KIND_WORD: Record<TokenKind, string> = { pending: 'new request', warm: 'warm', cold: 'cold', event: 'Event attempt', throttled: '429', rejected: 'answered early', provisioned: 'warm (provisioned)' };
+const WHERE: Partial<Record<RequestStage, string>> = {
+  frontend: 'to Counting', counting: 'to Assignment', placement: 'to Placement', capacity: 'waiting for a microVM', boot: 'microVM booting',
+  code: 'code download', init: 'Init', payload: 'payload to the microVM', invoke: 'invoking', response: 'responding', throttled: '429 on its way back', done: 'answered',
+};
 
 function linesFor(sel: NonNullable<Selection>, frame: FrameView, inv: InvocationView | undefined): { title: string; body: string[] } | null {
   if (sel.kind === 'invocation') {
     if (!inv) return { title: `inv-${sel.id}`, body: ['No longer in the recent window of this frame.'] };
-    const all = explainInvocation(inv);
+    const all = explainInvocation(inv, frame.timeMs);
     // The "why" first: the cold/warm/throttle line, then where the time went.
     const why = all.findIndex((l) => /^(Cold|Warm|Throttled|It was rejected|DryRun|The invoke service)/.test(l));
-    const body = why >= 0 ? [all[why], ...all.slice(1).filter((_, k) => k + 1 !== why)] : all.slice(1);
-    const kind = inv.state === 'Throttled' ? '429' : inv.cold ? 'cold' : 'warm';
-    return { title: `inv-${inv.id} · ${kind} · ${inv.state}`, body: body.slice(0, 7) };
+    const rest = all.slice(1).filter((_, k) => k + 1 !== why);
+    // The why first, then the latest of the story (the moment shown is at its end).
+    const body = [...(why >= 0 ? [all[why]] : []), ...rest.slice(-(why >= 0 ? 6 : 7))];
+    const kind = tokenKind(inv, frame.timeMs);
+    const where = WHERE[requestStage(inv, frame.timeMs).stage];
+    return { title: `inv-${inv.id} · ${KIND_WORD[kind]}${where ? ` · ${where}` : ''}`, body };
   }
   if (sel.kind === 'environment') {
     const e = frame.environments;

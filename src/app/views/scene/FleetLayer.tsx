@@ -4,7 +4,7 @@ import type { FleetLayout, Host } from './fleetLayout';
 import { Part, type Focus } from './Part';
 import { PHASE_STYLE } from './palette';
 import { age, count } from './format';
-import { T, fitText } from './text';
+import { T, fitText, textWidth } from './text';
 import type { Selection } from '../../store/uiStore';
 
 /**
@@ -20,7 +20,7 @@ export function FleetLayer({ rect, frame, fleet, focus, cells, selected }: { rec
   const sub = `${sv.workers.length} workers · ${count(visible)} microVMs`;
   return (
     <Part name="worker" rect={rect} label="Worker fleet" focus={focus('worker')}>
-      <text x={rect.x + rect.w - 16} y={rect.y + 38} textAnchor="end" className="part-sub" fontSize={T.small}>{sub}</text>
+      <text x={rect.x + 16} y={rect.y + 66} className="part-sub" fontSize={T.small}>{sub} · Firecracker</text>
       {fleet.hosts.map((h) => <HostBox key={`${h.failed ? 'f' : 'w'}${h.id}`} h={h} frame={frame} fleet={fleet} cells={cells} focus={focus} selected={selected?.kind === 'worker' && selected.id === h.id} />)}
       {cells && !fleet.aggregate && fleet.hosts.flatMap((h) => h.envs.map((i, s) => {
         const phase = SCENE_ENV_PHASES[sv.envPhase[i]];
@@ -53,8 +53,8 @@ function HostBox({ h, frame, fleet, cells, focus, selected }: { h: Host; frame: 
     <g data-component="worker" data-worker={h.id} data-state={h.state} className={`host ${h.state} ${selected ? 'selected' : ''} focus-${focus('worker')}`}>
       <title>{h.failed ? `worker-${h.id} failed: its environments are gone` : `worker-${h.id} · ${h.state} · ${h.envs.length} environments · pool ${h.pool}${h.booting ? ` (+${h.booting} booting)` : ''} · lease ends in ${age(h.leaseEndMs - now)}`}</title>
       <rect x={h.x} y={h.y} width={h.w} height={h.h} rx={10} className="host-box" />
-      {h.showLabel && <text x={h.x + 10} y={h.y + 27} className="host-title" fontSize={T.sub} data-label={label}>{fitText(label, T.sub, h.w - (h.failed ? 20 : 90))}</text>}
-      {h.showLabel && !h.failed && <text x={h.x + h.w - 10} y={h.y + 27} textAnchor="end" className="host-sub" fontSize={T.small}>pool {h.pool}</text>}
+      {h.showLabel && <text x={h.x + 10} y={h.y + 27} className="host-title" fontSize={T.sub} data-label={label}>{fitText(label, T.sub, h.w - 20)}</text>}
+      {h.showLabel && !h.failed && textWidth(label, T.sub, true) + textWidth(`pool ${h.pool}`, T.small) + 36 < h.w && <text x={h.x + h.w - 10} y={h.y + 27} textAnchor="end" className="host-sub" fontSize={T.small}>pool {h.pool}</text>}
       {!h.failed && (
         <g className="lease">
           <rect x={h.x + 8} y={h.y + (h.showLabel ? 40 : 4)} width={bw} height={6} className="lease-bg" />

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useUi, select } from '../../store/uiStore';
 import { useLiveFrame, mergeRefs } from '../useLiveFrame';
-import { chooseLayout, type Pt } from './layout';
+import { chooseLayout, type BoxName, type Pt, type Rect, type SceneLayout } from './layout';
 import { hitFleet, layoutFleet } from './fleetLayout';
 import { liveInvocations, streaks as streaksOf, TokenPlacer } from './tokens';
 import { focusOf } from './Part';
@@ -22,7 +22,7 @@ import './scene.css';
 
 const CANVAS_FROM = 400;   // microVM cells beyond this are drawn on the canvas layer
 const MANY_TOKENS = 80;    // beyond this, tokens shrink and lose their trails
-const TRAIL_WALL_MS = 700; // a trail shows the last ~0.7 s of wall time, in virtual time
+const TRAIL_WALL_MS = 1000; // a trail shows the last second of wall time, in virtual time
 
 /**
  * The scene: the whole system in one picture, in a fixed logical coordinate space (SVG
@@ -30,7 +30,11 @@ const TRAIL_WALL_MS = 700; // a trail shows the last ~0.7 s of wall time, in vir
  * D3-style maths (scales, paths) in plain functions; React owns every element.
  */
 export function SceneView() {
-  const [liveRef, frame] = useLiveFrame(60);
+  const [liveRef, liveFrame] = useLiveFrame(60);
+  const hold = useUi((s) => s.holdScene);
+  const held = useRef(liveFrame);
+  if (!hold) held.current = liveFrame;
+  const frame = hold ? held.current : liveFrame;
   const [boxRef, size] = useBox<HTMLDivElement>();
   const { speed, selected, theme, sceneFocus } = useUi(useShallow((s) => ({ speed: s.speed, selected: s.selected, theme: s.theme, sceneFocus: s.sceneFocus })));
   const svgRef = useRef<SVGSVGElement>(null);
@@ -81,7 +85,7 @@ export function SceneView() {
         <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} />
         <FleetLayer rect={W} frame={frame} fleet={fleet} focus={focus} cells={!canvas} selected={selected} />
         <Arrows L={L} focus={focus} lit={lit} rates={rates} />
-        <rect x={W.x} y={W.y + 48} width={W.w} height={W.h - 48} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit" />
+        <rect x={W.x} y={W.y + 76} width={W.w} height={W.h - 76} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit" />
         {canvas && selected?.kind === 'environment' && fleet.pos.has(selected.id) && (() => {
           const [x, y] = fleet.pos.get(selected.id)!;
           return <rect x={x - fleet.cell / 2 - 3} y={y - fleet.cell / 2 - 3} width={fleet.cell + 6} height={fleet.cell + 6} className="canvas-selected" />;
@@ -90,7 +94,18 @@ export function SceneView() {
         <Badges L={L} stages={frame.scene.stages} always={reduced} />
         <SceneLegend L={L} />
       </svg>
-      <Callout sel={selected} frame={frame} inv={selInv} at={calloutAt} unit={unit} origin={origin} sceneW={L.width} />
+      <Callout sel={selected} frame={frame} inv={selInv} at={calloutAt} unit={unit} origin={origin} L={L} avoid={focusBoxes(L, sceneFocus)} />
     </div>
   );
+}
+
+const BOXES_OF: Record<string, BoxName[]> = {
+  clients: ['syncClients', 'eventClients'], frontend: ['frontend'], counting: ['counting'], assignment: ['assignment'], placement: ['placement'],
+  worker: ['fleet'], microvm: ['fleet'], queue: ['queue'], pollers: ['pollers'], dlq: ['dlq'],
+};
+
+/** The boxes of the parts in focus (every part when none is named), for the callout to keep clear of. */
+function focusBoxes(L: SceneLayout, focus: string[] | null): Rect[] {
+  const names = focus ?? Object.keys(BOXES_OF);
+  return [...new Set(names.flatMap((n) => BOXES_OF[n] ?? []))].map((b) => L.boxes[b]);
 }

@@ -16,21 +16,29 @@ import { T } from './text';
 export function Tokens({ tokens, selectedId, many, L, streaks }: { tokens: Token[]; selectedId: number; many: boolean; L: SceneLayout; streaks: Streak[] }) {
   const r = many ? 6 : 10;
   let labelled429 = 0;
+  // Trails show the way between parts; inside a part's box they would cross its text.
+  const inside = (Object.keys(L.boxes) as BoxName[]).filter((b) => b !== 'fleet').map((b) => L.boxes[b]);
   return (
     <g className="tokens">
-      {streaks.map((s) => <path key={s.key} d={pathD(L.routes[s.route])} className={`streak ${s.route}`} strokeOpacity={0.55 * (1 - s.age)} fill="none" />)}
+      <mask id="trail-mask" maskUnits="userSpaceOnUse" x={0} y={0} width={L.width} height={L.height}>
+        <rect x={0} y={0} width={L.width} height={L.height} fill="#fff" />
+        {inside.map((r, i) => <rect key={i} x={r.x + 2} y={r.y + 2} width={r.w - 4} height={r.h - 4} rx={12} fill="#000" />)}
+      </mask>
+      <g mask="url(#trail-mask)">
+        {streaks.map((s) => <path key={s.key} d={pathD(L.routes[s.route])} className={`streak ${s.route}`} strokeOpacity={0.55 * (1 - s.age)} fill="none" />)}
+        {!many && tokens.map((t) => t.trail.length > 1 && <path key={t.id} d={pathD(t.trail)} className={`trail ${t.id === selectedId ? 'selected' : ''}`} stroke={TOKEN_COLOR[t.kind]} fill="none" />)}
+      </g>
       {tokens.map((t) => {
         const sel = t.id === selectedId;
         const show429 = t.kind === 'throttled' && t.stage === 'throttled' && !many && labelled429++ < 8;
         return (
           <g key={t.id} data-invocation={`inv-${t.id}`} data-at={t.at} data-stage={t.stage} className={`token ${t.kind} ${sel ? 'selected' : ''}`}
             onClick={(e) => { e.stopPropagation(); select({ kind: 'invocation', id: t.id }); }}>
-            {!many && t.trail.length > 1 && <path d={pathD(t.trail)} className="trail" stroke={TOKEN_COLOR[t.kind]} fill="none" />}
             {t.stage !== 'done' && (
               <>
                 <circle cx={t.x} cy={t.y} r={sel ? 16 : r} fill={TOKEN_COLOR[t.kind]} className="token-dot" />
                 {!many && <circle cx={t.x} cy={t.y} r={(sel ? 16 : r) + 14} className="token-hit" />}
-                {sel && <text x={t.x} y={t.y - 26} textAnchor="middle" className="token-label" fontSize={T.sub}>inv-{t.id} {t.kind}</text>}
+                {sel && <text x={t.x} y={t.y - 26} textAnchor="middle" className="token-label" fontSize={T.sub}>inv-{t.id}{t.kind === 'warm' || t.kind === 'cold' ? ` ${t.kind}` : ''}</text>}
                 {show429 && !sel && <text x={t.x + 14} y={t.y - 12} className="token-429" fontSize={T.small}>429</text>}
               </>
             )}

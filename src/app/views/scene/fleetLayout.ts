@@ -28,7 +28,7 @@ export interface FleetLayout {
 }
 
 const GAP = 10;
-const TITLE = 48;     // the fleet's own label row
+const TITLE = 76;     // the fleet's own label and summary rows
 const MAX_CELL = 64;
 export const MIN_CELL = 6;
 

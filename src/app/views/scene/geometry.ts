@@ -26,3 +26,14 @@ export function pathD(points: readonly Pt[]): string {
 }
 
 export const midpoint = (points: readonly Pt[]): Pt => along(points, 0.5);
+
+/** The part of a polyline between fractions `a` and `b` (0 ≤ a ≤ b ≤ 1) of its length. */
+export function slice(points: readonly Pt[], a: number, b: number, cum = lengths(points)): Pt[] {
+  const total = cum[cum.length - 1];
+  if (total === 0 || points.length < 2) return [points[0]];
+  const da = Math.max(0, Math.min(1, a)) * total, db = Math.max(0, Math.min(1, b)) * total;
+  const out: Pt[] = [along(points, a, cum)];
+  for (let i = 1; i < points.length - 1; i++) if (cum[i] > da && cum[i] < db) out.push(points[i]);
+  out.push(along(points, b, cum));
+  return out;
+}

@@ -8,7 +8,7 @@ import type { SceneEnvPhase } from '../../../core';
  */
 export const PHASE_STYLE: Record<SceneEnvPhase, { color: string; glyph: string; label: string; dark?: boolean }> = {
   Hidden: { color: 'transparent', glyph: '', label: '' },
-  Capacity: { color: '#BBBBBB', glyph: '…', label: 'waiting for microVM capacity' },
+  Capacity: { color: '#BBBBBB', glyph: '…', label: 'waiting for a microVM' },
   Boot: { color: '#999999', glyph: 'B', label: 'microVM boot' },
   Provisioning: { color: '#A59CC9', glyph: 'C', label: 'code download' },
   ExtensionInit: { color: '#F0E442', glyph: 'E', label: 'Init: extensions' },
@@ -23,10 +23,10 @@ export const PHASE_STYLE: Record<SceneEnvPhase, { color: string; glyph: string; 
 };
 
 /** The phases shown in the legend, in lifecycle order. */
-export const LEGEND_PHASES: SceneEnvPhase[] = ['Boot', 'Provisioning', 'ExtensionInit', 'RuntimeInit', 'FunctionInit', 'Restoring', 'Invoking', 'Idle', 'ShuttingDown'];
+export const LEGEND_PHASES: SceneEnvPhase[] = ['Capacity', 'Boot', 'Provisioning', 'ExtensionInit', 'RuntimeInit', 'FunctionInit', 'Restoring', 'Invoking', 'Idle', 'ShuttingDown'];
 
-/** Request tokens: warm, cold, Event (a poller's attempt), 429 and other early answers. */
-export const TOKEN_COLOR = { warm: '#009E73', cold: '#E69F00', event: '#56B4E9', throttled: '#D55E00', rejected: '#999999', provisioned: '#0072B2' } as const;
+/** Request tokens: not yet assigned (white), warm, cold, Event (a poller's attempt), 429 and other early answers. */
+export const TOKEN_COLOR = { pending: '#FFFFFF', warm: '#009E73', cold: '#E69F00', event: '#56B4E9', throttled: '#D55E00', rejected: '#999999', provisioned: '#0072B2' } as const;
 export type TokenKind = keyof typeof TOKEN_COLOR;
 
 export const QUEUE_STATE_COLOR: Record<string, string> = {

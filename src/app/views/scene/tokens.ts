@@ -1,5 +1,5 @@
 import { requestStage, type FrameView, type InvocationView, type RequestStage } from '../../../core';
-import { along, lengths } from './geometry';
+import { along, lengths, slice } from './geometry';
 import type { Pt, RouteName, SceneLayout } from './layout';
 import type { FleetLayout } from './fleetLayout';
 import type { TokenKind } from './palette';
@@ -23,10 +23,13 @@ type Located = { p: Pt; at: string; route: RouteName | null };
 const cache = new WeakMap<readonly Pt[], number[]>();
 const cum = (pts: readonly Pt[]) => { let c = cache.get(pts); if (!c) cache.set(pts, (c = lengths(pts))); return c; };
 
-export function tokenKind(inv: InvocationView): TokenKind {
-  if (inv.state === 'Throttled') return 'throttled';
-  if (inv.state === 'Rejected' || inv.state === 'DryRunSucceeded' || (inv.state === 'ServiceError' && Number.isNaN(inv.countedMs))) return 'rejected';
+/** What the token shows at `now`: cold or warm only once Assignment has answered, 429 once Counting has. */
+export function tokenKind(inv: InvocationView, now: number): TokenKind {
+  const answered = inv.respondedMs - inv.responseOverheadMs;
+  if (inv.state === 'Throttled') return now >= inv.countedMs ? 'throttled' : inv.asyncEvent ? 'event' : 'pending';
+  if (inv.state === 'Rejected' || inv.state === 'DryRunSucceeded' || (inv.state === 'ServiceError' && Number.isNaN(inv.countedMs))) return now >= answered ? 'rejected' : 'pending';
   if (inv.asyncEvent) return 'event';
+  if (!(now >= inv.assignedMs)) return 'pending';
   if (inv.provisioned) return 'provisioned';
   return inv.cold ? 'cold' : 'warm';
 }
@@ -43,69 +46,92 @@ export class TokenPlacer {
 
   /** Where `inv` is at time `t`, or null when it is not on screen (not arrived, answered). */
   locate(inv: InvocationView, t: number): Located | null {
+    const l = this.leg(inv, t);
+    if (!l) return null;
+    return { p: l.pts.length === 1 ? l.pts[0] : along(l.pts, l.f, l.cum), at: l.f < 0.5 ? l.from : l.to, route: l.route };
+  }
+
+  /**
+   * The leg of its path a request is on at `t`: the route's points (with the microVM's
+   * centre where the route reaches it), how far along (0–1) it is, and the stage's span.
+   */
+  private leg(inv: InvocationView, t: number): { pts: readonly Pt[]; cum: number[]; f: number; from: string; to: string; route: RouteName | null; fromMs: number; toMs: number } | null {
     const s = requestStage(inv, t);
     const poller = inv.asyncEvent !== 0;
     const R = this.L.routes;
     const frac = (a: number, b: number) => (Number.isFinite(b) && b > a ? Math.min(1, Math.max(0, (t - a) / (b - a))) : 1);
-    const on = (route: RouteName, f: number, from: string, to: string, extra?: Pt, prefix?: Pt): Located => {
+    const leg = (route: RouteName, fromMs: number, toMs: number, from: string, to: string, extra?: Pt, prefix?: Pt) => {
       let pts: readonly Pt[] = R[route];
       if (extra || prefix) pts = [...(prefix ? [prefix] : []), ...pts, ...(extra ? [extra] : [])];
-      const p = along(pts, f, extra || prefix ? lengths(pts) : cum(pts));
-      return { p, at: f < 0.5 ? from : to, route };
+      return { pts, cum: extra || prefix ? lengths(pts) : cum(pts), f: frac(fromMs, toMs), from, to, route, fromMs, toMs };
     };
-    const f = frac(s.fromMs, s.toMs);
+    const still = (p: Pt, fromMs: number, toMs: number) => ({ pts: [p] as readonly Pt[], cum: [0], f: 1, from: 'microvm', to: 'microvm', route: null, fromMs, toMs });
     const cell = Math.max(8, this.fleet.cell);
     switch (s.stage) {
       case 'future':
       case 'done':
         return null;
       case 'frontend':
-        return on(poller ? 'frontendFromPoller' : 'frontend', f, poller ? 'pollers' : 'frontend', 'counting');
+        return leg(poller ? 'frontendFromPoller' : 'frontend', s.fromMs, s.toMs, poller ? 'pollers' : 'frontend', 'counting');
       case 'counting':
-        return on('counting', f, 'counting', 'assignment');
+        return leg('counting', s.fromMs, s.toMs, 'counting', 'assignment');
       case 'placement':
-        return on('placement', f, 'assignment', 'placement');
+        return leg('placement', s.fromMs, s.toMs, 'assignment', 'placement');
       case 'capacity':
       case 'boot':
       case 'code':
         // From Placement's answer until the code is in place: the new microVM is being set up.
-        return on('toVm', frac(inv.placedMs, inv.codeReadyMs), 'placement', 'microvm', this.vm(inv.env));
+        return leg('toVm', inv.placedMs, inv.codeReadyMs, 'placement', 'microvm', this.vm(inv.env));
       case 'init': {
         const [x, y] = this.vm(inv.env);
-        return { p: [x - cell * 0.22, y - cell * 0.22], at: 'microvm', route: null };
+        return still([x - cell * 0.22, y - cell * 0.22], s.fromMs, s.toMs);
       }
       case 'payload':
-        return on('payload', f, 'assignment', 'microvm', this.vm(inv.env));
+        return leg('payload', s.fromMs, s.toMs, 'assignment', 'microvm', this.vm(inv.env));
       case 'invoke':
-        return { p: this.vm(inv.env), at: 'microvm', route: null };
+        return still(this.vm(inv.env), s.fromMs, s.toMs);
       case 'response':
-        return on(poller ? 'responseToPoller' : 'response', f, 'microvm', poller ? 'pollers' : 'clients', undefined, this.vm(inv.env));
+        return leg(poller ? 'responseToPoller' : 'response', s.fromMs, s.toMs, 'microvm', poller ? 'pollers' : 'clients', undefined, this.vm(inv.env));
       case 'throttled':
-        return on(poller ? 'throttledToPoller' : 'throttled', f, 'counting', poller ? 'pollers' : 'clients');
+        return leg(poller ? 'throttledToPoller' : 'throttled', s.fromMs, s.toMs, 'counting', poller ? 'pollers' : 'clients');
       case 'rejected':
-        return on('rejected', f, 'frontend', 'clients');
+        return leg('rejected', s.fromMs, s.toMs, 'frontend', 'clients');
     }
+  }
+
+  /** The path travelled in (now − trailMs, now]: the exact route segments, leg by leg. */
+  trail(inv: InvocationView, now: number, trailMs: number, routes: Set<RouteName>): Pt[] {
+    const out: Pt[] = [];
+    let t = Math.max(inv.receivedMs, now - trailMs);
+    for (let guard = 0; guard < 16 && t <= now; guard++) {
+      const l = this.leg(inv, t);
+      if (!l) break;
+      const end = Math.min(now, l.toMs);
+      if (l.pts.length === 1) out.push(l.pts[0]);
+      else {
+        const fa = l.f;
+        const fb = Number.isFinite(l.toMs) && l.toMs > l.fromMs ? Math.min(1, Math.max(0, (end - l.fromMs) / (l.toMs - l.fromMs))) : 1;
+        out.push(...slice(l.pts, fa, fb, l.cum));
+      }
+      if (l.route) routes.add(l.route);
+      if (!(l.toMs > t) || !Number.isFinite(l.toMs)) break;
+      t = l.toMs + 1e-6;
+    }
+    return out;
   }
 
   tokens(list: InvocationView[], now: number, trailMs: number, withTrails: boolean): Token[] {
     const out: Token[] = [];
-    const K = 8;
     for (const inv of list) {
       const here = this.locate(inv, now);
-      const trail: Pt[] = [];
       const routes = new Set<RouteName>();
-      if (withTrails && trailMs > 0) {
-        for (let k = K; k >= 1; k--) {
-          const l = this.locate(inv, now - (trailMs * k) / K);
-          if (l) { trail.push(l.p); if (l.route) routes.add(l.route); }
-        }
-      }
-      if (!here && trail.length === 0) continue;
-      if (here) { trail.push(here.p); if (here.route) routes.add(here.route); }
+      const trail = withTrails && trailMs > 0 ? this.trail(inv, now, trailMs, routes) : [];
+      if (!here && trail.length < 2) continue;
+      if (here?.route) routes.add(here.route);
       const jitter = here && here.route && !here.route.startsWith('to') ? ((inv.id * 7919) % 17) - 8 : 0;
       const p = here?.p ?? trail[trail.length - 1];
       out.push({
-        id: inv.id, x: p[0] + jitter * 0.4, y: p[1] + jitter, kind: tokenKind(inv), stage: here ? requestStage(inv, now).stage : 'done',
+        id: inv.id, x: p[0] + jitter * 0.4, y: p[1] + jitter, kind: tokenKind(inv, now), stage: here ? requestStage(inv, now).stage : 'done',
         at: here?.at ?? 'done', routes: [...routes], trail, inv,
       });
     }
