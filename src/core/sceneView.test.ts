@@ -6,7 +6,7 @@ import { summarize } from './summary';
 import { invokeAt, scenario, simulate } from './testing/scenarios';
 
 const phaseOf = (sim: Simulation, env: number) => {
-  const ids = [...sim.environments.keys()];
+  const ids = [...sim.state.environments.keys()];
   return SCENE_ENV_PHASES[sceneView(sim).envPhase[ids.indexOf(env)]];
 };
 
@@ -38,7 +38,7 @@ describe('the scene shows what has happened by the frame’s time, never what is
     const sim = simulate();
     invokeAt(sim, 1000);
     sim.runUntil(1002);
-    expect(sim.counting.accountInUse).toBe(1); // leased at the arrival instant
+    expect(sim.state.counting.accountInUse).toBe(1); // leased at the arrival instant
     expect(sceneView(sim).counting.inUse).toBe(0);
     expect(sceneView(sim).counting.functions[0].inUse).toBe(0);
     expect(sceneView(sim).stages.frontend).toBe(1);
@@ -64,7 +64,7 @@ describe('the scene shows what has happened by the frame’s time, never what is
     invokeAt(sim, 0);
     invokeAt(sim, 2000);
     sim.runUntil(2005); // assigned at 2006.5, the handler starts at 2008 (payload hop 1.5 ms)
-    expect(sim.environments.get(1)!.state).toBe('Invoking');
+    expect(sim.state.environments.get(1)!.state).toBe('Invoking');
     expect(phaseOf(sim, 1)).toBe('Idle');
     sim.runUntil(2009);
     expect(phaseOf(sim, 1)).toBe('Invoking');
@@ -73,7 +73,7 @@ describe('the scene shows what has happened by the frame’s time, never what is
   it('with the pool empty the microVM waits for a creation slot, then boots', () => {
     const sim = simulate({ fleet: { workers: 1, prebootedPoolSize: 0 }, workload: [{ function: 'hello', arrival: { process: 'burst', count: 3, atMs: 0 } }] });
     sim.runUntil(25); // all three placed at 21.5; creations 6.67 ms apart
-    const third = [...sim.inflight.values()][2];
+    const third = [...sim.state.inflight.values()][2];
     expect(third.microvmBootStartMs - third.placedMs).toBeCloseTo(2 * 1000 / 150); // two creations ahead of it
     expect(phaseOf(sim, third.env)).toBe('Capacity');
     expect(requestStage(third, 25).stage).toBe('capacity');
@@ -128,5 +128,5 @@ describe('the scene shows what has happened by the frame’s time, never what is
     while (watched.nextEventMs() <= 20_000) { watched.step(); sceneView(watched); }
     watched.runUntil(20_000);
     expect(summarize(watched, { final: true }).eventLogSha256).toBe(summarize(quiet, { final: true }).eventLogSha256);
-  });
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { Invocation } from './model/records';
 import { requestStage, REQUEST_STAGES, type RequestStage } from './requestStage';
+import { peekTokens, unreservedCapacity } from './services/counting';
 import type { Simulation } from './simulation';
 
 /**
@@ -66,14 +67,17 @@ const FAILED_SHOWN_MS = 60_000;
 const pollerOf = (source: number) => -2 - source;
 
 export function sceneView(sim: Simulation): SceneView {
-  const now = sim.nowMs;
+  const st = sim.state;
+  const now = st.nowMs;
   const recent = sim.recentInvocations();
   const stages = Object.fromEntries(REQUEST_STAGES.map((s) => [s, 0])) as Record<RequestStage, number>;
-  const fnInUseAhead = new Array<number>(sim.functions.length).fill(0);
+  const fnInUseAhead = new Array<number>(st.functions.length).fill(0);
   const poolAhead = new Map<number, number>();
   const hiddenEnv = new Set<number>();
   const batches = new Map<number, { poller: number; events: number[]; sinceMs: number }>();
   let coldAhead = 0, placedAhead = 0, inUseAhead = 0, unreservedAhead = 0;
+  const bucketAhead = new Array<number>(st.functions.length).fill(0);
+  const capacity = st.scenario.account.scaling.environments;
   const attempt = (inv: Invocation) => {
     if (!inv.asyncEvent || inv.source > -2) return;
     const p = pollerOf(inv.source);
@@ -82,10 +86,10 @@ export function sceneView(sim: Simulation): SceneView {
     b.sinceMs = Math.min(b.sinceMs, inv.receivedMs);
     batches.set(p, b);
   };
-  for (const inv of sim.inflight.values()) {
+  for (const inv of st.inflight.values()) {
     stages[requestStage(inv, now).stage]++;
     attempt(inv);
-    if (inv.cold && inv.assignedMs > now) coldAhead++;
+    if (inv.cold && inv.assignedMs > now) { coldAhead++; if (inv.fn >= 0) bucketAhead[inv.fn]++; }
     if (inv.cold && inv.placedMs > now) {
       placedAhead++;
       hiddenEnv.add(inv.env);
@@ -94,7 +98,7 @@ export function sceneView(sim: Simulation): SceneView {
     if (!inv.provisioned && inv.countedMs > now && inv.fn >= 0) {
       inUseAhead++;
       fnInUseAhead[inv.fn]++;
-      if (sim.functions[inv.fn].cfg.reservedConcurrency === null) unreservedAhead++;
+      if (st.functions[inv.fn].cfg.reservedConcurrency === null) unreservedAhead++;
     }
   }
   // Answered already but still on their way back (429s, 4xx, responses): in the recent ring.
@@ -112,10 +116,10 @@ export function sceneView(sim: Simulation): SceneView {
     }
   }
 
-  const envPhase = new Uint8Array(sim.environments.size);
+  const envPhase = new Uint8Array(st.environments.size);
   let i = 0;
-  for (const e of sim.environments.values()) {
-    const inv = e.invocation ? sim.inflight.get(e.invocation) : undefined;
+  for (const e of st.environments.values()) {
+    const inv = e.invocation ? st.inflight.get(e.invocation) : undefined;
     let phase: SceneEnvPhase = FROM_STATE[e.state] ?? 'Idle';
     if (hiddenEnv.has(e.id)) phase = 'Hidden';
     else if (e.state === 'Provisioning' && inv) {
@@ -125,17 +129,17 @@ export function sceneView(sim: Simulation): SceneView {
     envPhase[i++] = PHASE[phase];
   }
 
-  const { fleet, platform } = sim.scenario;
+  const { fleet, platform } = st.scenario;
   const hiddenOn = new Map<number, { n: number; mb: number }>();
   for (const id of hiddenEnv) {
-    const e = sim.environments.get(id);
+    const e = st.environments.get(id);
     if (!e) continue;
     const h = hiddenOn.get(e.worker) ?? { n: 0, mb: 0 };
     h.n++;
     h.mb += e.memoryMb;
     hiddenOn.set(e.worker, h);
   }
-  const workers: SceneWorker[] = [...sim.workers.values()].map((w) => {
+  const workers: SceneWorker[] = [...st.workers.values()].map((w) => {
     const back = poolAhead.get(w.id) ?? 0;
     const h = hiddenOn.get(w.id);
     return {
@@ -145,12 +149,12 @@ export function sceneView(sim: Simulation): SceneView {
     };
   });
 
-  const c = sim.counting;
-  const q = sim.asyncQueue;
+  const c = st.counting;
+  const q = st.asyncQueue;
   const shown: QueueToken[] = [];
   for (const e of q.events.values()) {
     if (shown.length >= QUEUE_SHOWN) break;
-    const cfg = sim.functions[e.fn].cfg.async;
+    const cfg = st.functions[e.fn].cfg.async;
     // Back to waiting at the handler's end, but its answer is still on the way to the poller.
     const waiting = e.state === 'RetryWait' || e.state === 'Backoff';
     const state = waiting && (answered.get(e.lastInvocation) ?? -Infinity) > now ? 'Attempting' : e.state;
@@ -159,35 +163,37 @@ export function sceneView(sim: Simulation): SceneView {
   const finished = q.finished.map((f) => ({ ...f, visibleMs: answered.get(f.lastInvocation) ?? f.atMs }));
   const ahead = (state: string) => finished.filter((f) => f.state === state && f.visibleMs > now).length;
   const throttleReasons: Record<string, number> = {};
-  for (const [k, n] of Object.entries(sim.metrics.throttleReasons)) throttleReasons[k] = n - (reasonsAhead[k] ?? 0);
+  for (const [k, n] of Object.entries(st.metrics.throttleReasons)) throttleReasons[k] = n - (reasonsAhead[k] ?? 0);
   let coldStarts = 0;
-  for (const f of sim.functions) coldStarts += f.stats.coldStarts;
+  for (const f of st.functions) coldStarts += f.stats.coldStarts;
 
   return {
     timeMs: now,
     envPhase,
     workers,
-    failedWorkers: sim.faults.failedWorkers.filter((f) => now - f.atMs < FAILED_SHOWN_MS).map((f) => ({ ...f })),
+    failedWorkers: st.faults.failedWorkers.filter((f) => now - f.atMs < FAILED_SHOWN_MS).map((f) => ({ ...f })),
     counting: {
-      accountLimit: sim.scenario.account.concurrencyLimit, unreservedCapacity: c.unreservedCapacity,
+      accountLimit: st.scenario.account.concurrencyLimit, unreservedCapacity: unreservedCapacity(st),
       unreservedInUse: c.unreservedInUse - unreservedAhead, inUse: c.accountInUse - inUseAhead,
-      functions: sim.functions.map((f, k) => {
+      functions: st.functions.map((f, k) => {
         let provisionedLive = 0, provisionedBusy = 0;
-        for (const id of f.versions.values()) provisionedLive += sim.versions[id].provisioned.live;
-        if (provisionedLive > 0) for (const e of sim.environments.values()) if (e.fn === k && e.provisioned && e.state === 'Invoking') provisionedBusy++;
-        return { name: f.name, reserved: f.cfg.reservedConcurrency, inUse: f.inUse - fnInUseAhead[k], provisionedLive, provisionedBusy, bucketTokens: c.peekTokens(f, now) };
+        for (const id of f.versions.values()) provisionedLive += st.versions[id].provisioned.live;
+        if (provisionedLive > 0) for (const e of st.environments.values()) if (e.fn === k && e.provisioned && e.state === 'Invoking') provisionedBusy++;
+        // Scaling tokens are taken when the request arrives; the picture takes them at Assignment.
+        const tokens = Math.min(capacity, peekTokens(st, f, now) + bucketAhead[k]);
+        return { name: f.name, reserved: f.cfg.reservedConcurrency, inUse: f.inUse - fnInUseAhead[k], provisionedLive, provisionedBusy, bucketTokens: tokens };
       }),
-      bucketCapacity: c.capacity,
+      bucketCapacity: capacity,
     },
     stages,
     counters: {
-      received: sim.nextInvocationId - 1, accepted: q.stats.accepted, throttled: sim.metrics.throttled - throttledAhead, throttleReasons,
-      coldStarts: coldStarts - coldAhead, placed: sim.nextEnvironmentId - 1 - placedAhead,
+      received: st.nextInvocationId - 1, accepted: q.stats.accepted, throttled: st.metrics.throttled - throttledAhead, throttleReasons,
+      coldStarts: coldStarts - coldAhead, placed: st.nextEnvironmentId - 1 - placedAhead,
     },
-    queue: { depth: q.depth, shown },
+    queue: { depth: q.events.size, shown },
     pollers: { count: platform.pollers, batchSize: platform.pollerBatchSize, batches: [...batches.values()].sort((a, b) => a.poller - b.poller).slice(0, BATCHES_SHOWN) },
     dlq: {
-      onFailure: sim.functions[0]?.cfg.async.onFailure ?? 'none',
+      onFailure: st.functions[0]?.cfg.async.onFailure ?? 'none',
       deadLettered: q.stats.deadLettered - ahead('DeadLettered'), dropped: q.stats.dropped - ahead('Dropped'), succeeded: q.stats.succeeded - ahead('Succeeded'),
       recent: finished.filter((f) => f.state !== 'Succeeded' && f.visibleMs <= now).slice(-12).map((f) => ({ id: f.id, state: f.state, atMs: f.visibleMs, attempts: f.attempts, expired: f.expired })),
     },

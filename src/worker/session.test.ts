@@ -55,22 +55,12 @@ describe('the interactive session: time travel by deterministic replay', () => {
   it('stepping to the next interesting event stops at the first cold start', () => {
     const s = new Session(base(), true);
     expect(s.stepInteresting()).toBe(true);
-    expect(s.sim.functions[0].stats.coldStarts).toBe(1);
+    expect(s.sim.state.functions[0].stats.coldStarts).toBe(1);
   });
 });
 
 describe('checkpoints', () => {
-  it('a deep copy of a running simulation continues exactly like the original', async () => {
-    const { deepCopy } = await import('./checkpoints');
-    const a = new Session(base(), true);
-    a.runTo(15_000);
-    const copy = deepCopy(a.sim);
-    a.runTo(40_000);
-    copy.runUntil(40_000);
-    expect(summarize(copy, { final: true }).eventLogSha256).toBe(summarize(a.sim, { final: true }).eventLogSha256);
-  });
-
-  it('seeking back in a long run restores a checkpoint instead of replaying from the start, with the same result', () => {
+  it('seeking back in a long run restores a checkpoint instead of replaying from the start, with the same result', { timeout: 60_000 }, () => {
     const heavy = scenario({ workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 500 } }] });
     const a = new Session(heavy, true);
     a.runTo(600_000); // ~300k requests: several checkpoints
@@ -81,7 +71,7 @@ describe('checkpoints', () => {
     expect(viaCheckpoint).toBe(JSON.stringify({ ...summarize(b.sim), wallMs: 0 }));
   });
 
-  it('seeking forward within the explored run jumps to a checkpoint, with the same result as running', () => {
+  it('seeking forward within the explored run jumps to a checkpoint, with the same result as running', { timeout: 60_000 }, () => {
     const heavy = scenario({ workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 500 } }] });
     const a = new Session(heavy, true);
     a.runTo(600_000);
@@ -101,21 +91,6 @@ describe('checkpoints', () => {
     a.stepBack();
     expect(a.sim.eventsProcessed).toBe(events);
     expect(JSON.stringify({ ...summarize(a.sim), wallMs: 0 })).toBe(before);
-  });
-});
-
-describe('checkpoint memory', () => {
-  it('checkpoints stay within their object budget however long the run, keeping the latest', async () => {
-    const { Checkpoints } = await import('./checkpoints');
-    const cps = new Checkpoints<{ eventsProcessed: number; nowMs: number; payload: number[][] }>(10, 100, 500);
-    const state = { eventsProcessed: 0, nowMs: 0, payload: Array.from({ length: 99 }, () => [1]) }; // ~100 objects
-    for (let e = 10; e <= 5000; e += 10) {
-      state.eventsProcessed = e;
-      state.nowMs = e;
-      cps.maybeTake(state, 0);
-    }
-    expect(cps.size).toBeLessThanOrEqual(5);
-    expect(cps.restore(Infinity)!.state.eventsProcessed).toBeGreaterThan(4000);
   });
 });
 

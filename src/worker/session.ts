@@ -1,12 +1,6 @@
-import { Simulation } from '../core/simulation';
-import { summarize } from '../core/summary';
-import type { Scenario } from '../core/scenario/types';
-import type { Fault } from '../core/scenario/faultTypes';
-import type { ControlPlaneCall } from '../core/scenario/faultTypes';
-import type { InvokeMode } from '../core/scenario/types';
+import { Simulation, describeRecord, oldestEventAgeMs, peekTokens, recentRecords, summarize, type ControlPlaneCall, type Fault, type InvokeMode, type LogEntry, type Scenario } from '../core/index';
 import type { LiveLoad, SeriesPoint } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
-import { describeRecord, type LogEntry } from '../core/logText';
 
 /** Something the user did to the run; recorded so that seeking back can replay it exactly. */
 export type Input =
@@ -14,8 +8,6 @@ export type Input =
   | { kind: 'load'; load: LiveLoad | null }
   | { kind: 'control'; call: Omit<ControlPlaneCall, 'atMs'> }
   | { kind: 'fault'; fault: Fault };
-
-const NO_HASH = { update(): void {}, digestHex: () => '' };
 
 export interface Recorded { afterEvents: number; atMs: number; input: Input }
 
@@ -35,7 +27,7 @@ export class Session {
   series: SeriesPoint[] = [];
   /** Changes whenever points already sent were rewritten (thinning, seeking back). */
   seriesGeneration = 0;
-  private readonly checkpoints = new Checkpoints<Simulation>();
+  private readonly checkpoints = new Checkpoints();
 
   /** @param hashEventLog hash the live event log (tests do; the page does not need it) */
   constructor(readonly scenario: Scenario, private readonly hashEventLog = false) {
@@ -48,7 +40,7 @@ export class Session {
    * hashing on and gets the same SHA-256 the CLI would print.
    */
   private fresh(): Simulation {
-    return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hasher: this.hashEventLog ? undefined : NO_HASH });
+    return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hashEventLog: this.hashEventLog });
   }
 
   /** Applies a user input now. In the past (after a seek back) it forks: later inputs are discarded. */
@@ -99,10 +91,10 @@ export class Session {
     }
     replay.nowMs = this.sim.nowMs;
     apply();
-    const records = replay.log.recent(maxRecords);
-    const first = replay.log.count - records.length;
+    const records = recentRecords(replay.state.log, maxRecords);
+    const first = replay.state.log.count - records.length;
     const summary = summarize(replay, { final: true });
-    return { inputs, entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.log.count, sha256: summary.eventLogSha256, summary };
+    return { inputs, entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.state.log.count, sha256: summary.eventLogSha256, summary };
   }
 
   /** One event. */
@@ -138,8 +130,8 @@ export class Session {
     } else {
       // Forward within the part of the run already explored: jump to the nearest checkpoint.
       const c = this.checkpoints.restore(targetMs);
-      if (c && c.state.eventsProcessed > this.sim.eventsProcessed) {
-        this.sim = c.state;
+      if (c && c.sim.eventsProcessed > this.sim.eventsProcessed) {
+        this.sim = c.sim;
         this.cursor = c.inputs;
       }
     }
@@ -165,8 +157,8 @@ export class Session {
 
   private rewind(atMs: number, maxEvents: number): void {
     const c = this.checkpoints.restore(atMs, maxEvents);
-    if (c && c.state.nowMs <= atMs) {
-      this.sim = c.state;
+    if (c && c.sim.nowMs <= atMs) {
+      this.sim = c.sim;
       this.cursor = c.inputs;
     } else {
       this.sim = this.fresh();
@@ -193,12 +185,13 @@ export class Session {
     if (last && last.t >= sim.nowMs) return;
     const s = summarize(sim);
     let coldStarts = 0, invocations = 0;
-    for (const f of sim.functions) { coldStarts += f.stats.coldStarts; invocations += f.stats.invocations; }
+    const st = sim.state;
+    for (const f of st.functions) { coldStarts += f.stats.coldStarts; invocations += f.stats.invocations; }
     this.series.push({
-      t: sim.nowMs, concurrency: sim.counting.accountInUse, environments: sim.environments.size,
-      busy: sim.gauge.now[1], idle: sim.gauge.now[2], initializing: sim.gauge.now[0],
-      throttled: s.invocations.throttled, coldStarts, invocations, queueDepth: sim.asyncQueue.depth,
-      oldestAgeMs: sim.asyncQueue.oldestAgeMs(), bucketTokens: sim.functions[0] ? sim.counting.peekTokens(sim.functions[0], sim.nowMs) : 0,
+      t: sim.nowMs, concurrency: st.counting.accountInUse, environments: st.environments.size,
+      busy: st.gauge.now[1], idle: st.gauge.now[2], initializing: st.gauge.now[0],
+      throttled: s.invocations.throttled, coldStarts, invocations, queueDepth: st.asyncQueue.events.size,
+      oldestAgeMs: oldestEventAgeMs(st), bucketTokens: st.functions[0] ? peekTokens(st, st.functions[0], sim.nowMs) : 0,
     });
     if (this.series.length > SERIES_CAP) {
       // Halve the resolution of the older half instead of dropping it: the chart keeps the whole run.
@@ -210,11 +203,12 @@ export class Session {
 }
 
 function interestingCount(sim: Simulation): number {
-  let n = sim.metrics.throttled + sim.workersDrained + sim.workersFailed + sim.controlPlaneCalls + sim.faults.history.length;
-  for (const f of sim.functions) n += f.stats.coldStarts + f.stats.throttled;
-  const q = sim.asyncQueue.stats;
+  const s = sim.state;
+  let n = s.metrics.throttled + s.workersDrained + s.workersFailed + s.controlPlaneCalls + s.faults.history.length;
+  for (const f of s.functions) n += f.stats.coldStarts + f.stats.throttled;
+  const q = s.asyncQueue.stats;
   n += q.retries + q.deadLettered + q.dropped + q.expired;
-  n += sim.nextEnvironmentId - 1 - sim.environments.size; // environments reclaimed
+  n += s.nextEnvironmentId - 1 - s.environments.size; // environments reclaimed
   return n;
 }
 

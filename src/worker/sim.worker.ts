@@ -1,8 +1,5 @@
 /// <reference lib="webworker" />
-import { parseScenario } from '../core/scenario/parseScenario';
-import { ENVIRONMENT_TABLE } from '../core/simulation';
-import { ASYNC_EVENT_TABLE } from '../core/services/asyncQueue';
-import { toView } from '../core/view';
+import { ASYNC_EVENT_TABLE, ENVIRONMENT_TABLE, parseScenario, toView } from '../core/index';
 import { PROTOCOL_VERSION, assertNever, type FromWorker, type ToWorker } from '../protocol/messages';
 import { Pacer } from './pacer';
 import { resolveScenarioInput } from './scenarioInput';

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 }); // whole scenario runs, on a shared 2-core machine
 import { parseScenario } from '../../core/scenario/parseScenario';
 import { Simulation } from '../../core/simulation';
 import { sceneView, SCENE_ENV_PHASES } from '../../core/sceneView';
@@ -21,7 +23,7 @@ function runner(id: string) {
   return (t: number) => {
     if (t < sim.nowMs) sim = new Simulation(r.scenario, { recentInvocations: 10_000 });
     sim.runUntil(t);
-    const invs = new Map([...sim.recentInvocations(), ...sim.inflight.values()].map((i) => [i.id, i]));
+    const invs = new Map([...sim.recentInvocations(), ...sim.state.inflight.values()].map((i) => [i.id, i]));
     const stage = (id: number) => { const inv = invs.get(id); return inv ? requestStage(inv, t).stage : 'none'; };
     const scene = sceneView(sim);
     const phases = [...scene.envPhase].map((p) => SCENE_ENV_PHASES[p]);
@@ -48,7 +50,7 @@ describe('every tour step', () => {
 describe('1. Anatomy of a synchronous invoke', () => {
   const at = runner('sync-invoke');
   it('step 1 ends before the request arrives: nothing is running yet', () => {
-    expect(at(step('sync-invoke', 1).toMs).sim.nextInvocationId).toBe(1);
+    expect(at(step('sync-invoke', 1).toMs).sim.state.nextInvocationId).toBe(1);
   });
   it('step 2 ends with the request granted its unit by Counting, not yet at Assignment', () => {
     const s = at(step('sync-invoke', 2).toMs);
@@ -113,7 +115,7 @@ describe('3. Event invocations', () => {
   it('step 2: accepted and queued, not yet taken by a poller', () => {
     const e = at(step('async', 2).toMs);
     expect(e.scene.queue.shown).toEqual([expect.objectContaining({ state: 'Queued', attempts: 0 })]);
-    expect(e.sim.nextInvocationId).toBe(1);
+    expect(e.sim.state.nextInvocationId).toBe(1);
   });
   it('step 3: the first attempt runs cold and fails; the event waits to retry', () => {
     const e = at(step('async', 3).toMs);
@@ -188,11 +190,11 @@ describe('6. Provisioned concurrency and SnapStart', () => {
   it('step 1: the two provisioned environments finish Init before any request', () => {
     const e = at(step('provisioned', 1).toMs);
     expect(e.phases).toEqual(['Idle', 'Idle']);
-    expect(e.sim.nextInvocationId).toBe(1);
+    expect(e.sim.state.nextInvocationId).toBe(1);
   });
   it('step 2: the provisioned request is warm; the other two are being placed', () => {
     const e = at(step('provisioned', 2).toMs);
-    const invs = [...e.sim.inflight.values(), ...e.sim.recentInvocations()];
+    const invs = [...e.sim.state.inflight.values(), ...e.sim.recentInvocations()];
     expect(invs.find((i) => i.functionName === 'provisioned:live')!.provisioned).toBe(true);
     expect(invs.filter((i) => i.cold).length).toBe(2);
   });
