@@ -4,6 +4,7 @@ import { request, send } from '../simClient';
 import { toSnapshot } from '../pageApi';
 import { formatTime } from '../format';
 import { CHAPTERS, chapterById } from './chapters';
+import { MarkedText } from './MarkedText';
 import { closeTour, openTourStep, replayStep, resumeStep, tourNext } from './tourEngine';
 
 /**
@@ -57,8 +58,8 @@ export function TourPanel() {
       </div>
       <div className="tour-body">
         <p className="tour-count" data-testid="tour.count">Step {tour.step} of {ch.steps.length}</p>
-        <h2 data-testid="tour.title">{step.title}</h2>
-        <p data-testid="tour.text">{step.text}</p>
+        <h2 data-testid="tour.title"><MarkedText text={step.title} /></h2>
+        <p data-testid="tour.text"><MarkedText text={step.text} /></p>
       </div>
       <div className="tour-play" data-testid="tour.play">
         <div className="tour-progress" role="progressbar" aria-label="This step’s window" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>

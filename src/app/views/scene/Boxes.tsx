@@ -18,8 +18,8 @@ export function Boxes({ L, frame, focus }: { L: SceneLayout; frame: FrameView; f
   const shown = Math.min(sv.pollers.count, cols * 2);
   return (
     <>
-      <Part name="clients" rect={b.syncClients} label="Clients" sub="sync: waits" focus={focus('clients')} />
-      <Part name="clients" rect={b.eventClients} label="Clients" sub="Event: async" focus={focus('clients')} />
+      <Part name="clients" rect={b.syncClients} label="Clients" sub="sync" focus={focus('clients')} />
+      <Part name="clients" rect={b.eventClients} label="Clients" sub="Event" focus={focus('clients')} />
       <Part name="frontend" rect={F} label="Frontend Invoke" labelLines={wide ? ['Frontend', 'Invoke'] : undefined} focus={focus('frontend')}>
         {wide ? (
           <text className="part-note" fontSize={T.small}>
@@ -30,7 +30,7 @@ export function Boxes({ L, frame, focus }: { L: SceneLayout; frame: FrameView; f
         <text x={wide ? F.x + 16 : F.x + F.w - 16} y={F.y + F.h - 18 - (wide ? 0 : 0)} textAnchor={wide ? 'start' : 'end'} className="part-count" fontSize={T.sub}>{count(c.accepted)} × 202</text>
       </Part>
       <Part name="placement" rect={b.placement} label="Placement" sub="picks a worker" focus={focus('placement')}>
-        <text x={b.placement.x + b.placement.w - 16} y={b.placement.y + 68} textAnchor="end" className="part-count" fontSize={T.sub} data-testid="scene.placed">{count(c.placed)} {wide ? 'environments ' : ''}placed</text>
+        <text x={b.placement.x + b.placement.w - 16} y={b.placement.y + 68} textAnchor="end" className="part-count" fontSize={T.sub} data-testid="scene.placed">{count(c.placed)} {b.placement.w >= 560 ? (c.placed === 1 ? 'environment ' : 'environments ') : ''}placed</text>
       </Part>
       <Part name="pollers" rect={PO} label="Pollers" focus={focus('pollers')}>
         {Array.from({ length: shown }, (_, k) => {

@@ -24,7 +24,7 @@ export function Callout({ sel, frame, inv, at, unit, origin, L, avoid }: {
   return (
     <>
       <aside className="scene-callout" data-testid="scene.callout" role="status" aria-live="polite"
-        style={{ left: origin[0] + spot.x * unit, top: origin[1] + spot.y * unit, width: w * unit, fontSize: Math.max(11, 20 * unit) }}>
+        style={{ left: origin[0] + spot.x * unit, top: origin[1] + spot.y * unit, width: w * unit, fontSize: 22 * unit }}>
         <header>
           <strong>{lines.title}</strong>
           <button className="link" onClick={() => select(null)} aria-label="Close">×</button>

@@ -42,9 +42,10 @@ export function CountingBox({ rect: r, frame, focus, tall }: { rect: Rect; frame
           {s.hatch > 0 && <rect x={s.x} y={by} width={s.hatch} height={bh} fill="url(#hatch)" className="slice-hatch" />}
         </g>
       ))}
-      <text x={x0} y={by + bh + 30} className="part-count" fontSize={T.sub} data-testid="scene.inUse">{count(c.inUse)} / {count(c.accountLimit)} in use</text>
+      <text x={x0} y={by + bh + 30} className="part-count" fontSize={T.small} data-testid="scene.inUse">{count(c.inUse)} / {count(c.accountLimit)} in use</text>
       {reserved && <text x={x0} y={by + bh + 56} className="part-sub" fontSize={T.small}>{tall ? '' : `reserved ${reserved.name}: ${count(reserved.reserved!)}`}</text>}
-      <text x={x0} y={yb - 8} className="part-sub" fontSize={T.small}>scaling bucket {count(bucket?.bucketTokens ?? 0)}</text>
+      <text x={x0} y={yb - 8} className="part-sub" fontSize={T.small}>scaling bucket</text>
+      <text x={x0 + bw} y={yb - 8} textAnchor="end" className="part-count" fontSize={T.small}>{count(Math.floor(bucket?.bucketTokens ?? 0))}</text>
       <rect x={x0} y={yb} width={bw} height={14} className="bucket-bg" />
       <rect x={x0} y={yb} width={Math.max(0, bw * level)} height={14} className="bucket-fill"><title>{`new environments allowed now: ${Math.floor(bucket?.bucketTokens ?? 0)} of ${c.bucketCapacity}`}</title></rect>
       {th > 0 && <text x={x0} y={r.y + r.h - 42} className="part-429" fontSize={T.sub} data-testid="scene.throttled">429 × {count(th)}</text>}

@@ -33,7 +33,7 @@ export function FleetLayer({ rect, frame, fleet, focus, cells, selected }: { rec
             <title>{`env-${id} · ${frame.functions[e.fn[i]]?.name}:${e.version[i]} · ${st.label}${e.provisioned[i] ? ' · provisioned' : ''} · worker-${h.id}`}</title>
             <rect x={x + 2} y={y + 2} width={c - 4} height={c - 4} rx={Math.min(8, c / 5)} fill={st.color}
               className={`${e.provisioned[i] ? 'provisioned' : ''} ${selected?.kind === 'environment' && selected.id === id ? 'selected' : ''}`} />
-            {c >= 30 && <text x={x + c / 2} y={y + c / 2 + 7} textAnchor="middle" className={st.dark ? 'glyph on-dark' : 'glyph'} fontSize={T.small}>{st.glyph}</text>}
+            {c >= 30 && <text x={x + c / 2} y={y + c / 2 + 7} textAnchor="middle" className={st.dark ? 'vm-glyph on-dark' : 'vm-glyph'} fontSize={T.small}>{st.glyph}</text>}
           </g>
         );
       }))}

@@ -37,7 +37,7 @@ export function QueueBox({ rect: r, frame, focus }: { rect: Rect; frame: FrameVi
       })}
       {q.depth > shown.length && <text x={r.x + r.w - 16} y={r.y + r.h - 42} textAnchor="end" className="part-sub" fontSize={T.small}>+{count(q.depth - shown.length)} more</text>}
       <text x={r.x + 16} y={r.y + r.h - 16} className="part-sub" fontSize={T.small}>
-        {Number.isFinite(nextWake) ? `next retry in ${age(nextWake - now)}` : q.depth > 0 ? 'number = attempts used' : 'Event requests wait here'}
+        {Number.isFinite(nextWake) ? `next retry in ${age(nextWake - now)}` : q.depth > 0 ? 'number: attempts used' : 'Events wait here'}
       </text>
     </Part>
   );

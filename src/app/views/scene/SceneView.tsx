@@ -85,7 +85,9 @@ export function SceneView() {
         <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} />
         <FleetLayer rect={W} frame={frame} fleet={fleet} focus={focus} cells={!canvas} selected={selected} />
         <Arrows L={L} focus={focus} lit={lit} rates={rates} />
-        <rect x={W.x} y={W.y + 76} width={W.w} height={W.h - 76} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit" />
+        <rect x={W.x} y={W.y + 76} width={W.w} height={W.h - 76} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit"
+          data-first-cell={fleet.hosts[0] && !fleet.aggregate ? `${fleet.hosts[0].gx + fleet.cell / 2} ${fleet.hosts[0].gy + fleet.cell / 2}` : undefined}
+          data-first-host={fleet.hosts[0] ? `${fleet.hosts[0].x + fleet.hosts[0].w / 2} ${fleet.hosts[0].y + 6}` : undefined} />
         {canvas && selected?.kind === 'environment' && fleet.pos.has(selected.id) && (() => {
           const [x, y] = fleet.pos.get(selected.id)!;
           return <rect x={x - fleet.cell / 2 - 3} y={y - fleet.cell / 2 - 3} width={fleet.cell + 6} height={fleet.cell + 6} className="canvas-selected" />;

@@ -48,17 +48,18 @@ const mid = (r: Rect): Pt => [r.x + r.w / 2, r.y + r.h / 2];
  * containers, so the picture fills them instead of leaving bands): the sync path along the
  * top, the async path along the bottom, the payload lane between, the fleet on the right.
  */
-function wide(H: number): SceneLayout {
+function wide(H: number, width = 1600): SceneLayout {
   const yb = H - 350; // top of the async row (the legend goes under it)
+  const fw = width - 1114; // the fleet takes any extra width
   const b: Record<BoxName, Rect> = {
     syncClients: { x: 14, y: 40, w: 160, h: 250 },
     eventClients: { x: 14, y: yb, w: 160, h: 250 },
-    frontend: { x: 232, y: 40, w: 220, h: H - 140 },
-    counting: { x: 516, y: 40, w: 260, h: 300 },
+    frontend: { x: 232, y: 40, w: 200, h: H - 140 },
+    counting: { x: 496, y: 40, w: 280, h: 300 },
     assignment: { x: 830, y: 40, w: 214, h: 300 },
-    placement: { x: 1100, y: 40, w: 486, h: 124 },
-    fleet: { x: 1100, y: 226, w: 486, h: H - 240 },
-    queue: { x: 516, y: yb, w: 300, h: 250 },
+    placement: { x: 1100, y: 40, w: fw, h: 124 },
+    fleet: { x: 1100, y: 226, w: fw, h: H - 240 },
+    queue: { x: 496, y: yb, w: 320, h: 250 },
     pollers: { x: 860, y: yb, w: 184, h: 170 },
     dlq: { x: 860, y: yb + 210, w: 184, h: 116 },
   };
@@ -90,17 +91,17 @@ function wide(H: number): SceneLayout {
     { id: 'throttle', points: [[C.x, yThr], [fOut, yThr]], mark: '', label: '429', labelAt: [fOut + 32, yThr - 12], anchor: 'middle', kind: 'return', parts: ['counting', 'frontend'], routes: ['throttled', 'throttledToPoller'] },
     { id: 'assign', points: [[C.x + C.w, y1], [A.x, y1]], mark: '3', label: '', labelAt: [0, 0], anchor: 'middle', kind: 'sync', parts: ['counting', 'assignment'], routes: ['counting'] },
     { id: 'place', points: [[A.x + A.w, 96], [P.x, 96]], mark: '4', label: '', labelAt: [0, 0], anchor: 'middle', kind: 'sync', parts: ['assignment', 'placement'], routes: ['placement'] },
-    { id: 'onWorker', points: [[P.x + 330, P.y + P.h], [P.x + 330, W.y]], mark: '', label: 'new environment on a worker', labelAt: [P.x + 316, P.y + P.h + 38], anchor: 'end', kind: 'sync', parts: ['placement', 'worker'], routes: ['toVm'] },
+    { id: 'onWorker', points: [[P.x + 330, P.y + P.h], [P.x + 330, W.y]], mark: '', label: 'new environment', labelAt: [P.x + 316, P.y + P.h + 38], anchor: 'end', kind: 'sync', parts: ['placement', 'worker'], routes: ['toVm'] },
     { id: 'payload', points: [[fOut, lane], [W.x, lane]], mark: '5', label: 'payload, straight to the microVM', labelAt: [fOut + 60, lane - 14], anchor: 'start', kind: 'sync', parts: ['frontend', 'worker', 'microvm'], routes: ['payload'] },
     { id: 'response', points: [[W.x, laneBack], [fOut, laneBack]], mark: '', label: 'response', labelAt: [fOut + 60, laneBack + 30], anchor: 'start', kind: 'return', parts: ['worker', 'frontend'], routes: ['response', 'responseToPoller'] },
     { id: 'event', points: [[E.x + E.w, yA], [F.x, yA]], mark: 'A', label: '', labelAt: [0, 0], anchor: 'middle', kind: 'async', parts: ['clients', 'frontend'], routes: ['accept'] },
     { id: '202', points: [[F.x, yA2], [E.x + E.w, yA2]], mark: '', label: '202', labelAt: [E.x + E.w + 29, yA2 - 14], anchor: 'middle', kind: 'return', parts: ['clients', 'frontend'], routes: ['accepted202'] },
     { id: 'enqueue', points: [[fOut, yB], [Q.x, yB]], mark: 'B', label: '', labelAt: [0, 0], anchor: 'middle', kind: 'async', parts: ['frontend', 'queue'], routes: ['accept'] },
     { id: 'batch', points: [[Q.x + Q.w, yC], [PO.x, yC]], mark: 'C', label: '', labelAt: [0, 0], anchor: 'middle', kind: 'async', parts: ['queue', 'pollers'], routes: ['batch'] },
-    { id: 'pollInvoke', points: [[PO.x + PO.w / 2, PO.y], [PO.x + PO.w / 2, yD], [fOut, yD]], mark: 'D', label: 'poller invokes (sync path)', labelAt: [PO.x + PO.w / 2 - 30, yD - 14], anchor: 'end', kind: 'async', parts: ['pollers', 'frontend'], routes: ['frontendFromPoller'] },
+    { id: 'pollInvoke', points: [[PO.x + PO.w / 2, PO.y], [PO.x + PO.w / 2, yD], [fOut, yD]], mark: 'D', label: 'poller invokes (sync path)', labelAt: [PO.x + PO.w / 2 - 30, yD + 34], anchor: 'end', kind: 'async', parts: ['pollers', 'frontend'], routes: ['frontendFromPoller'] },
     { id: 'dlq', points: [[PO.x + PO.w / 2, PO.y + PO.h], [D.x + D.w / 2, D.y]], mark: 'E', label: '', labelAt: [0, 0], anchor: 'middle', kind: 'async', parts: ['pollers', 'dlq'], routes: ['toDlq'] },
   ];
-  return { name: 'wide', width: 1600, height: H, boxes: b, legend: { x: 14, y: H - 96, w: 830, h: 92 }, arrows, routes };
+  return { name: 'wide', width, height: H, boxes: b, legend: { x: 14, y: H - 96, w: 830, h: 92 }, arrows, routes };
 }
 
 /**
@@ -169,8 +170,11 @@ const wideByHeight = new Map<number, SceneLayout>();
 export function chooseLayout(w: number, h: number): SceneLayout {
   const aspect = w / Math.max(1, h);
   if (aspect < 0.95) return LAYOUTS.tall;
+  // Squarer than 16:9: taller; wider than 16:9: wider (the fleet grows). Steps of 20 units.
   const H = Math.round(Math.min(1460, Math.max(900, 1600 / aspect)) / 20) * 20;
-  let L = wideByHeight.get(H);
-  if (!L) wideByHeight.set(H, (L = wide(H)));
+  const W = Math.round(Math.min(2400, Math.max(1600, 900 * aspect)) / 20) * 20;
+  const key = H * 10_000 + W;
+  let L = wideByHeight.get(key);
+  if (!L) wideByHeight.set(key, (L = wide(H, W)));
   return L;
 }

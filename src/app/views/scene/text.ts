@@ -1,5 +1,9 @@
-/** Text sizes in logical units (see layout.ts: 20 units = 16 CSS px on a 1280×720 slide). */
-export const T = { title: 28, sub: 22, small: 20, mark: 22 } as const;
+/**
+ * Text sizes in logical units. A 1280×720 slide shows the 1600×900 layout at 0.8 CSS px per
+ * unit, less whatever chrome the frame keeps (a clock line: ~0.75), so the smallest text is
+ * 22 units: 16.4 CSS px there.
+ */
+export const T = { title: 28, sub: 24, small: 22, mark: 24 } as const;
 
 /** Approximate width of `text` at `size` (system-ui averages ~0.56 em per character; bold ~0.6). */
 export function textWidth(text: string, size: number, bold = false): number {
