@@ -56,7 +56,7 @@ export function TourPanel() {
         </select>
         <button className="link tour-close" onClick={closeTour} aria-label="Close the tour">×</button>
       </div>
-      <div className="tour-body">
+      <div className="tour-body" data-testid="tour.body">
         <p className="tour-count" data-testid="tour.count">Step {tour.step} of {ch.steps.length}</p>
         <h2 data-testid="tour.title"><MarkedText text={step.title} /></h2>
         <p data-testid="tour.text"><MarkedText text={step.text} /></p>

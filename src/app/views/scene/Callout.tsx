@@ -19,12 +19,13 @@ export function Callout({ sel, frame, inv, at, unit, origin, L, avoid }: {
   const lines = linesFor(sel, frame, inv);
   if (!lines) return null;
   const w = 470;
-  const h = 56 + lines.body.reduce((n, l) => n + Math.ceil(l.length / 44), 0) * 27;
+  // Height in logical units: a title line or two, then the body at ~38 characters a line.
+  const h = 40 + Math.ceil(lines.title.length / 34) * 30 + lines.body.reduce((n, l) => n + Math.ceil(l.length / 38), 0) * 29;
   const spot = placeCallout(L, w, h, at, avoid);
   return (
     <>
       <aside className="scene-callout" data-testid="scene.callout" role="status" aria-live="polite"
-        style={{ left: origin[0] + spot.x * unit, top: origin[1] + spot.y * unit, width: w * unit, fontSize: 22 * unit }}>
+        style={{ left: origin[0] + spot.x * unit, top: origin[1] + spot.y * unit, width: w * unit, maxHeight: (L.height - spot.y - 8) * unit, fontSize: 22 * unit }}>
         <header>
           <strong>{lines.title}</strong>
           <button className="link" onClick={() => select(null)} aria-label="Close">×</button>
@@ -43,12 +44,12 @@ export function placeCallout(L: SceneLayout, w: number, h: number, at: Pt | null
   const m = 12;
   const clamp = (x: number, y: number): Rect => ({ x: Math.max(m, Math.min(L.width - w - m, x)), y: Math.max(m, Math.min(L.height - h - m, y)), w, h });
   const c: Rect[] = [clamp(m, m), clamp(L.width - w - m, m), clamp(m, L.height - h - m), clamp(L.width - w - m, L.height - h - m)];
-  if (at) c.unshift(clamp(at[0] + 40, at[1] - h / 2), clamp(at[0] - w - 40, at[1] - h / 2), clamp(at[0] - w / 2, at[1] + 40), clamp(at[0] - w / 2, at[1] - h - 40));
+  if (at) c.unshift(clamp(at[0] + 40, at[1] - h / 2), clamp(at[0] - w - 40, at[1] - h / 2), clamp(at[0] - w / 2, at[1] + 40), clamp(at[0] - w / 2, at[1] - h - 40), clamp(at[0] - w - 40, at[1] + 40), clamp(at[0] + 40, at[1] + 40));
   const overlap = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
   const score = (r: Rect) => {
     let s = avoid.reduce((n, b) => n + overlap(r, b), 0);
     if (at) {
-      s += 50 * overlap(r, { x: at[0] - 40, y: at[1] - 40, w: 80, h: 80 });
+      s += 200 * overlap(r, { x: at[0] - 40, y: at[1] - 40, w: 80, h: 80 });
       s += 0.5 * Math.hypot(r.x + r.w / 2 - at[0], r.y + r.h / 2 - at[1]) * 40;
     }
     return s;

@@ -19,7 +19,7 @@ export function FleetLayer({ rect, frame, fleet, focus, cells, selected }: { rec
   const visible = fleet.hosts.reduce((n, h) => n + h.envs.length, 0);
   const sub = `${sv.workers.length} workers · ${count(visible)} microVMs`;
   return (
-    <Part name="worker" rect={rect} label="Worker fleet" focus={focus('worker')}>
+    <Part name="worker" rect={rect} label="Worker fleet" focus={focus('worker') === 'off' && focus('microvm') === 'on' ? 'none' : focus('worker')}>
       <text x={rect.x + 16} y={rect.y + 66} className="part-sub" fontSize={T.small}>{sub} · Firecracker</text>
       {fleet.hosts.map((h) => <HostBox key={`${h.failed ? 'f' : 'w'}${h.id}`} h={h} frame={frame} fleet={fleet} cells={cells} focus={focus} selected={selected?.kind === 'worker' && selected.id === h.id} />)}
       {cells && !fleet.aggregate && fleet.hosts.flatMap((h) => h.envs.map((i, s) => {

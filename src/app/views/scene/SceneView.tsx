@@ -96,7 +96,7 @@ export function SceneView() {
         <Badges L={L} stages={frame.scene.stages} always={reduced} />
         <SceneLegend L={L} />
       </svg>
-      <Callout sel={selected} frame={frame} inv={selInv} at={calloutAt} unit={unit} origin={origin} L={L} avoid={focusBoxes(L, sceneFocus)} />
+      <Callout sel={selected} frame={frame} inv={selInv} at={calloutAt} unit={unit} origin={origin} L={L} avoid={focusBoxes(L, sceneFocus, calloutAt ? fleet.hosts.find((h) => calloutAt[0] >= h.x && calloutAt[0] <= h.x + h.w && calloutAt[1] >= h.y && calloutAt[1] <= h.y + h.h) : undefined)} />
     </div>
   );
 }
@@ -106,8 +106,12 @@ const BOXES_OF: Record<string, BoxName[]> = {
   worker: ['fleet'], microvm: ['fleet'], queue: ['queue'], pollers: ['pollers'], dlq: ['dlq'],
 };
 
-/** The boxes of the parts in focus (every part when none is named), for the callout to keep clear of. */
-function focusBoxes(L: SceneLayout, focus: string[] | null): Rect[] {
+/**
+ * The boxes of the parts in focus (every part when none is named), for the callout to keep
+ * clear of. In the fleet only the followed request's host matters, not the whole fleet.
+ */
+function focusBoxes(L: SceneLayout, focus: string[] | null, host: Rect | undefined): Rect[] {
   const names = focus ?? Object.keys(BOXES_OF);
-  return [...new Set(names.flatMap((n) => BOXES_OF[n] ?? []))].map((b) => L.boxes[b]);
+  const boxes = [...new Set(names.flatMap((n) => BOXES_OF[n] ?? []))];
+  return boxes.map((b) => (b === 'fleet' && host ? host : L.boxes[b]));
 }
