@@ -3,11 +3,11 @@ import { exportCsv, exportPng, exportRunJson, exportSvg, saveScenario } from '..
 import { pageApi } from '../pageApi';
 import { notify } from '../store/uiStore';
 
-const VIEWS = ['architecture', 'fleet', 'timeline', 'lifecycle', 'charts'];
+const VIEWS = ['scene', 'fleet', 'timeline', 'lifecycle', 'charts'];
 
 /** Export the current view (PNG, SVG), the metrics (CSV), the run (JSON); save and open scenarios. */
 export function ExportPanel() {
-  const [view, setView] = useState('architecture');
+  const [view, setView] = useState('scene');
   const open = async (file: File | undefined) => {
     if (!file) return;
     let json: unknown;

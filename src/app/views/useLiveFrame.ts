@@ -27,8 +27,11 @@ export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameVi
 
   useEffect(() => {
     const minGap = 1000 / hz;
+    let drawn = useUi.getState().frame !== null;
     const unsub = useUi.subscribe((s, prev) => {
-      if (s.frame === prev.frame || !visible.current) return;
+      // Off screen, a view still draws its first frame: it must exist to be scrolled to.
+      if (s.frame === prev.frame || (!visible.current && drawn)) return;
+      drawn = true;
       const now = performance.now();
       if (trailing.current) clearTimeout(trailing.current);
       if (now - last.current >= minGap) {

@@ -3,6 +3,9 @@ import { midpoint, pathD } from './geometry';
 import type { Focus } from './Part';
 import { rate } from './format';
 import { T } from './text';
+import { memoBy } from './memoBy';
+
+export const Arrows = memoBy(ArrowsView, ({ fk, lit, rates }) => `${fk}|${[...lit].join(',')}|${Object.entries(rates).map(([k, v]) => `${k}:${v < 20 ? Math.round(v) : Number(v.toPrecision(2))}`).join(',')}`);
 
 /**
  * Directed arrows between the parts: sync path numbered ①–⑤, async path lettered Ⓐ–Ⓔ,
@@ -10,7 +13,7 @@ import { T } from './text';
  * per simulated second) so heavy traffic reads as a stream; a followed request lights the
  * arrows it has travelled.
  */
-export function Arrows({ L, focus, lit, rates }: { L: SceneLayout; focus: Focus; lit: Set<string>; rates: Record<string, number> }) {
+function ArrowsView({ L, focus, lit, rates }: { L: SceneLayout; focus: Focus; fk: string; lit: Set<string>; rates: Record<string, number> }) {
   return (
     <g className="arrows">
       {L.arrows.map((a) => <ArrowPath key={a.id} a={a} focus={focus} lit={a.routes.some((r) => lit.has(r))} perSec={rates[a.id] ?? 0} />)}

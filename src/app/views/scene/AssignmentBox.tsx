@@ -5,6 +5,9 @@ import { PHASE_STYLE } from './palette';
 import { count } from './format';
 import { fitText } from './text';
 import { T } from './text';
+import { memoBy, hashBytes } from './memoBy';
+
+export const AssignmentBox = memoBy(AssignmentView, ({ frame: f, fk }) => `${fk}|${hashBytes(f.scene.envPhase)}|${f.environments.count}|${f.scene.counters.coldStarts}`);
 
 const IDLE = 10, RESET = 11; // SCENE_ENV_PHASES codes of idle environments (Idle, Reset)
 
@@ -12,7 +15,7 @@ const IDLE = 10, RESET = 11; // SCENE_ENV_PHASES codes of idle environments (Idl
  * Assignment: the idle (frozen) environments of each version, which it hands to requests
  * before anything new is placed. Provisioned ones (dashed) are served first.
  */
-export function AssignmentBox({ rect: r, frame, focus }: { rect: Rect; frame: FrameView; focus: Focus }) {
+function AssignmentView({ rect: r, frame, focus }: { rect: Rect; frame: FrameView; focus: Focus; fk: string }) {
   const e = frame.environments;
   const ph = frame.scene.envPhase;
   const pools = new Map<string, { idle: number; provisioned: number }>();

@@ -3,9 +3,15 @@ import type { SceneLayout } from './layout';
 import { Part, type Focus } from './Part';
 import { count } from './format';
 import { T } from './text';
+import { memoBy } from './memoBy';
+
+export const Boxes = memoBy(BoxesView, ({ frame: f, fk }) => {
+  const s = f.scene;
+  return `${fk}|${s.counters.received}|${s.counters.accepted}|${s.counters.placed}|${s.dlq.deadLettered}|${s.dlq.dropped}|${s.dlq.onFailure}|${s.pollers.batches.map((b) => `${b.poller}:${b.events.length}`).join(',')}`;
+});
 
 /** The small parts: callers, the Frontend, Placement, the poller fleet, the DLQ. */
-export function Boxes({ L, frame, focus }: { L: SceneLayout; frame: FrameView; focus: Focus }) {
+function BoxesView({ L, frame, focus }: { L: SceneLayout; frame: FrameView; focus: Focus; fk: string }) {
   const b = L.boxes;
   const sv = frame.scene;
   const c = sv.counters;

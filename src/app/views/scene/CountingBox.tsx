@@ -3,13 +3,19 @@ import type { Rect } from './layout';
 import { Part, type Focus } from './Part';
 import { count, REASON_SHORT } from './format';
 import { T } from './text';
+import { memoBy } from './memoBy';
+
+export const CountingBox = memoBy(CountingView, ({ frame: f, fk, tall }) => {
+  const c = f.scene.counting;
+  return `${fk}|${tall}|${c.accountLimit}|${c.inUse}|${c.unreservedInUse}|${c.unreservedCapacity}|${c.functions.map((x) => `${x.reserved}:${x.inUse}:${x.provisionedLive}:${Math.floor(x.bucketTokens)}`).join(',')}|${f.scene.counters.throttled}|${JSON.stringify(f.scene.counters.throttleReasons)}`;
+});
 
 /**
  * Counting: the account's concurrency pool as one bar (reserved slices first, then the
  * unreserved pool; filled as units are in use, provisioned units hatched), the function's
  * scaling bucket as a level, and the 429s it has answered with their reason.
  */
-export function CountingBox({ rect: r, frame, focus, tall }: { rect: Rect; frame: FrameView; focus: Focus; tall: boolean }) {
+function CountingView({ rect: r, frame, focus, tall }: { rect: Rect; frame: FrameView; focus: Focus; fk: string; tall: boolean }) {
   const c = frame.scene.counting;
   const x0 = r.x + 16, bw = r.w - 32, by = r.y + 84, bh = 30;
   const scale = bw / Math.max(1, c.accountLimit);

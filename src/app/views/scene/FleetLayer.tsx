@@ -6,6 +6,11 @@ import { PHASE_STYLE } from './palette';
 import { age, count } from './format';
 import { T, fitText, textWidth } from './text';
 import type { Selection } from '../../store/uiStore';
+import { memoBy } from './memoBy';
+
+// Lease bars move slowly: a re-render when a second of the run has passed is enough for them.
+export const FleetLayer = memoBy(FleetView, ({ frame: f, fk, cells, selected, phases, fleet }) =>
+  `${fk}|${cells}|${selected?.kind}:${selected?.id}|${phases}|${fleet.cell}|${fleet.hosts.map((h) => `${h.id}:${h.state}:${h.pool}:${h.booting}:${h.envs.length}`).join(',')}|${Math.floor(f.timeMs / 1000)}`);
 
 /**
  * The worker fleet: hosts (workers) with their Firecracker microVMs inside. Each host shows
@@ -13,7 +18,7 @@ import type { Selection } from '../../store/uiStore';
  * booting; draining hosts are dashed, failed ones crossed out. microVMs are drawn here in SVG
  * when few; beyond that the canvas layer draws them (FleetCanvas) and this draws the hosts.
  */
-export function FleetLayer({ rect, frame, fleet, focus, cells, selected }: { rect: Rect; frame: FrameView; fleet: FleetLayout; focus: Focus; cells: boolean; selected: Selection }) {
+function FleetView({ rect, frame, fleet, focus, cells, selected }: { rect: Rect; frame: FrameView; fleet: FleetLayout; focus: Focus; fk: string; cells: boolean; selected: Selection; phases: number }) {
   const e = frame.environments;
   const sv = frame.scene;
   const visible = fleet.hosts.reduce((n, h) => n + h.envs.length, 0);

@@ -4,6 +4,14 @@ import { Part, type Focus } from './Part';
 import { QUEUE_STATE_COLOR } from './palette';
 import { age, count } from './format';
 import { T } from './text';
+import { memoBy } from './memoBy';
+
+// Re-render when what it shows changes: the tokens, the oldest age and the next retry, as written.
+export const QueueBox = memoBy(QueueView, ({ frame: f, fk }) => {
+  const q = f.scene.queue;
+  const wake = Math.min(...q.shown.filter((e) => e.wakeAtMs > f.timeMs).map((e) => e.wakeAtMs));
+  return `${fk}|${q.depth}|${q.shown[0] ? age(f.timeMs - q.shown[0].acceptedMs) : ''}|${Number.isFinite(wake) ? age(wake - f.timeMs) : ''}|${q.shown.map((e) => `${e.id}:${e.state}:${e.attempts}`).join(',')}`;
+});
 
 const STATE_WORD: Record<string, string> = { Queued: 'queued', Attempting: 'being invoked', RetryWait: 'waiting to retry', Backoff: 'backing off' };
 
@@ -12,7 +20,7 @@ const STATE_WORD: Record<string, string> = { Queued: 'queued', Attempting: 'bein
  * by what it is doing (queued, being attempted, waiting out a retry delay or a backoff) and
  * marked with the attempts it has used.
  */
-export function QueueBox({ rect: r, frame, focus }: { rect: Rect; frame: FrameView; focus: Focus }) {
+function QueueView({ rect: r, frame, focus }: { rect: Rect; frame: FrameView; focus: Focus; fk: string }) {
   const q = frame.scene.queue;
   const now = frame.timeMs;
   const cell = 32;

@@ -1,11 +1,14 @@
 import type { SceneLayout } from './layout';
 import { LEGEND_PHASES, PHASE_STYLE, TOKEN_COLOR } from './palette';
 import { T, textWidth } from './text';
+import { memoBy } from './memoBy';
+
+export const SceneLegend = memoBy(LegendView, ({ L }) => `${L.name}${L.width}x${L.height}`);
 
 const TOKENS: [keyof typeof TOKEN_COLOR, string][] = [['pending', 'new request'], ['warm', 'warm'], ['cold', 'cold'], ['event', 'Event'], ['throttled', '429']];
 
 /** Two rows: what the microVM colours mean (with their letters), what the token colours mean. */
-export function SceneLegend({ L }: { L: SceneLayout }) {
+function LegendView({ L }: { L: SceneLayout }) {
   const r = L.legend;
   const items: { key: string; swatch: React.ReactNode; label: string; row: number }[] = [
     ...LEGEND_PHASES.map((p) => ({ key: p, row: 0, label: SHORT[p] ?? PHASE_STYLE[p].label, swatch: <rect x={0} y={-12} width={22} height={22} rx={4} fill={PHASE_STYLE[p].color} /> })),

@@ -16,6 +16,7 @@ import { FleetCanvas } from './FleetCanvas';
 import { Badges, Tokens } from './Tokens';
 import { Callout } from './Callout';
 import { SceneLegend } from './SceneLegend';
+import { hashBytes } from './memoBy';
 import { useBox } from './useBox';
 import { useRates } from './useRates';
 import './scene.css';
@@ -55,6 +56,7 @@ export function SceneView() {
   const selToken = selInv ? tokens.find((t) => t.id === selInv.id) : undefined;
   const lit = new Set<string>(selToken?.routes ?? []);
   const focus = focusOf(sceneFocus);
+  const fk = `${L.width}x${L.height}:${sceneFocus?.join(',') ?? ''}`; // layout and focus, for the memoized parts
   const cells = fleet.hosts.reduce((n, h) => n + h.envs.length + h.pool, 0);
   const canvas = !fleet.aggregate && cells > CANVAS_FROM;
   const unit = Math.min(size.w / L.width, size.h / L.height);
@@ -76,15 +78,15 @@ export function SceneView() {
   return (
     <div ref={ref} className={`scene ${canvas ? 'canvas-mode' : ''} layout-${L.name}`} data-testid="scene" data-layout={L.name}>
       {canvas && <FleetCanvas frame={frame} fleet={fleet} L={L} size={size} dark={theme === 'dark'} />}
-      <svg ref={svgRef} viewBox={`0 0 ${L.width} ${L.height}`} preserveAspectRatio="xMidYMid meet" className="scene-svg"
+      <svg ref={svgRef} viewBox={`0 0 ${L.width} ${L.height}`} width={size.w} height={size.h} preserveAspectRatio="xMidYMid meet" className="scene-svg"
         role="img" aria-label={`Lambda, the whole system at t = ${Math.round(now)} ms: ${live.length} requests on screen`}>
         <Defs />
-        <Boxes L={L} frame={frame} focus={focus} />
-        <CountingBox rect={L.boxes.counting} frame={frame} focus={focus} tall={L.name === 'tall'} />
-        <AssignmentBox rect={L.boxes.assignment} frame={frame} focus={focus} />
-        <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} />
-        <FleetLayer rect={W} frame={frame} fleet={fleet} focus={focus} cells={!canvas} selected={selected} />
-        <Arrows L={L} focus={focus} lit={lit} rates={rates} />
+        <Boxes L={L} frame={frame} focus={focus} fk={fk} />
+        <CountingBox rect={L.boxes.counting} frame={frame} focus={focus} fk={fk} tall={L.name === 'tall'} />
+        <AssignmentBox rect={L.boxes.assignment} frame={frame} focus={focus} fk={fk} />
+        <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} fk={fk} />
+        <FleetLayer rect={W} frame={frame} fleet={fleet} focus={focus} fk={fk} cells={!canvas} selected={selected} phases={hashBytes(frame.scene.envPhase)} />
+        <Arrows L={L} focus={focus} fk={fk} lit={lit} rates={rates} />
         <rect x={W.x} y={W.y + 76} width={W.w} height={W.h - 76} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit"
           data-first-cell={fleet.hosts[0] && !fleet.aggregate ? `${fleet.hosts[0].gx + fleet.cell / 2} ${fleet.hosts[0].gy + fleet.cell / 2}` : undefined}
           data-first-host={fleet.hosts[0] ? `${fleet.hosts[0].x + fleet.hosts[0].w / 2} ${fleet.hosts[0].y + 6}` : undefined} />
