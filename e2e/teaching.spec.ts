@@ -127,6 +127,7 @@ test.describe('teaching, slides and sharing', () => {
   });
 
   test('axe-core finds no serious accessibility violations on the main page or in embed mode', async ({ page, consoleErrors }) => {
+    test.setTimeout(240_000); // three pages, each fully analysed, on a shared 2-core machine
     for (const url of ['/?scenario=default&t=20000', '/?embed=1&view=timeline&scenario=default&t=20000', '/?tour=cold-vs-warm&step=2']) {
       await page.goto(url);
       await page.waitForFunction(() => document.body.dataset.loaded === 'true');

@@ -15,6 +15,7 @@ import { FleetLayer } from './FleetLayer';
 import { FleetCanvas } from './FleetCanvas';
 import { Badges, Tokens } from './Tokens';
 import { Callout } from './Callout';
+import { TokenCanvas, hitToken } from './TokenCanvas';
 import { SceneLegend } from './SceneLegend';
 import { hashBytes } from './memoBy';
 import { useBox } from './useBox';
@@ -66,19 +67,31 @@ export function SceneView() {
     : selected?.kind === 'worker' ? (() => { const h = fleet.hosts.find((x) => x.id === selected.id); return h ? [h.x + h.w / 2, h.y + 20] as Pt : null; })() : null;
 
   // Clicks in the fleet (SVG cells and canvas alike): hit-test the layout at the logical point.
-  const onFleetClick = (ev: React.MouseEvent) => {
-    const svg = svgRef.current;
-    const m = svg?.getScreenCTM();
-    if (!svg || !m) return;
+  const toLogical = (ev: React.MouseEvent): Pt | null => {
+    const m = svgRef.current?.getScreenCTM();
+    if (!m) return null;
     const p = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(m.inverse());
-    const hit = hitFleet(fleet, frame, [p.x, p.y]);
-    select(hit);
+    return [p.x, p.y];
+  };
+  // Clicks in the fleet (SVG cells and canvas alike): hit-test the layout at the logical point.
+  // With many tokens drawn on the canvas, a click near one selects it first.
+  const onFleetClick = (ev: React.MouseEvent) => {
+    const p = toLogical(ev);
+    if (!p) return;
+    const t = many ? hitToken(tokens, p[0], p[1]) : null;
+    select(t ? { kind: 'invocation', id: t.id } : hitFleet(fleet, frame, p));
+  };
+  const onSceneClick = (ev: React.MouseEvent) => {
+    if (!many || ev.target !== svgRef.current) return;
+    const p = toLogical(ev);
+    const t = p ? hitToken(tokens, p[0], p[1]) : null;
+    if (t) select({ kind: 'invocation', id: t.id });
   };
   const W = L.boxes.fleet;
   return (
     <div ref={ref} className={`scene ${canvas ? 'canvas-mode' : ''} layout-${L.name}`} data-testid="scene" data-layout={L.name}>
       {canvas && <FleetCanvas frame={frame} fleet={fleet} L={L} size={size} dark={theme === 'dark'} />}
-      <svg ref={svgRef} viewBox={`0 0 ${L.width} ${L.height}`} width={size.w} height={size.h} preserveAspectRatio="xMidYMid meet" className="scene-svg"
+      <svg ref={svgRef} onClick={onSceneClick} viewBox={`0 0 ${L.width} ${L.height}`} width={size.w} height={size.h} preserveAspectRatio="xMidYMid meet" className="scene-svg"
         role="img" aria-label={`Lambda, the whole system at t = ${Math.round(now)} ms: ${live.length} requests on screen`}>
         <Defs />
         <Boxes L={L} frame={frame} focus={focus} fk={fk} />
@@ -94,10 +107,11 @@ export function SceneView() {
           const [x, y] = fleet.pos.get(selected.id)!;
           return <rect x={x - fleet.cell / 2 - 3} y={y - fleet.cell / 2 - 3} width={fleet.cell + 6} height={fleet.cell + 6} className="canvas-selected" />;
         })()}
-        <Tokens tokens={tokens} selectedId={selInv?.id ?? -1} many={many} L={L} streaks={reduced ? [] : streaksOf(frame, now, trailMs)} />
+        <Tokens tokens={many ? tokens.filter((t) => t.id === selInv?.id) : tokens} selectedId={selInv?.id ?? -1} many={many} L={L} streaks={reduced || many ? [] : streaksOf(frame, now, trailMs)} />
         <Badges L={L} stages={frame.scene.stages} always={reduced} />
         <SceneLegend L={L} />
       </svg>
+      {many && <TokenCanvas tokens={tokens} L={L} size={size} dark={theme === 'dark'} selectedId={selInv?.id ?? -1} />}
       <Callout sel={selected} frame={frame} inv={selInv} at={calloutAt} unit={unit} origin={origin} L={L} avoid={focusBoxes(L, sceneFocus, calloutAt ? fleet.hosts.find((h) => calloutAt[0] >= h.x && calloutAt[0] <= h.x + h.w && calloutAt[1] >= h.y && calloutAt[1] <= h.y + h.h) : undefined)} />
     </div>
   );

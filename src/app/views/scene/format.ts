@@ -2,7 +2,7 @@
 export function count(n: number): string {
   if (!Number.isFinite(n)) return '—';
   const a = Math.abs(n);
-  if (a < 10_000) return Math.round(n).toLocaleString('en-US');
+  if (a < 10_000) return thousands(Math.round(n)); // toLocaleString is ~50× slower, and this runs every frame
   if (a < 1_000_000) return `${(n / 1000).toFixed(a < 100_000 ? 1 : 0)}k`;
   return `${(n / 1_000_000).toFixed(a < 10_000_000 ? 2 : 1)}M`;
 }
@@ -28,3 +28,9 @@ export const REASON_SHORT: Record<string, string> = {
   ReservedFunctionConcurrentInvocationLimitExceeded: 'reserved limit',
   FunctionInvocationRateLimitExceeded: 'scaling rate',
 };
+
+function thousands(n: number): string {
+  const s = String(Math.abs(n));
+  const out = s.length > 3 ? `${s.slice(0, s.length - 3)},${s.slice(-3)}` : s;
+  return n < 0 ? `-${out}` : out;
+}
