@@ -39,3 +39,26 @@ export { explainInvocation } from './explain';
 export { oldestEventAgeMs } from './services/asyncQueue';
 export { peekTokens } from './services/counting';
 
+export { LIMITS } from './scenario/limits';
+export { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from './scenario/runtimeInput';
+export type { Checked, InputContext, InvokeInput, LiveLoadInput } from './scenario/runtimeInput';
+export { InputError } from './scenario/inputError';
+export { summaryIdentityProblems } from './summaryIdentity';
+export { checkInvariants } from './invariants';
+export { InvariantMonitor } from './invariantMonitor';
+// The workbench (issue #12): trace replay, A/B runs, the analytic overlay, exports.
+export { parseTraceMap } from './traces/mapping';
+export type { TraceMapMode } from './traces/mapping';
+export { registerTracePuller } from './traces/pull';
+export { checkSameTraffic } from './compare/sameTraffic';
+export { CompareRun } from './compare/compareRun';
+export type { CompareResult } from './compare/compareRun';
+export { analyticOverlay, ASSUMPTIONS } from './analytic/overlay';
+export type { Overlay } from './analytic/overlay';
+export { coldEstimate, environmentsEstimate } from './analytic/batchMeans';
+export type { Estimate } from './analytic/batchMeans';
+export { PerfettoBuilder, TRACE_HEAD, traceTail } from './export/perfetto';
+export { invocationSpans, OTLP_HEAD, OTLP_TAIL } from './export/otlp';
+export { stepEvent } from './export/machineSteps';
+export { LOG, ENVIRONMENT_STATE_CODES } from './logCodes';
+export type { Invocation } from './model/records';

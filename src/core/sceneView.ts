@@ -171,7 +171,7 @@ export function sceneView(sim: Simulation): SceneView {
     timeMs: now,
     envPhase,
     workers,
-    failedWorkers: st.faults.failedWorkers.filter((f) => now - f.atMs < FAILED_SHOWN_MS).map((f) => ({ ...f })),
+    failedWorkers: st.faults.losses.filter((f) => now - f.atMs < FAILED_SHOWN_MS).map((f) => ({ id: f.worker, atMs: f.atMs, environments: f.environments })),
     counting: {
       accountLimit: st.scenario.account.concurrencyLimit, unreservedCapacity: unreservedCapacity(st),
       unreservedInUse: c.unreservedInUse - unreservedAhead, inUse: c.accountInUse - inUseAhead,

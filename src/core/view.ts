@@ -23,6 +23,8 @@ export interface FrameView {
   account: { concurrencyLimit: number; inUse: number; unreservedCapacity: number; unreservedInUse: number; scalingCapacity: number };
   functions: FunctionView[];
   workers: { id: number; state: string; memoryMb: number; usedMb: number; pool: number; booting: number; leaseEndMs: number; environments: number }[];
+  /** The latest worker failures (bounded), so the fleet can show a failed worker failed instead of gone. */
+  failedWorkers: { id: number; atMs: number; environments: number; memoryMb: number }[];
   environments: {
     count: number;
     id: Int32Array; state: Uint8Array; fn: Uint16Array; worker: Int32Array; provisioned: Uint8Array;
@@ -114,6 +116,7 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
       config: JSON.parse(JSON.stringify(s.versions[f.versions.get('$LATEST')!].cfg)),
     })),
     workers: [...s.workers.values()].map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),
+    failedWorkers: s.faults.losses.map((l) => ({ id: l.worker, atMs: l.atMs, environments: l.environments, memoryMb: l.memoryMb })),
     environments: env,
     stateNames: ENVIRONMENT_STATE_CODES,
     stateCounts,

@@ -18,6 +18,8 @@ export interface TourStep {
   seconds: number;
   /** The scene's parts (data-component names) the text talks about: highlighted, the rest dimmed. */
   focus: string[];
+  /** The view a slide or presenter of this step shows when the URL names none (default: the scene). */
+  view?: string;
   /** A request to follow (inv-N): selected, labelled, its why-cold beside it, told as far as the moment shown. */
   follow?: number;
   /** Ask the learner to predict a number, then check it against the run at `checkAtMs`. */

@@ -9,9 +9,10 @@ type Stats = { p50: number; p90: number; p99: number; count: number };
  * the axis, each with its own count scale: a handful of cold starts stays visible beside
  * millions of warm requests (stacked on one scale, the cold bars vanish). p50 / p99 marked.
  */
-export function LatencyHistogram({ cold, warm, stats, width }: { cold: Bin[]; warm: Bin[]; stats: { cold: Stats; warm: Stats }; width: number }) {
-  const panel = 62;
+export function LatencyHistogram({ cold, warm, stats, width, height: given }: { cold: Bin[]; warm: Bin[]; stats: { cold: Stats; warm: Stats }; width: number; height?: number }) {
   const m = { l: 40, r: 8, t: 18, b: 20, gap: 10 };
+  // Two panels of 62 px, or whatever a slide's box gives.
+  const panel = given ? Math.max(28, Math.floor((given - m.t - m.gap - m.b) / 2)) : 62;
   const height = m.t + panel * 2 + m.gap + m.b;
   const all = [...cold, ...warm];
   // No samples yet: a 1 ms – 1 s axis, so nothing is drawn at NaN.
