@@ -23,7 +23,7 @@ export interface PageOptions {
   presenter: boolean;
 }
 
-export const VIEWS = ['all', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
+export const VIEWS = ['all', 'scene', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
 const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view', 'bm', 'inspect', 'controls', 'presenter'];
 export const CONTROLS = ['none', 'clock', 'full'] as const;
 export const MIN_SPEED = 0.001;

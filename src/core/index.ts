@@ -31,9 +31,14 @@ export { invocationMachine } from './machines/invocationMachine';
 export { asyncEventMachine } from './machines/asyncEventMachine';
 export { ENVIRONMENT_TABLE, INVOCATION_TABLE, ASYNC_EVENT_TABLE } from './machines/tables';
 export type { MachineTable } from './machines/machineTable';
+export { sceneView, SCENE_ENV_PHASES } from './sceneView';
+export type { SceneView, SceneWorker, QueueToken, SceneEnvPhase } from './sceneView';
+export { requestStage, REQUEST_STAGES } from './requestStage';
+export type { RequestStage, StageAt } from './requestStage';
 export { explainInvocation } from './explain';
 export { oldestEventAgeMs } from './services/asyncQueue';
 export { peekTokens } from './services/counting';
+
 export { LIMITS } from './scenario/limits';
 export { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from './scenario/runtimeInput';
 export type { Checked, InputContext, InvokeInput, LiveLoadInput } from './scenario/runtimeInput';

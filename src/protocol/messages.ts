@@ -14,7 +14,8 @@ export type ControlPlaneRequest = { action: string; function: string } & Record<
 
 export type ToWorker =
   | { type: 'load'; requestId: number; scenario: unknown; seed?: number; atMs?: number; playing: boolean; speed: number }
-  | { type: 'play' }
+  /** Plays; with `untilMs`, pauses exactly there (a tour step plays its window, then stops). */
+  | { type: 'play'; untilMs?: number }
   | { type: 'pause' }
   | { type: 'setSpeed'; speed: number } // virtual ms per wall ms; Infinity = as fast as possible
   | { type: 'step'; requestId: number; interesting?: boolean; back?: boolean }

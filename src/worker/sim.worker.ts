@@ -18,6 +18,8 @@ const post = (m: FromWorker) => scope.postMessage(m);
 const pacer = new Pacer();
 let session: Session | null = null;
 let playing = false;
+/** Virtual time at which playing stops by itself (a tour step's window end), or Infinity. */
+let untilMs = Infinity;
 let frameWanted = true;   // the page has drawn the last frame and wants another
 let dirty = true;
 let lagging = false;
@@ -69,11 +71,12 @@ function tick(): void {
     if (playing) {
       const advance = pacer.advance();
       const deadline = pacer.budget(TICK_BUDGET_MS);
-      const target = advance === Infinity ? Infinity : session.sim.nowMs + advance;
+      const target = Math.min(untilMs, advance === Infinity ? Infinity : session.sim.nowMs + advance);
       const reached = session.runTo(target, () => pacer.wallNow() > deadline);
-      lagging = !reached || advance === Infinity; // as fast as possible: always behind
+      lagging = !reached || (advance === Infinity && session.sim.nowMs < untilMs); // as fast as possible: always behind
       dirty = true;
-      if (session.sim.nextEventMs() === Infinity && advance === Infinity) playing = false;
+      if (session.sim.nextEventMs() === Infinity && advance === Infinity && untilMs === Infinity) playing = false;
+      if (session.sim.nowMs >= untilMs) { playing = false; untilMs = Infinity; }
     }
     lastGoodMs = session.sim.nowMs;
     const gap = lagging && pacer.speed !== Infinity ? FRAME_GAP_LAGGING_MS : FRAME_GAP_MS;
@@ -133,6 +136,7 @@ function handle(msg: Exclude<ToWorker, WorkbenchToWorker>): void {
       const parsed = parseScenario(input.value, msg.seed === undefined ? {} : { seed: msg.seed });
       if (!parsed.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: parsed.problems });
       session = new Session(parsed.scenario);
+      untilMs = Infinity;
       loadedScenario = input.value;
       seriesReset = true;
       if (msg.atMs) session.runTo(msg.atMs);
@@ -147,12 +151,14 @@ function handle(msg: Exclude<ToWorker, WorkbenchToWorker>): void {
     }
     case 'play':
       playing = true;
+      untilMs = msg.untilMs ?? Infinity;
       pacer.start();
       dirty = true;
       schedule();
       return;
     case 'pause':
       playing = false;
+      untilMs = Infinity;
       dirty = true;
       schedule();
       return;

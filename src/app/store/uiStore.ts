@@ -8,7 +8,7 @@ import type { SeriesPoint } from '../../protocol/messages';
  * Components read it through narrow selectors.
  */
 export interface Notice { id: number; text: string; kind: 'info' | 'warning' | 'error' }
-export type Selection = { kind: 'invocation' | 'environment'; id: number } | null;
+export type Selection = { kind: 'invocation' | 'environment' | 'worker'; id: number } | null;
 
 export interface UiState {
   ready: boolean;
@@ -32,6 +32,10 @@ export interface UiState {
   tour: { id: string; step: number } | null;
   /** Counts scenario loads, so views holding per-scenario state can start over. */
   loads: number;
+  /** The scene's parts a tour step is about (others are dimmed); null = no dimming. */
+  sceneFocus: string[] | null;
+  /** The scene keeps its picture while a tour looks ahead in the run (predict, then check). */
+  holdScene: boolean;
   /** The keyboard-shortcuts dialog is open (`?`). */
   helpOpen: boolean;
   /** What chrome an embed keeps (`controls=`): nothing, the clock and play state, or the playback bar. */
@@ -63,6 +67,8 @@ export const useUi = create<UiState>(() => ({
   view: 'all',
   tour: null,
   loads: 0,
+  sceneFocus: null,
+  holdScene: false,
   helpOpen: false,
   controls: 'clock',
   presenter: false,

@@ -122,7 +122,12 @@ export interface QueuedEvent {
   lastInvocation: number;
   /** When it last became visible (accepted, or back from a retry wait / backoff). */
   visibleSinceMs: number;
+  /** While in RetryWait or Backoff: when it becomes visible again (or expires), ms; NaN otherwise. */
+  wakeAtMs: number;
 }
+
+/** An event that reached a final state, kept for the views (the DLQ's recent arrivals). */
+export interface FinishedEvent { id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number }
 
 /** The internal queue for Event invocations and its poller fleet (services/asyncQueue.ts). */
 export interface AsyncQueueState {
@@ -137,6 +142,8 @@ export interface AsyncQueueState {
   /** Per poller: attempts not yet answered. */
   inFlight: number[];
   stats: { accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number; duplicates: number; onSuccessDelivered: number };
+  /** The last few events to finish, oldest first (bounded: read by the scene). */
+  finished: FinishedEvent[];
 }
 
 /** Injected faults (services/faults.ts): every one ever added, and the active ones. */
