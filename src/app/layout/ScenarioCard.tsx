@@ -1,6 +1,6 @@
 import { useUi, notify } from '../store/uiStore';
 import { pageApi } from '../pageApi';
-import { PRESET_NAMES } from '../../core/presets';
+import { PRESET_NAMES } from '../../core';
 
 /** The scenario that is running: its name, its description, and the built-in ones to switch to. */
 export function ScenarioCard() {

@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 60_000 }); // whole scenario runs, on a shared 2-core machine
-import { parseScenario } from '../../core/scenario/parseScenario';
-import { Simulation } from '../../core/simulation';
-import { sceneView, SCENE_ENV_PHASES } from '../../core/sceneView';
-import { requestStage } from '../../core/requestStage';
+import { parseScenario, Simulation, sceneView, SCENE_ENV_PHASES, requestStage } from '../../core';
 import { CHAPTERS, chapterById } from './chapters';
 import { stepSpeed } from './types';
 
