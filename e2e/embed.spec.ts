@@ -75,7 +75,7 @@ test.describe('embedded in a slide, every view fills its frame and stays legible
     await page.setViewportSize(SLIDE);
     await openEmbed(page, 'tour=cold-vs-warm&step=2');
     await expect(page.locator('[data-tour-narration]')).toContainText('The first is cold');
-    await expect(page.locator('[data-view="timeline"]')).toBeVisible();
+    await expect(page.locator('[data-view="scene"]')).toBeVisible(); // tour steps play in the scene
     const m = await page.evaluate(measureLayout, '[data-view]');
     expect(m.fill).toBeGreaterThanOrEqual(0.7); // the narration takes the rest
     expect(m.minFontPx).toBeGreaterThanOrEqual(16);

@@ -63,8 +63,8 @@ function MainPage() {
       <ShortcutsDialog />
       <Notices />
       <WorkerErrorBanner />
-      <div className="stage">
-        <main className="stage-main" id="main-view" tabIndex={-1} aria-label="The whole system">
+      <div className="main-stage">
+        <main className="main-stage-main" id="main-view" tabIndex={-1} aria-label="The whole system">
           {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
           <View name="scene" />
           <Welcome />

@@ -89,7 +89,7 @@ export function SceneView() {
   };
   const W = L.boxes.fleet;
   return (
-    <div ref={ref} className={`scene ${canvas ? 'canvas-mode' : ''} layout-${L.name}`} data-testid="scene" data-layout={L.name}>
+    <div ref={ref} className={`scene ${canvas ? 'canvas-mode' : ''} layout-${L.name}`} data-testid="scene" data-layout={L.name} data-time={frame.timeMs}>
       {canvas && <FleetCanvas frame={frame} fleet={fleet} L={L} size={size} dark={theme === 'dark'} />}
       <svg ref={svgRef} onClick={onSceneClick} viewBox={`0 0 ${L.width} ${L.height}`} width={size.w} height={size.h} preserveAspectRatio="xMidYMid meet" className="scene-svg"
         role="img" aria-label={`Lambda, the whole system at t = ${Math.round(now)} ms: ${live.length} requests on screen`}>
