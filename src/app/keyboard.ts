@@ -1,4 +1,4 @@
-import { pageApi } from './pageApi';
+import { pageApi, quietly } from './pageApi';
 import { useUi } from './store/uiStore';
 import { tourNext } from './tours/tourEngine';
 
@@ -30,8 +30,8 @@ export function installKeyboard(toggleHelp: () => void): () => void {
         e.preventDefault();
         if (playing) pageApi.pause(); else pageApi.play();
         return;
-      case 's': pageApi.step(); return;
-      case 'n': pageApi.stepToInteresting(); return;
+      case 's': void quietly(pageApi.step()); return;
+      case 'n': void quietly(pageApi.stepToInteresting()); return;
       case '+': case '=': if (speed !== Infinity) pageApi.setSpeed(Math.min(10_000, speed * 2)); return;
       case '-': if (speed !== Infinity) pageApi.setSpeed(Math.max(0.001, speed / 2)); return;
       case '?': toggleHelp(); return;

@@ -14,3 +14,4 @@ export { invocationMachine } from './machines/invocationMachine';
 export { explainInvocation } from './explain';
 export type { FrameView, FunctionView, InvocationView, Bin } from './view';
 export type { MachineTable } from './machines/machineTable';
+export { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from './limits';

@@ -79,7 +79,7 @@ describe('checkpoints', () => {
     const b = new Session(heavy, true);
     b.runTo(500_000);
     expect(viaCheckpoint).toBe(JSON.stringify({ ...summarize(b.sim), wallMs: 0 }));
-  });
+  }, 60_000);
 
   it('seeking forward within the explored run jumps to a checkpoint, with the same result as running', () => {
     const heavy = scenario({ workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 500 } }] });
@@ -90,7 +90,7 @@ describe('checkpoints', () => {
     const b = new Session(heavy, true);
     b.runTo(550_000);
     expect(JSON.stringify({ ...summarize(a.sim), wallMs: 0 })).toBe(JSON.stringify({ ...summarize(b.sim), wallMs: 0 }));
-  });
+  }, 60_000);
 
   it('step back returns to the state just before the last event', () => {
     const a = new Session(base(), true);
@@ -105,17 +105,22 @@ describe('checkpoints', () => {
 });
 
 describe('checkpoint memory', () => {
-  it('checkpoints stay within their object budget however long the run, keeping the latest', async () => {
+  it('checkpoints stay within their byte budget however long the run, keeping the latest and an even spread', async () => {
     const { Checkpoints } = await import('./checkpoints');
-    const cps = new Checkpoints<{ eventsProcessed: number; nowMs: number; payload: number[][] }>(10, 100, 500);
-    const state = { eventsProcessed: 0, nowMs: 0, payload: Array.from({ length: 99 }, () => [1]) }; // ~100 objects
-    for (let e = 10; e <= 5000; e += 10) {
+    type S = { eventsProcessed: number; nowMs: number };
+    const copier = { take: (s: S) => ({ data: { ...s }, bytes: 1000 }), revive: (d: unknown) => ({ ...(d as S) }) };
+    const cps = new Checkpoints<S>(copier, { minEvents: 10, maxBytes: 20_000 });
+    const state = { eventsProcessed: 0, nowMs: 0 };
+    for (let e = 10; e <= 100_000; e += 10) {
       state.eventsProcessed = e;
       state.nowMs = e;
       cps.maybeTake(state, 0);
     }
-    expect(cps.size).toBeLessThanOrEqual(5);
-    expect(cps.restore(Infinity)!.state.eventsProcessed).toBeGreaterThan(4000);
+    expect(cps.bytes).toBeLessThanOrEqual(20_000);
+    expect(cps.size).toBeGreaterThanOrEqual(10); // the budget is used, not left mostly empty
+    expect(cps.restore(Infinity)!.state.eventsProcessed).toBeGreaterThan(90_000);
+    // No seek replays much more than twice the average spacing.
+    expect(cps.maxGapEvents(100_000)).toBeLessThanOrEqual((2.5 * 100_000) / cps.size);
   });
 });
 

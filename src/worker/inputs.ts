@@ -1,0 +1,82 @@
+import type { Simulation } from '../core/simulation';
+import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/limits';
+import type { Input, Recorded } from '../protocol/messages';
+
+/** A refusal the user should read (an AWS error), not a crash. */
+export class UserError extends Error {}
+
+/** Applies one user input to the simulation now. Throws UserError for a refused control-plane call. */
+export function perform(sim: Simulation, input: Input): string {
+  switch (input.kind) {
+    case 'invoke':
+      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes });
+      return `${input.count} × ${input.mode} ${input.function}`;
+    case 'load':
+      sim.setLiveLoad(input.load ? { function: input.load.function, mode: input.load.mode, arrival: input.load.arrival, client: { maxAttempts: 1, queueDuringOutage: false }, payloadBytes: 1024 } : null);
+      return input.load ? `load: ${input.load.arrival.process}` : 'load stopped';
+    case 'control': {
+      const r = sim.controlPlane(input.call);
+      if (!r.ok) throw new UserError(`${input.call.action}: ${r.message}`);
+      return `${input.call.action}: ${r.message}`;
+    }
+    case 'fault':
+      sim.injectFault(input.fault);
+      return `fault: ${input.fault.type}`;
+  }
+}
+
+/** Applies an input during replay: a call refused the first time is refused again (same run). */
+export function replayInput(sim: Simulation, input: Input): void {
+  try {
+    perform(sim, input);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+  }
+}
+
+/**
+ * Counts what a learner would stop at: cold starts, throttles, reclaims, async retries and
+ * dead letters, worker drains and failures, faults and control-plane calls.
+ */
+export function interestingCount(sim: Simulation): number {
+  let n = sim.metrics.throttled + sim.workersDrained + sim.workersFailed + sim.controlPlaneCalls + sim.faults.history.length;
+  for (const f of sim.functions) n += f.stats.coldStarts + f.stats.throttled;
+  const q = sim.asyncQueue.stats;
+  n += q.retries + q.deadLettered + q.dropped + q.expired;
+  n += sim.nextEnvironmentId - 1 - sim.environments.size; // environments reclaimed
+  return n;
+}
+
+/** Why a requested time is refused, or null: finite, at least 0, at most the maximum simulated time. */
+export function timeProblem(timeMs: unknown, what: string): string | null {
+  if (typeof timeMs !== 'number' || !Number.isFinite(timeMs) || timeMs < 0) return `${what}: must be a finite number of ms, at least 0; got ${String(timeMs)}`;
+  if (timeMs > MAX_SIMULATED_MS) return `${what}: ${timeMs} ms is past the maximum simulated time, ${MAX_SIMULATED_TEXT}`;
+  return null;
+}
+
+const KINDS = ['invoke', 'load', 'control', 'fault'];
+/** Most recorded inputs a run may carry (a link or a restart): bounded work to replay them. */
+export const MAX_RECORDED_INPUTS = 100_000;
+
+/**
+ * The shape of a recorded input log from outside the worker (a link's `#i=`, a restart):
+ * moments in order, each input of a known kind. What each input does is checked when it is
+ * applied, exactly as when the user first gave it.
+ */
+export function checkRecorded(inputs: unknown): string | null {
+  if (!Array.isArray(inputs)) return 'inputs: must be a list of recorded inputs';
+  if (inputs.length > MAX_RECORDED_INPUTS) return `inputs: at most ${MAX_RECORDED_INPUTS} recorded inputs; got ${inputs.length}`;
+  let prev = { afterEvents: 0, atMs: 0 };
+  for (let i = 0; i < inputs.length; i++) {
+    const r = inputs[i] as Partial<Recorded> | null;
+    const where = `inputs[${i}]`;
+    if (!r || typeof r !== 'object') return `${where}: must be an object { afterEvents, atMs, input }`;
+    if (!Number.isInteger(r.afterEvents) || (r.afterEvents as number) < 0) return `${where}.afterEvents: must be a whole number, at least 0`;
+    const t = timeProblem(r.atMs, `${where}.atMs`);
+    if (t) return t;
+    if (r.afterEvents! < prev.afterEvents || (r.afterEvents === prev.afterEvents && r.atMs! < prev.atMs)) return `${where}: moments must be in the order they happened`;
+    if (!r.input || typeof r.input !== 'object' || !KINDS.includes((r.input as { kind?: string }).kind ?? '')) return `${where}.input.kind: must be one of ${KINDS.join(', ')}`;
+    prev = { afterEvents: r.afterEvents!, atMs: r.atMs! };
+  }
+  return null;
+}
