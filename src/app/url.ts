@@ -91,7 +91,8 @@ export function parsePageUrl(search: string, hash = ''): { options: PageOptions;
     else if (!Array.isArray(r.value)) problems.push('URL fragment i (the recorded inputs): must be a list; the run starts without them');
     else inputs = r.value as Recorded[];
   }
-  const named = scenario !== null || t !== undefined;
+  // A link that names a scenario or a time (even one refused) opens paused, unless autoplay=1.
+  const named = scenario !== null || q.has('t');
   return {
     options: {
       scenario: scenario ?? 'default',
