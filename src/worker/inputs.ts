@@ -55,8 +55,36 @@ export function timeProblem(timeMs: unknown, what: string): string | null {
 }
 
 const KINDS = ['invoke', 'load', 'control', 'fault'];
+const MODES = ['RequestResponse', 'Event', 'DryRun'];
 /** Most recorded inputs a run may carry (a link or a restart): bounded work to replay them. */
 export const MAX_RECORDED_INPUTS = 100_000;
+/** Most invocations all recorded invokes may add up to (the page's own burst limit is 100,000 each). */
+export const MAX_RECORDED_INVOCATIONS = 1_000_000;
+
+/** What is wrong with one input's shape, or null. */
+function inputProblem(x: unknown, where: string): string | null {
+  const o = x as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object' || !KINDS.includes(o.kind as string)) return `${where}.kind: must be one of ${KINDS.join(', ')}`;
+  const obj = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  switch (o.kind) {
+    case 'invoke':
+      if (typeof o.function !== 'string' || o.function === '') return `${where}.function: must name a function`;
+      if (!MODES.includes(o.mode as string)) return `${where}.mode: must be one of ${MODES.join(', ')}`;
+      if (!Number.isInteger(o.count) || (o.count as number) < 1 || (o.count as number) > 100_000) return `${where}.count: must be a whole number from 1 to 100000`;
+      return null;
+    case 'load': {
+      const l = o.load as Record<string, unknown> | null;
+      if (l !== null && (!obj(l) || typeof l.function !== 'string' || !obj(l.arrival))) return `${where}.load: must be null or { function, mode, arrival }`;
+      return null;
+    }
+    case 'control': {
+      const c = o.call as Record<string, unknown>;
+      return obj(c) && typeof c.action === 'string' && typeof c.function === 'string' ? null : `${where}.call: must be { action, function, … }`;
+    }
+    default:
+      return obj(o.fault) && typeof (o.fault as { type?: unknown }).type === 'string' ? null : `${where}.fault: must be { type, … }`;
+  }
+}
 
 /**
  * The shape of a recorded input log from outside the worker (a link's `#i=`, a restart):
@@ -67,6 +95,7 @@ export function checkRecorded(inputs: unknown): string | null {
   if (!Array.isArray(inputs)) return 'inputs: must be a list of recorded inputs';
   if (inputs.length > MAX_RECORDED_INPUTS) return `inputs: at most ${MAX_RECORDED_INPUTS} recorded inputs; got ${inputs.length}`;
   let prev = { afterEvents: 0, atMs: 0 };
+  let invocations = 0;
   for (let i = 0; i < inputs.length; i++) {
     const r = inputs[i] as Partial<Recorded> | null;
     const where = `inputs[${i}]`;
@@ -75,7 +104,9 @@ export function checkRecorded(inputs: unknown): string | null {
     const t = timeProblem(r.atMs, `${where}.atMs`);
     if (t) return t;
     if (r.afterEvents! < prev.afterEvents || (r.afterEvents === prev.afterEvents && r.atMs! < prev.atMs)) return `${where}: moments must be in the order they happened`;
-    if (!r.input || typeof r.input !== 'object' || !KINDS.includes((r.input as { kind?: string }).kind ?? '')) return `${where}.input.kind: must be one of ${KINDS.join(', ')}`;
+    const bad = inputProblem(r.input, `${where}.input`);
+    if (bad) return bad;
+    if (r.input!.kind === 'invoke' && (invocations += r.input!.count) > MAX_RECORDED_INVOCATIONS) return `inputs: the recorded invokes add up to more than ${MAX_RECORDED_INVOCATIONS} invocations`;
     prev = { afterEvents: r.afterEvents!, atMs: r.atMs! };
   }
   return null;

@@ -76,6 +76,7 @@ function tick(): void {
     if (jobs.busy) {
       if (jobs.slice(TICK_BUDGET_MS)) {
         dirty = true;
+        pacer.start(); // playback resumes from here, not from before the job
         while (!jobs.busy && deferred.length) handle(deferred.shift()!);
       } else if (jobs.elapsedMs > 1000 && frameWanted && pacer.wallNow() - lastFrameWallMs >= FRAME_GAP_JOB_MS) sendFrame();
     } else if (playing && !broken) play(session);
