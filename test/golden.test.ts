@@ -1,10 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRecord } from '../src/core/logText';
-import { parseScenario } from '../src/core/scenario/parseScenario';
-import { Simulation } from '../src/core/simulation';
-import { summarize } from '../src/core/summary';
+import { Simulation, describeRecord, parseScenario, recentRecords, summarize } from '../src/core/index';
 
 /**
  * Golden runs (Observable Plot's snapshot workflow): every example scenario is run for up to
@@ -23,7 +20,7 @@ describe('golden runs of the example scenarios', () => {
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       const sim = new Simulation(parsed.scenario, { logRingSize: 100_000 });
       sim.runUntil(Math.min(parsed.scenario.durationMs, 120_000));
-      const all = sim.log.count <= 100_000 ? sim.log.recent(100_000) : [];
+      const all = sim.state.log.count <= 100_000 ? recentRecords(sim.state.log, 100_000) : [];
       const log = all.slice(0, 60).map((r, i) => {
         const e = describeRecord(sim, r, i);
         return `${e.atMs.toFixed(3)} ${e.text}`;

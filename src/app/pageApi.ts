@@ -1,7 +1,6 @@
-import type { InvokeMode } from '../core/scenario/types';
+import type { FrameView, InvokeMode } from '../core/index';
 import type { LambdaSimPageApi, Snapshot } from '../protocol/pageApi';
-import type { FrameView } from '../core/view';
-import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/limits';
+import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/index';
 import { SERIES_NAMES, isSeriesName } from '../protocol/series';
 import { frameStats } from './frameStats';
 import { request, send, type Reply } from './simClient';

@@ -1,5 +1,5 @@
 import type { DebugToWorker, FromWorker, Recorded, RunExport, SeriesPoint, ToWorker } from '../protocol/messages';
-import type { FrameView } from '../core/view';
+import type { FrameView } from '../core/index';
 import { notify, useUi } from './store/uiStore';
 import { recordFrameTime } from './frameStats';
 import { formatTime } from './format';

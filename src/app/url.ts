@@ -1,5 +1,4 @@
-import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/limits';
-import { PRESETS } from '../core/presets';
+import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, PRESETS } from '../core/index';
 import type { Recorded } from '../protocol/messages';
 import { packJson, unpackJson } from './linkCodec';
 

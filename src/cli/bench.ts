@@ -28,11 +28,11 @@ for (const w of WORKLOADS) {
   log(`running ${w.name}…`);
   const sim = new Simulation(w.scenario, { hasher: nodeHasher(), logRingSize: 16, recentInvocations: 0 });
   sim.runUntil(w.warmupMs);
-  const inv0 = sim.nextInvocationId, ev0 = sim.eventsProcessed;
+  const inv0 = sim.state.nextInvocationId, ev0 = sim.eventsProcessed;
   const t0 = performance.now();
   sim.runUntil(w.scenario.durationMs);
   const wallMs = performance.now() - t0;
-  const invocations = sim.nextInvocationId - inv0, events = sim.eventsProcessed - ev0;
+  const invocations = sim.state.nextInvocationId - inv0, events = sim.eventsProcessed - ev0;
   const simulatedMs = w.scenario.durationMs - w.warmupMs;
   rows.push({
     workload: w.name, description: w.description, simulatedMs, wallMs: Math.round(wallMs), invocations, events,

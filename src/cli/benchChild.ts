@@ -11,4 +11,4 @@ const sim = new Simulation(scenario, { hasher: nodeHasher(), logRingSize: 16, re
 sim.runUntil(scenario.durationMs);
 const wallMs = Math.round(performance.now() - t0);
 const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(JSON.stringify({ hours, wallMs, invocations: sim.nextInvocationId - 1, maxRssMb }) + '\n');
+process.stdout.write(JSON.stringify({ hours, wallMs, invocations: sim.state.nextInvocationId - 1, maxRssMb }) + '\n');

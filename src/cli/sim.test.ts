@@ -14,7 +14,7 @@ const file = (name: string, content: string) => {
   return p;
 };
 
-describe('npm run sim (CONTRACTS.md §2)', () => {
+describe('npm run sim (CONTRACTS.md §2)', { timeout: 60_000 }, () => {
   it('with --json prints exactly one JSON summary on stdout, with every contract field', () => {
     const r = sim('scenarios/cold-vs-warm.json', '--json');
     expect(r.status).toBe(0);

@@ -58,7 +58,7 @@ function randomScenario(seed: number) {
 
 describe('invariants over random scenarios with Event traffic, control-plane calls and faults (property tests)', () => {
   for (let seed = 1; seed <= 12; seed++) {
-    it(`scenario #${seed}: no environment serves two requests or another version's, no limit is exceeded, every request and event has exactly one outcome`, () => {
+    it(`scenario #${seed}: no environment serves two requests or another version's, no limit is exceeded, every request and event has exactly one outcome`, { timeout: 60_000 }, () => {
       const parsed = parseScenario(randomScenario(seed));
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       const sim = new Simulation(parsed.scenario);

@@ -1,5 +1,6 @@
 import type { EnvironmentState } from './machines/environmentMachine';
 import type { InvocationState } from './machines/invocationMachine';
+import type { AsyncEventState } from './machines/asyncEventMachine';
 
 /**
  * Numeric codes of event-log records. They are part of the log's hash: append new codes,
@@ -38,3 +39,6 @@ export const INVOCATION_STATE_CODES: readonly InvocationState[] = [
 
 export const ENV_STATE_CODE = Object.fromEntries(ENVIRONMENT_STATE_CODES.map((s, i) => [s, i])) as Record<EnvironmentState, number>;
 export const INV_STATE_CODE = Object.fromEntries(INVOCATION_STATE_CODES.map((s, i) => [s, i])) as Record<InvocationState, number>;
+
+export const ASYNC_STATE_CODES: readonly AsyncEventState[] = ['Queued', 'Attempting', 'RetryWait', 'Backoff', 'Succeeded', 'DeadLettered', 'Dropped'];
+export const ASYNC_STATE_CODE = Object.fromEntries(ASYNC_STATE_CODES.map((s, i) => [s, i])) as Record<AsyncEventState, number>;

@@ -1,7 +1,6 @@
 import type { LogRecord } from './engine/eventLog';
-import { ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG } from './logCodes';
-import { ASYNC_STATE_CODES } from './services/asyncQueue';
-import type { Simulation } from './simulation';
+import { ASYNC_STATE_CODES, ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG } from './logCodes';
+import type { SimState } from './model/simState';
 
 /** An event-log record in words, for the page's event list. */
 export interface LogEntry {
@@ -16,8 +15,9 @@ export interface LogEntry {
 
 const INTERESTING_ENV = new Set(['Provisioning', 'ShuttingDown', 'InitRetry', 'Restoring']);
 
-export function describeRecord(sim: Simulation, r: LogRecord, seq: number): LogEntry {
-  const fnName = (i: number) => sim.functions[i]?.name ?? '?';
+export function describeRecord(sim: { readonly state: SimState }, r: LogRecord, seq: number): LogEntry {
+  const s = sim.state;
+  const fnName = (i: number) => s.functions[i]?.name ?? '?';
   switch (r.code) {
     case LOG.REQUEST_RECEIVED:
       return { seq, atMs: r.atMs, kind: 'request', invocation: r.a, interesting: false,
@@ -43,11 +43,11 @@ export function describeRecord(sim: Simulation, r: LogRecord, seq: number): LogE
     }
     case LOG.CONTROL_PLANE_CALL: {
       // The results list keeps the latest calls; call #a sits (calls − a) from its end, if still kept.
-      const res = sim.controlPlaneResults[sim.controlPlaneResults.length - (sim.controlPlaneCalls - r.a)];
+      const res = s.controlPlaneResults[s.controlPlaneResults.length - (s.controlPlaneCalls - r.a)];
       return { seq, atMs: r.atMs, kind: 'control', interesting: true, text: res ? `${res.action} ${res.function}: ${res.ok ? '' : 'failed — '}${res.message}` : `control-plane call #${r.a} ${r.b ? 'ok' : 'failed'}` };
     }
     case LOG.FAULT: {
-      const f = sim.faults.history[r.a];
+      const f = s.faults.history[r.a];
       return { seq, atMs: r.atMs, kind: 'fault', interesting: true, text: `fault ${f?.type ?? r.a} ${r.b ? 'started' : 'ended'}${r.c ? ` (worker-${r.c})` : ''}` };
     }
     default:

@@ -1,4 +1,7 @@
-import type { Percentiles } from './metrics/histogram';
+import { percentiles, type Percentiles } from './metrics/histogram';
+import { gaugeMeans } from './metrics/environmentGauge';
+import { completedCount } from './metrics/runMetrics';
+import { oldestEventAgeMs } from './services/asyncQueue';
 import type { Simulation } from './simulation';
 
 /** The run summary: CONTRACTS.md §2, field for field, plus a few additions. */
@@ -36,8 +39,8 @@ export interface Summary {
 export interface LatencyStats { count: number; mean: number; p50: number; p90: number; p99: number; p999: number; max: number }
 
 function asyncStats(sim: Simulation): Summary['async'] {
-  const q = sim.asyncQueue;
-  return { ...q.stats, queued: q.depth, oldestAgeMs: Math.round(q.oldestAgeMs()) };
+  const q = sim.state.asyncQueue;
+  return { ...q.stats, queued: q.events.size, oldestAgeMs: Math.round(oldestEventAgeMs(sim.state)) };
 }
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -47,21 +50,22 @@ function latency(p: Percentiles): LatencyStats {
 }
 
 /**
- * Builds the summary at the simulation's current time. `eventLogSha256` finalizes the
- * log's hash, so call `summarize` with `final: true` once, at the end of a run; otherwise the
- * hash field is left empty.
+ * Builds the summary at the simulation's current time. `final: true` adds the event log's
+ * SHA-256 (with an injected hasher that finalizes it: then call it once, at the end of a run);
+ * otherwise the hash field is left empty.
  */
 export function summarize(sim: Simulation, opts: { wallMs?: number; final?: boolean } = {}): Summary {
-  const m = sim.metrics;
-  const inFlight = sim.inflight.size;
-  const total = m.completed + inFlight;
-  const means = sim.gauge.means(0, sim.nowMs);
+  const s = sim.state;
+  const m = s.metrics;
+  const inFlight = s.inflight.size;
+  const total = completedCount(m) + inFlight;
+  const means = gaugeMeans(s.gauge, 0, s.nowMs);
   const functions: Summary['functions'] = {};
-  for (const f of sim.functions) functions[f.cfg.name] = { ...f.stats };
+  for (const f of s.functions) functions[f.cfg.name] = { ...f.stats };
   const ran = m.ran;
   return {
-    seed: sim.scenario.seed,
-    simulatedMs: sim.nowMs,
+    seed: s.scenario.seed,
+    simulatedMs: s.nowMs,
     wallMs: Math.round(opts.wallMs ?? 0),
     invocations: {
       total, succeeded: m.succeeded, functionErrors: m.functionErrors, timedOut: m.timedOut, throttled: m.throttled,
@@ -72,21 +76,21 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
     throttleRatio: total ? round(m.throttled / total, 6) : 0,
     throttleReasons: { ...m.throttleReasons },
     environments: {
-      created: sim.nextEnvironmentId - 1,
-      reclaimed: sim.nextEnvironmentId - 1 - sim.environments.size,
-      peak: sim.gauge.peak,
+      created: s.nextEnvironmentId - 1,
+      reclaimed: s.nextEnvironmentId - 1 - s.environments.size,
+      peak: s.gauge.peak,
       meanTotal: round(means.total), meanBusy: round(means.busy), meanIdle: round(means.idle),
       meanInitializing: round(means.initializing), meanShuttingDown: round(means.shuttingDown),
     },
     utilization: means.total ? round(means.busy / means.total, 6) : 0,
-    latencyMs: { all: latency(m.latency.all.percentiles()), cold: latency(m.latency.cold.percentiles()), warm: latency(m.latency.warm.percentiles()) },
+    latencyMs: { all: latency(percentiles(m.latency.all)), cold: latency(percentiles(m.latency.cold)), warm: latency(percentiles(m.latency.warm)) },
     async: { ...asyncStats(sim) },
     functions,
-    workers: { peak: sim.peakWorkers, added: sim.nextWorkerId - 1, drained: sim.workersDrained },
-    controlPlane: { calls: sim.controlPlaneCalls, errors: sim.controlPlaneErrors },
-    faults: { injected: sim.faults.history.length, workersFailed: sim.workersFailed },
+    workers: { peak: s.peakWorkers, added: s.nextWorkerId - 1, drained: s.workersDrained },
+    controlPlane: { calls: s.controlPlaneCalls, errors: s.controlPlaneErrors },
+    faults: { injected: s.faults.history.length, workersFailed: s.workersFailed },
     clientQueued: m.clientQueued,
-    eventLogRecords: sim.log.count,
-    eventLogSha256: opts.final ? sim.log.digestHex() : '',
+    eventLogRecords: s.log.count,
+    eventLogSha256: opts.final ? sim.eventLogSha256() : '',
   };
 }

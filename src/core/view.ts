@@ -1,7 +1,12 @@
+import { recentRecords } from './engine/eventLog';
 import { ENV_STATE_CODE, ENVIRONMENT_STATE_CODES } from './logCodes';
 import { describeRecord, type LogEntry } from './logText';
 import type { EnvironmentState } from './machines/environmentMachine';
+import { histogramBins } from './metrics/histogram';
 import type { Invocation } from './model/records';
+import { oldestEventAgeMs } from './services/asyncQueue';
+import { peekTokens, unreservedCapacity } from './services/counting';
+import { activeFaults } from './services/faultQueries';
 import type { Simulation } from './simulation';
 import { summarize, type Summary } from './summary';
 
@@ -51,7 +56,7 @@ export type InvocationView = Omit<Invocation, 'pendingOutcome'> & { fnName: stri
 
 function invocationView(sim: Simulation, inv: Invocation): InvocationView {
   const { pendingOutcome: _p, ...rest } = inv;
-  return { ...rest, coldReason: inv.coldReason ? { ...inv.coldReason } : null, fnName: inv.fn >= 0 ? sim.functions[inv.fn].name : inv.functionName };
+  return { ...rest, coldReason: inv.coldReason ? { ...inv.coldReason } : null, fnName: inv.fn >= 0 ? sim.state.functions[inv.fn].name : inv.functionName };
 }
 
 export interface ViewOptions {
@@ -61,7 +66,8 @@ export interface ViewOptions {
 }
 
 export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
-  const n = sim.environments.size;
+  const s = sim.state;
+  const n = s.environments.size;
   const env = {
     count: n, id: new Int32Array(n), state: new Uint8Array(n), fn: new Uint16Array(n), worker: new Int32Array(n),
     provisioned: new Uint8Array(n), invocation: new Int32Array(n), sinceMs: new Float64Array(n), version: new Array<string>(n),
@@ -69,53 +75,53 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
   const stateCounts: Record<string, number> = {};
   for (const s of ENVIRONMENT_STATE_CODES) stateCounts[s] = 0;
   let i = 0;
-  for (const e of sim.environments.values()) {
+  for (const e of s.environments.values()) {
     env.id[i] = e.id; env.state[i] = ENV_STATE_CODE[e.state as EnvironmentState]; env.fn[i] = e.fn; env.worker[i] = e.worker;
     env.provisioned[i] = e.provisioned ? 1 : 0; env.invocation[i] = e.invocation; env.sinceMs[i] = e.stateSinceMs; env.version[i] = e.version;
     stateCounts[e.state]++;
     i++;
   }
-  const inflightAll = [...sim.inflight.values()];
+  const inflightAll = [...s.inflight.values()];
   const inflight = inflightAll.slice(Math.max(0, inflightAll.length - (o.inflightLimit ?? 300))).map((x) => invocationView(sim, x));
   const recentAll = sim.recentInvocations();
   const recent = recentAll.slice(Math.max(0, recentAll.length - (o.recentLimit ?? 200))).map((x) => invocationView(sim, x));
   const logLimit = o.logLimit ?? 300;
-  const records = sim.log.recent(logLimit);
-  const firstSeq = sim.log.count - records.length;
+  const records = recentRecords(s.log, logLimit);
+  const firstSeq = s.log.count - records.length;
   const byState: Record<string, number> = {};
-  for (const e of sim.asyncQueue.events.values()) byState[e.state] = (byState[e.state] ?? 0) + 1;
+  for (const e of s.asyncQueue.events.values()) byState[e.state] = (byState[e.state] ?? 0) + 1;
   const summary = summarize(sim);
   return {
-    timeMs: sim.nowMs,
-    eventsProcessed: sim.eventsProcessed,
+    timeMs: s.nowMs,
+    eventsProcessed: s.eventsProcessed,
     nextEventMs: sim.nextEventMs(),
     account: {
-      concurrencyLimit: sim.scenario.account.concurrencyLimit, inUse: sim.counting.accountInUse,
-      unreservedCapacity: sim.counting.unreservedCapacity, unreservedInUse: sim.counting.unreservedInUse, scalingCapacity: sim.counting.capacity,
+      concurrencyLimit: s.scenario.account.concurrencyLimit, inUse: s.counting.accountInUse,
+      unreservedCapacity: unreservedCapacity(s), unreservedInUse: s.counting.unreservedInUse, scalingCapacity: s.scenario.account.scaling.environments,
     },
-    functions: sim.functions.map((f) => ({
-      name: f.name, state: f.state, lastUpdateStatus: f.lastUpdateStatus, runtime: f.cfg.runtime, memoryMb: sim.versions[f.versions.get('$LATEST')!].cfg.memoryMb,
-      timeoutMs: f.cfg.timeoutMs, reservedConcurrency: f.cfg.reservedConcurrency, inUse: f.inUse, bucketTokens: sim.counting.peekTokens(f, sim.nowMs),
+    functions: s.functions.map((f) => ({
+      name: f.name, state: f.state, lastUpdateStatus: f.lastUpdateStatus, runtime: f.cfg.runtime, memoryMb: s.versions[f.versions.get('$LATEST')!].cfg.memoryMb,
+      timeoutMs: f.cfg.timeoutMs, reservedConcurrency: f.cfg.reservedConcurrency, inUse: f.inUse, bucketTokens: peekTokens(s, f, s.nowMs),
       stats: { ...f.stats },
       versions: [...f.versions.values()].map((id) => {
-        const v = sim.versions[id];
+        const v = s.versions[id];
         return { qualifier: v.qualifier, live: v.live, idle: v.idle.size + v.provisionedIdle.size, busy: v.busy, initializing: v.initializing, provisioned: { ...v.provisioned }, snapStart: v.snapStart };
       }),
       aliases: [...f.aliases.entries()].map(([name, a]) => ({ name, version: a.version, weights: { ...a.weights } })),
-      config: JSON.parse(JSON.stringify(sim.versions[f.versions.get('$LATEST')!].cfg)),
+      config: JSON.parse(JSON.stringify(s.versions[f.versions.get('$LATEST')!].cfg)),
     })),
-    workers: [...sim.workers.values()].map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),
+    workers: [...s.workers.values()].map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),
     environments: env,
     stateNames: ENVIRONMENT_STATE_CODES,
     stateCounts,
     inflight,
     recent,
     log: records.map((r, k) => describeRecord(sim, r, firstSeq + k)),
-    queue: { depth: sim.asyncQueue.depth, oldestAgeMs: sim.asyncQueue.oldestAgeMs(), stats: summary.async, byState },
+    queue: { depth: s.asyncQueue.events.size, oldestAgeMs: oldestEventAgeMs(s), stats: summary.async, byState },
     summary,
-    latencyBins: { all: sim.metrics.latency.all.bins(), cold: sim.metrics.latency.cold.bins(), warm: sim.metrics.latency.warm.bins() },
-    faults: sim.faults.activeFaults().map((f) => ({ type: f.type, index: (f as { index?: number }).index ?? -1 })),
-    controlPlane: sim.controlPlaneResults.slice(-20),
+    latencyBins: { all: histogramBins(s.metrics.latency.all), cold: histogramBins(s.metrics.latency.cold), warm: histogramBins(s.metrics.latency.warm) },
+    faults: activeFaults(s.faults).map((f) => ({ type: f.type, index: f.index })),
+    controlPlane: s.controlPlaneResults.slice(-20),
     liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
   };
 }

@@ -1,7 +1,4 @@
-import type { FrameView } from '../core/view';
-import type { InvokeMode } from '../core/scenario/types';
-import type { ControlPlaneCall, Fault } from '../core/scenario/faultTypes';
-import type { MachineTable } from '../core/machines/machineTable';
+import type { ControlPlaneCall, Fault, FrameView, InvokeMode, MachineTable } from '../core/index';
 
 /**
  * Messages between the page and the simulation worker. Plain data only (structured clone):

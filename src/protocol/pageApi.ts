@@ -1,5 +1,4 @@
-import type { Arrival, InvokeMode } from '../core/scenario/types';
-import type { Summary } from '../core/summary';
+import type { Arrival, InvokeMode, Summary } from '../core/index';
 import type { RunExport } from './messages';
 import type { SeriesName } from './series';
 

@@ -1,94 +1,26 @@
-/**
- * Deep copies of a running Simulation, for time travel: seeking back restores the nearest
- * checkpoint and replays from there (RaftScope's idea, made deterministic).
- *
- * The copy is structural: plain objects keep their prototypes (so class instances stay
- * instances), Maps, Sets, arrays and typed arrays are copied, and typed arrays that share an
- * ArrayBuffer keep sharing the copied buffer. Functions are shared, not copied: in the core
- * they are pure (samplers close over configuration, transition functions over tables).
- * Cycles (services point back at the simulation) are preserved through a memo.
- */
-export function deepCopy<T>(value: T, memo = new Map<unknown, unknown>()): T {
-  return copy(value, memo) as T;
-}
-
-function copy(v: unknown, memo: Map<unknown, unknown>): unknown {
-  if (v === null || typeof v !== 'object') return v; // primitives and functions are shared
-  if (Object.getOwnPropertySymbols(v).length > 0 && !(v instanceof Map) && !(v instanceof Set)) {
-    throw new Error('deepCopy: symbol-keyed properties are not copied; the core must not use them');
-  }
-  const seen = memo.get(v);
-  if (seen !== undefined) return seen;
-  if (v instanceof ArrayBuffer) {
-    const b = v.slice(0);
-    memo.set(v, b);
-    return b;
-  }
-  if (ArrayBuffer.isView(v)) {
-    const buffer = copy(v.buffer, memo) as ArrayBuffer;
-    const Ctor = v.constructor as new (b: ArrayBuffer, offset: number, length: number) => ArrayBufferView;
-    const length = v instanceof DataView ? v.byteLength : (v as unknown as { length: number }).length;
-    const out = new Ctor(buffer, v.byteOffset, length);
-    memo.set(v, out);
-    return out;
-  }
-  if (v instanceof Map) {
-    const out = new Map();
-    memo.set(v, out);
-    for (const [k, x] of v) out.set(copy(k, memo), copy(x, memo));
-    return out;
-  }
-  if (v instanceof Set) {
-    const out = new Set();
-    memo.set(v, out);
-    for (const x of v) out.add(copy(x, memo));
-    return out;
-  }
-  if (v instanceof WeakMap || v instanceof WeakSet) throw new Error('deepCopy: weak collections cannot be copied');
-  if (Array.isArray(v)) {
-    const out: unknown[] = new Array(v.length);
-    memo.set(v, out);
-    for (let i = 0; i < v.length; i++) out[i] = copy(v[i], memo);
-    return out;
-  }
-  // Records and class instances alike: own enumerable data properties (class fields are),
-  // copied by plain assignment — an order of magnitude faster than property descriptors.
-  const proto = Object.getPrototypeOf(v);
-  const out = (proto === Object.prototype ? {} : Object.create(proto)) as Record<string, unknown>;
-  memo.set(v, out);
-  const src = v as Record<string, unknown>;
-  for (const key of Object.keys(src)) {
-    const x = src[key];
-    out[key] = x === null || typeof x !== 'object' ? x : copy(x, memo);
-  }
-  return out;
-}
+import { restore, snapshot, type Simulation, type Snapshot } from '../core/index';
 
 /**
- * How checkpoints are made and read back. Today a structural deep copy; when the core offers
- * `snapshot(sim)` / `restore(s)` (plain, versioned data) this is where they plug in.
- * `bytes` estimates the copy's memory, for the budget below.
+ * How checkpoints are made and read back: each one is a core `snapshot()` — plain, versioned
+ * data — and each restore a fresh `restore()`, so a restored run shares nothing mutable with
+ * the checkpoint or with the run it came from. `bytes` estimates the copy's memory for the
+ * budget below (objects at ~96 bytes, plus typed-array bytes); tests may pass their own copier.
  */
 export interface Copier<S> {
   take(state: S): { data: unknown; bytes: number };
   revive(data: unknown): S;
 }
 
-/** ~Bytes per copied object or array (V8: header + a few fields); typed arrays count their buffers. */
+/** ~Bytes per copied object or array (V8: header + a few fields); typed arrays count their bytes. */
 const BYTES_PER_OBJECT = 96;
 
-export function deepCopier<S>(): Copier<S> {
-  return {
-    take(state) {
-      const memo = new Map<unknown, unknown>();
-      const data = deepCopy(state, memo);
-      let bytes = 0;
-      for (const k of memo.keys()) bytes += k instanceof ArrayBuffer ? k.byteLength : BYTES_PER_OBJECT;
-      return { data, bytes };
-    },
-    revive: (data) => deepCopy(data) as S,
-  };
-}
+export const snapshotCopier: Copier<Simulation> = {
+  take(sim) {
+    const snap = snapshot(sim);
+    return { data: snap, bytes: snap.size.objects * BYTES_PER_OBJECT + snap.size.bytes };
+  },
+  revive: (data) => restore(data as Snapshot),
+};
 
 export interface CheckpointOptions {
   /** Shortest interval between checkpoints, in events. */
@@ -115,7 +47,7 @@ interface Checkpoint { events: number; atMs: number; inputs: number; data: unkno
  * the checkpoint whose removal leaves the smallest gap goes (never the latest), so coverage
  * stays even: the largest gap, and so the worst seek, is about twice the average spacing.
  */
-export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
+export class Checkpoints<S extends { eventsProcessed: number; nowMs: number } = Simulation> {
   private list: Checkpoint[] = [];
   private next: number;
   private readonly minEvents: number;
@@ -123,7 +55,7 @@ export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
   private readonly bytesPerEvent: number;
   private totalBytes = 0;
 
-  constructor(private readonly copier: Copier<S> = deepCopier<S>(), opts: CheckpointOptions = {}) {
+  constructor(private readonly copier: Copier<S> = snapshotCopier as unknown as Copier<S>, opts: CheckpointOptions = {}) {
     this.minEvents = opts.minEvents ?? 50_000;
     this.maxBytes = opts.maxBytes ?? 192 * 1024 * 1024;
     this.bytesPerEvent = opts.bytesPerEvent ?? 8;
@@ -147,11 +79,11 @@ export class Checkpoints<S extends { eventsProcessed: number; nowMs: number }> {
    * The latest checkpoint at or before (time, event count), as a fresh copy; null if there is
    * none, or if it is not past `afterEvents` (a forward seek only wants one ahead of it).
    */
-  restore(atMs: number, maxEvents = Infinity, afterEvents = -1): { state: S; inputs: number; events: number; atMs: number } | null {
+  restore(atMs: number, maxEvents = Infinity, afterEvents = -1): { sim: S; inputs: number; events: number; atMs: number } | null {
     for (let i = this.list.length - 1; i >= 0; i--) {
       const c = this.list[i];
       if (c.atMs <= atMs && c.events <= maxEvents) {
-        return c.events > afterEvents ? { state: this.copier.revive(c.data), inputs: c.inputs, events: c.events, atMs: c.atMs } : null;
+        return c.events > afterEvents ? { sim: this.copier.revive(c.data), inputs: c.inputs, events: c.events, atMs: c.atMs } : null;
       }
     }
     return null;

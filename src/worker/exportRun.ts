@@ -1,7 +1,4 @@
-import { Simulation } from '../core/simulation';
-import { summarize, type Summary } from '../core/summary';
-import type { Scenario } from '../core/scenario/types';
-import { describeRecord, type LogEntry } from '../core/logText';
+import { Simulation, describeRecord, recentRecords, summarize, type LogEntry, type Scenario, type Summary } from '../core/index';
 import type { Recorded } from '../protocol/messages';
 import { replayInput } from './inputs';
 
@@ -36,8 +33,8 @@ export function* exportRun(scenario: Scenario, inputs: Recorded[], to: { events:
   }
   if (to.atMs > replay.nowMs) replay.nowMs = to.atMs;
   apply();
-  const records = replay.log.recent(maxRecords);
-  const first = replay.log.count - records.length;
+  const records = recentRecords(replay.state.log, maxRecords);
+  const first = replay.state.log.count - records.length;
   const summary = summarize(replay, { final: true });
-  return { inputs: inputs.slice(0, k), entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.log.count, sha256: summary.eventLogSha256, summary };
+  return { inputs: inputs.slice(0, k), entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.state.log.count, sha256: summary.eventLogSha256, summary };
 }

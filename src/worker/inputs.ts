@@ -1,5 +1,4 @@
-import type { Simulation } from '../core/simulation';
-import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/limits';
+import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, type Simulation } from '../core/index';
 import type { Input, Recorded } from '../protocol/messages';
 
 /** A refusal the user should read (an AWS error), not a crash. */
@@ -39,11 +38,12 @@ export function replayInput(sim: Simulation, input: Input): void {
  * dead letters, worker drains and failures, faults and control-plane calls.
  */
 export function interestingCount(sim: Simulation): number {
-  let n = sim.metrics.throttled + sim.workersDrained + sim.workersFailed + sim.controlPlaneCalls + sim.faults.history.length;
-  for (const f of sim.functions) n += f.stats.coldStarts + f.stats.throttled;
-  const q = sim.asyncQueue.stats;
+  const s = sim.state;
+  let n = s.metrics.throttled + s.workersDrained + s.workersFailed + s.controlPlaneCalls + s.faults.history.length;
+  for (const f of s.functions) n += f.stats.coldStarts + f.stats.throttled;
+  const q = s.asyncQueue.stats;
   n += q.retries + q.deadLettered + q.dropped + q.expired;
-  n += sim.nextEnvironmentId - 1 - sim.environments.size; // environments reclaimed
+  n += s.nextEnvironmentId - 1 - s.environments.size; // environments reclaimed
   return n;
 }
 

@@ -1,5 +1,5 @@
 import type { FromWorker, JobOp } from '../protocol/messages';
-import { MAX_SIMULATED_MS } from '../core/limits';
+import { MAX_SIMULATED_MS } from '../core/index';
 import type { JobSpec } from './jobRunner';
 import type { Session } from './session';
 import type { ExportedRun } from './exportRun';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../core/testing/scenarios';
-import { summarize } from '../core/summary';
-import { toView } from '../core/view';
+import { summarize, toView } from '../core/index';
 import { Session } from './session';
 import { JobRunner, type ProgressReport } from './jobRunner';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../core/testing/scenarios';
-import { Simulation } from '../core/simulation';
+import { Simulation } from '../core/index';
 import { seriesValues } from '../protocol/series';
 import { samplePoint } from './samplePoint';
 import { Session } from './session';

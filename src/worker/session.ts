@@ -1,5 +1,4 @@
-import { Simulation } from '../core/simulation';
-import type { Scenario } from '../core/scenario/types';
+import { Simulation, type Scenario } from '../core/index';
 import type { Input, Recorded } from '../protocol/messages';
 import { Checkpoints, type CheckpointOptions } from './checkpoints';
 import { exportRun, type ExportedRun } from './exportRun';
@@ -9,8 +8,6 @@ import { SeriesStore } from './seriesStore';
 
 export type { Input, Recorded } from '../protocol/messages';
 export { perform, UserError } from './inputs';
-
-const NO_HASH = { update(): void {}, digestHex: () => '' };
 
 /** Events run between yields of a long operation: ~1 ms, so a 10–15 ms slice checks the clock often. */
 const CHUNK = 1024;
@@ -58,13 +55,13 @@ export class Session {
    * @param inputs a recorded run to continue (crash recovery, a link): applied as the run reaches each moment
    */
   constructor(readonly scenario: Scenario, private readonly hashEventLog = false, opts: { checkpoints?: CheckpointOptions; inputs?: Recorded[] } = {}) {
-    this.checkpoints = new Checkpoints<Simulation>(undefined, opts.checkpoints);
+    this.checkpoints = new Checkpoints(undefined, opts.checkpoints);
     this.inputs = (opts.inputs ?? []).slice();
     this.sim = this.fresh();
   }
 
   private fresh(): Simulation {
-    return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hasher: this.hashEventLog ? undefined : NO_HASH });
+    return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hashEventLog: this.hashEventLog });
   }
 
   /** The recorded inputs (the whole explored run, also those ahead of the current moment). */
@@ -164,7 +161,7 @@ export class Session {
     if (targetMs < sim.nowMs || events < sim.eventsProcessed) this.rewind(targetMs, events);
     else {
       const c = this.checkpoints.restore(targetMs, events, sim.eventsProcessed);
-      if (c) this.adopt(c.state, c.inputs);
+      if (c) this.adopt(c.sim, c.inputs);
     }
     return yield* this.runJob(targetMs, events);
   }
@@ -272,7 +269,7 @@ export class Session {
 
   private rewind(atMs: number, maxEvents: number): void {
     const c = this.checkpoints.restore(atMs, maxEvents);
-    if (c) this.adopt(c.state, c.inputs);
+    if (c) this.adopt(c.sim, c.inputs);
     else this.adopt(this.fresh(), 0);
   }
 

@@ -1,9 +1,5 @@
 /// <reference lib="webworker" />
-import { parseScenario } from '../core/scenario/parseScenario';
-import { ENVIRONMENT_TABLE } from '../core/simulation';
-import { ASYNC_EVENT_TABLE } from '../core/services/asyncQueue';
-import { toView } from '../core/view';
-import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/limits';
+import { ASYNC_EVENT_TABLE, ENVIRONMENT_TABLE, MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, parseScenario, toView } from '../core/index';
 import { PROTOCOL_VERSION, assertNever, type DebugToWorker, type FromWorker, type Input, type ToWorker } from '../protocol/messages';
 import { isSeriesName, seriesValues } from '../protocol/series';
 import { debugCrash, injectedCrash } from './debugCrash';

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { FrameView } from '../../core/view';
-import type { MachineTable } from '../../core/machines/machineTable';
+import type { FrameView, MachineTable } from '../../core/index';
 import type { JobOp, SeriesPoint } from '../../protocol/messages';
 
 /**

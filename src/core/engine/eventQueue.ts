@@ -1,5 +1,5 @@
 /**
- * The future event list: a binary min-heap ordered by (atMs, priority, seq).
+ * The future event list: a binary min-heap ordered by (atMs, priority, seq), as plain data.
  *
  * `seq` is a counter that increases with every push, so two events at the same time and
  * priority run in the order they were scheduled — never by heap or sort accident
@@ -13,61 +13,52 @@ export interface Scheduled<E> {
   event: E;
 }
 
-export class EventQueue<E> {
-  private heap: Scheduled<E>[] = [];
-  private nextSeq = 0;
+export interface QueueState<E> {
+  heap: Scheduled<E>[];
+  /** The sequence number the next push gets. */
+  nextSeq: number;
+}
 
-  get size(): number {
-    return this.heap.length;
-  }
+export function createQueue<E>(): QueueState<E> {
+  return { heap: [], nextSeq: 0 };
+}
 
-  /** The sequence number the next push will get (part of a checkpoint). */
-  get seq(): number {
-    return this.nextSeq;
+export function queuePush<E>(q: QueueState<E>, atMs: number, priority: number, event: E): void {
+  const item: Scheduled<E> = { atMs, priority, seq: q.nextSeq++, event };
+  const heap = q.heap;
+  let i = heap.length;
+  heap.push(item);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(item, heap[parent])) break;
+    heap[i] = heap[parent];
+    i = parent;
   }
+  heap[i] = item;
+}
 
-  push(atMs: number, priority: number, event: E): void {
-    const item: Scheduled<E> = { atMs, priority, seq: this.nextSeq++, event };
-    const heap = this.heap;
-    let i = heap.length;
-    heap.push(item);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(item, heap[parent])) break;
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = item;
-  }
+export function queuePeek<E>(q: QueueState<E>): Scheduled<E> | undefined {
+  return q.heap[0];
+}
 
-  peek(): Scheduled<E> | undefined {
-    return this.heap[0];
+export function queuePop<E>(q: QueueState<E>): Scheduled<E> | undefined {
+  const heap = q.heap;
+  const top = heap[0];
+  const last = heap.pop();
+  if (top === undefined || last === undefined || heap.length === 0) return top;
+  const n = heap.length;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && before(heap[r], heap[l]) ? r : l;
+    if (!before(heap[c], last)) break;
+    heap[i] = heap[c];
+    i = c;
   }
-
-  pop(): Scheduled<E> | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    const n = heap.length;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && before(heap[r], heap[l]) ? r : l;
-      if (!before(heap[c], last)) break;
-      heap[i] = heap[c];
-      i = c;
-    }
-    heap[i] = last;
-    return top;
-  }
-
-  /** Every pending entry, in no particular order (for checkpoints and inspection). */
-  entries(): readonly Scheduled<E>[] {
-    return this.heap;
-  }
+  heap[i] = last;
+  return top;
 }
 
 function before<E>(a: Scheduled<E>, b: Scheduled<E>): boolean {

@@ -1,4 +1,5 @@
 import type { EnvironmentState } from '../machines/environmentMachine';
+import type { GaugeState } from '../model/simState';
 
 /**
  * Time-weighted counts of environments by category, integrated exactly (area under each
@@ -22,44 +23,36 @@ export const CATEGORY_OF: Record<EnvironmentState, Category> = {
   Terminated: Category.None,
 };
 
-export class EnvironmentGauge {
-  readonly now = [0, 0, 0, 0, 0];
-  readonly area = [0, 0, 0, 0, 0];
-  total = 0;
-  peak = 0;
-  private lastMs: number;
+export function createGauge(startMs: number): GaugeState {
+  return { now: [0, 0, 0, 0, 0], area: [0, 0, 0, 0, 0], total: 0, peak: 0, lastMs: startMs };
+}
 
-  constructor(startMs: number) {
-    this.lastMs = startMs;
+function advance(g: GaugeState, atMs: number): void {
+  const dt = atMs - g.lastMs;
+  if (dt > 0) {
+    for (let i = 0; i < 4; i++) g.area[i] += g.now[i] * dt;
+    g.lastMs = atMs;
   }
+}
 
-  private advance(atMs: number): void {
-    const dt = atMs - this.lastMs;
-    if (dt > 0) {
-      for (let i = 0; i < 4; i++) this.area[i] += this.now[i] * dt;
-      this.lastMs = atMs;
-    }
-  }
+export function gaugeMove(g: GaugeState, atMs: number, from: Category, to: Category): void {
+  if (from === to) return;
+  advance(g, atMs);
+  g.now[from]--;
+  g.now[to]++;
+  if (from === Category.None) g.total++;
+  if (to === Category.None) g.total--;
+  if (g.total > g.peak) g.peak = g.total;
+}
 
-  move(atMs: number, from: Category, to: Category): void {
-    if (from === to) return;
-    this.advance(atMs);
-    this.now[from]--;
-    this.now[to]++;
-    if (from === Category.None) this.total++;
-    if (to === Category.None) this.total--;
-    if (this.total > this.peak) this.peak = this.total;
-  }
-
-  /**
-   * Mean count of each category over [startMs, atMs]. Pure: it never folds the open interval
-   * into the running areas, so reading a summary mid-run cannot change later figures.
-   */
-  means(startMs: number, atMs: number): { initializing: number; busy: number; idle: number; shuttingDown: number; total: number } {
-    const span = atMs - startMs;
-    if (span <= 0) return { initializing: 0, busy: 0, idle: 0, shuttingDown: 0, total: 0 };
-    const open = Math.max(0, atMs - this.lastMs);
-    const [i, b, d, s] = this.area.slice(0, 4).map((a, k) => (a + this.now[k] * open) / span);
-    return { initializing: i, busy: b, idle: d, shuttingDown: s, total: i + b + d + s };
-  }
+/**
+ * Mean count of each category over [startMs, atMs]. Pure: it never folds the open interval
+ * into the running areas, so reading a summary mid-run cannot change later figures.
+ */
+export function gaugeMeans(g: GaugeState, startMs: number, atMs: number): { initializing: number; busy: number; idle: number; shuttingDown: number; total: number } {
+  const span = atMs - startMs;
+  if (span <= 0) return { initializing: 0, busy: 0, idle: 0, shuttingDown: 0, total: 0 };
+  const open = Math.max(0, atMs - g.lastMs);
+  const [i, b, d, s] = g.area.slice(0, 4).map((a, k) => (a + g.now[k] * open) / span);
+  return { initializing: i, busy: b, idle: d, shuttingDown: s, total: i + b + d + s };
 }

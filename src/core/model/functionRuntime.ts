@@ -1,23 +1,21 @@
-import { sampler, type Sampler } from '../engine/distributions';
-import type { RandomStream, RandomStreams } from '../engine/random';
-import { presetInitDist, runtimeBootstrapMs } from '../scenario/runtimes';
+import type { CompiledDist } from '../engine/distributions';
+import type { IdlePoolState } from './simState';
 import type { FunctionConfig } from '../scenario/types';
-import { createIdlePool, type IdlePool } from '../services/idlePool';
-import type { Environment, ReclaimCause } from './records';
+import type { ReclaimCause } from './records';
 
 /**
  * The data plane's view of one function (lambda-facts.md §7): its control-plane state,
  * the concurrency it holds, its scaling bucket, its aliases and its versions. Environments
- * belong to a version, never to the function as a whole.
+ * belong to a version, never to the function as a whole. Plain data, part of SimState.
  */
 export interface FunctionRuntime {
   index: number;
   name: string;
-  /** `$LATEST`'s configuration, which also carries the function-wide settings (reserved concurrency, async). */
+  /** `$LATEST`'s configuration, which also carries the function-wide settings (reserved concurrency, async). Frozen: replaced, never changed. */
   cfg: FunctionConfig;
   state: 'Pending' | 'Active' | 'Deleted';
   lastUpdateStatus: 'Successful' | 'InProgress' | 'Failed';
-  /** qualifier ('$LATEST', '1', '2', …) → index into Simulation.versions */
+  /** qualifier ('$LATEST', '1', '2', …) → index into SimState.versions */
   versions: Map<string, number>;
   nextVersion: number;
   aliases: Map<string, { version: string; weights: Record<string, number> }>;
@@ -28,7 +26,8 @@ export interface FunctionRuntime {
   /** Scaling-rate token bucket: new environments allowed now (continuous refill, capped). */
   bucketTokens: number;
   bucketAtMs: number;
-  rng: { alias: RandomStream };
+  /** Random streams, as indexes into SimState.streams. */
+  rng: { alias: number };
   stats: { invocations: number; coldStarts: number; throttled: number };
 }
 
@@ -41,13 +40,14 @@ export interface VersionRuntime {
   id: number;
   fn: number;
   qualifier: string;
+  /** Frozen: replaced on update, never changed. */
   cfg: FunctionConfig;
   revision: number;
   /** Time of the last successful code or configuration update, for "why was this cold?" */
   updatedAtMs: number;
-  idle: IdlePool<Environment>;
+  idle: IdlePoolState;
   /** Idle provisioned-concurrency environments: served first, never reclaimed by keep-alive. */
-  provisionedIdle: IdlePool<Environment>;
+  provisionedIdle: IdlePoolState;
   initializing: number;
   busy: number;
   live: number;
@@ -59,69 +59,11 @@ export interface VersionRuntime {
   snapStart: boolean;
   /** A SnapStart version is not invocable until its snapshot is taken. */
   pending: boolean;
-  sample: { durationMs: Sampler; initMs: Sampler; keepAliveMs: Sampler };
+  /** The configuration's distributions, compiled (frozen data, derived from `cfg`). */
+  sample: VersionSamples;
   runtimeBootstrapMs: number;
-  rng: { duration: RandomStream; error: RandomStream; init: RandomStream; keepAlive: RandomStream; routing: RandomStream };
+  /** Random streams, as indexes into SimState.streams. */
+  rng: { duration: number; error: number; init: number; keepAlive: number; routing: number };
 }
 
-export function createFunctionRuntime(index: number, cfg: FunctionConfig, streams: RandomStreams, bucketCapacity: number, nowMs: number): FunctionRuntime {
-  return {
-    index,
-    name: cfg.name,
-    cfg,
-    state: 'Active',
-    lastUpdateStatus: 'Successful',
-    versions: new Map(),
-    nextVersion: 1,
-    aliases: new Map(),
-    inUse: 0,
-    carried: 0,
-    bucketTokens: bucketCapacity,
-    bucketAtMs: nowMs,
-    rng: { alias: streams.get(`function:${cfg.name}:alias`) },
-    stats: { invocations: 0, coldStarts: 0, throttled: 0 },
-  };
-}
-
-export function createVersionRuntime(id: number, fn: FunctionRuntime, qualifier: string, cfg: FunctionConfig, streams: RandomStreams): VersionRuntime {
-  const s = (concern: string) => streams.get(`function:${fn.name}:${qualifier}:${concern}`);
-  const v: VersionRuntime = {
-    id,
-    fn: fn.index,
-    qualifier,
-    cfg,
-    revision: 1,
-    updatedAtMs: NaN,
-    idle: createIdlePool<Environment>(cfg.routing),
-    provisionedIdle: createIdlePool<Environment>('mru'),
-    initializing: 0,
-    busy: 0,
-    live: 0,
-    placedEver: 0,
-    lastReclaim: null,
-    provisioned: { requested: 0, live: 0, status: null },
-    snapStart: qualifier !== '$LATEST' && cfg.snapStart,
-    pending: false,
-    sample: samplersFor(cfg),
-    runtimeBootstrapMs: runtimeBootstrapMs(cfg.runtime, cfg.package.type),
-    rng: { duration: s('duration'), error: s('error'), init: s('init'), keepAlive: s('keep-alive'), routing: s('routing') },
-  };
-  return v;
-}
-
-export function samplersFor(cfg: FunctionConfig): VersionRuntime['sample'] {
-  return {
-    durationMs: sampler(cfg.durationMs),
-    initMs: sampler(cfg.initMs ?? presetInitDist(cfg.runtime, cfg.package.type)),
-    keepAliveMs: sampler(cfg.keepAliveMs),
-  };
-}
-
-/** Applies a new configuration to `$LATEST` (after an update completes). */
-export function reconfigure(v: VersionRuntime, cfg: FunctionConfig): void {
-  // Called after the old revision's idle environments were retired, so the pool is empty.
-  if (cfg.routing !== v.cfg.routing) v.idle = createIdlePool<Environment>(cfg.routing);
-  v.cfg = cfg;
-  v.sample = samplersFor(cfg);
-  v.runtimeBootstrapMs = runtimeBootstrapMs(cfg.runtime, cfg.package.type);
-}
+export type VersionSamples = Readonly<{ durationMs: CompiledDist; initMs: CompiledDist; keepAliveMs: CompiledDist }>;

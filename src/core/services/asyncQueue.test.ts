@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invokeAt, simulate } from '../testing/scenarios';
-import { backoffMs } from './asyncQueue';
+import { backoffMs, oldestEventAgeMs } from './asyncQueue';
 
 const event = { function: 'hello', mode: 'Event' as const };
 const attempts = (sim: ReturnType<typeof simulate>) => sim.recentInvocations().filter((i) => i.asyncEvent !== 0).sort((a, b) => a.receivedMs - b.receivedMs);
@@ -10,15 +10,15 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     const sim = simulate();
     invokeAt(sim, 0, event);
     sim.runUntil(10);
-    expect(sim.asyncQueue.stats.accepted).toBe(1);
-    expect(sim.asyncQueue.depth).toBe(1);
+    expect(sim.state.asyncQueue.stats.accepted).toBe(1);
+    expect(sim.state.asyncQueue.events.size).toBe(1);
     sim.runUntil(5000);
     const [attempt] = attempts(sim);
     expect(attempt.mode).toBe('Event');
     expect(attempt.cold).toBe(true);
     expect(attempt.state).toBe('Succeeded');
-    expect(sim.asyncQueue.stats.succeeded).toBe(1);
-    expect(sim.asyncQueue.depth).toBe(0);
+    expect(sim.state.asyncQueue.stats.succeeded).toBe(1);
+    expect(sim.state.asyncQueue.events.size).toBe(0);
     expect(attempt.queuedSinceMs).toBe(0); // its wait on the queue starts at acceptance
   });
 
@@ -27,7 +27,7 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     invokeAt(sim, 0, { ...event, payloadBytes: 1024 * 1024 + 1 });
     sim.runUntil(1000);
     expect(sim.recentInvocations()[0].statusCode).toBe(413);
-    expect(sim.asyncQueue.stats.accepted).toBe(0);
+    expect(sim.state.asyncQueue.stats.accepted).toBe(0);
   });
 
   it('a failing event is attempted three times, about one and three minutes after the first attempt, then goes to the DLQ', () => {
@@ -39,7 +39,7 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     const first = a[0].receivedMs;
     expect((a[1].receivedMs - first) / 60_000).toBeCloseTo(1, 1);
     expect((a[2].receivedMs - first) / 60_000).toBeCloseTo(3, 1);
-    expect(sim.asyncQueue.stats).toMatchObject({ deadLettered: 1, retries: 2, dropped: 0 });
+    expect(sim.state.asyncQueue.stats).toMatchObject({ deadLettered: 1, retries: 2, dropped: 0 });
   });
 
   it('with maximumRetryAttempts 0 and no destination, a failing event is dropped after one attempt', () => {
@@ -47,7 +47,7 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     invokeAt(sim, 0, event);
     sim.runUntil(600_000);
     expect(attempts(sim)).toHaveLength(1);
-    expect(sim.asyncQueue.stats).toMatchObject({ dropped: 1, deadLettered: 0 });
+    expect(sim.state.asyncQueue.stats).toMatchObject({ dropped: 1, deadLettered: 0 });
   });
 
   it('a throttled event goes back to the queue with backoff from 1 s, doubling up to 5 minutes', () => {
@@ -69,8 +69,8 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     invokeAt(sim, 0);
     invokeAt(sim, 1000, event);
     sim.runUntil(200_000);
-    expect(sim.asyncQueue.stats).toMatchObject({ expired: 1, deadLettered: 1, succeeded: 0 });
-    expect(sim.asyncQueue.depth).toBe(0);
+    expect(sim.state.asyncQueue.stats).toMatchObject({ expired: 1, deadLettered: 1, succeeded: 0 });
+    expect(sim.state.asyncQueue.events.size).toBe(0);
   });
 
   it('reserved concurrency 0 sends events straight to the DLQ, without retries', () => {
@@ -78,7 +78,7 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     for (let i = 0; i < 5; i++) invokeAt(sim, i * 10, event);
     sim.runUntil(60_000);
     expect(attempts(sim)).toHaveLength(5);
-    expect(sim.asyncQueue.stats).toMatchObject({ accepted: 5, deadLettered: 5, retries: 0 });
+    expect(sim.state.asyncQueue.stats).toMatchObject({ accepted: 5, deadLettered: 5, retries: 0 });
   });
 
   it('delivery is at least once: a duplicate delivery runs the function again but the event ends once', () => {
@@ -86,31 +86,31 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
     invokeAt(sim, 0, event);
     sim.runUntil(10_000);
     expect(attempts(sim)).toHaveLength(2);
-    expect(sim.asyncQueue.stats).toMatchObject({ accepted: 1, succeeded: 1, duplicates: 1 });
+    expect(sim.state.asyncQueue.stats).toMatchObject({ accepted: 1, succeeded: 1, duplicates: 1 });
   });
 
   it('pollers read in batches: one poller with batches of 10 runs at most 10 events at once', () => {
     const sim = simulate({ account: { concurrencyLimit: 1000 }, platform: { pollers: 1, pollerBatchSize: 10 } }, { durationMs: { dist: 'constant', value: 1000 } });
     for (let i = 0; i < 25; i++) sim.invoke(event);
     sim.runUntil(1500);
-    expect(sim.inflight.size).toBe(10);
+    expect(sim.state.inflight.size).toBe(10);
     sim.runUntil(60_000);
-    expect(sim.asyncQueue.stats.succeeded).toBe(25);
+    expect(sim.state.asyncQueue.stats.succeeded).toBe(25);
   });
 
   it('the queue reports its depth and the age of its oldest event', () => {
     const sim = simulate({}, { reservedConcurrency: 1, timeoutMs: 900_000, durationMs: { dist: 'constant', value: 100_000 } });
     invokeAt(sim, 0); // holds the only concurrency unit for 100 s
-    expect(sim.asyncQueue.oldestAgeMs()).toBe(0);
+    expect(oldestEventAgeMs(sim.state)).toBe(0);
     invokeAt(sim, 1000, event);
     invokeAt(sim, 2000, event);
     invokeAt(sim, 3000, event);
     sim.runUntil(31_000);
-    expect(sim.asyncQueue.depth).toBe(3);
-    expect(sim.asyncQueue.oldestAgeMs()).toBe(30_000);
+    expect(sim.state.asyncQueue.events.size).toBe(3);
+    expect(oldestEventAgeMs(sim.state)).toBe(30_000);
     // One unit of concurrency, 100 s each, backoff capped at 5 min: all done within an hour.
     sim.runUntil(3_600_000);
-    expect(sim.asyncQueue.depth).toBe(0);
-    expect(sim.asyncQueue.stats.succeeded).toBe(3);
+    expect(sim.state.asyncQueue.events.size).toBe(0);
+    expect(sim.state.asyncQueue.stats.succeeded).toBe(3);
   });
 });

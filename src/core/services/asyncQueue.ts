@@ -1,38 +1,28 @@
-import { LOG } from '../logCodes';
-import { asyncEventMachine, type AsyncEventEvent, type AsyncEventState } from '../machines/asyncEventMachine';
-import { deriveTable, transitionFunction } from '../machines/machineTable';
+import type { SimContext } from '../context';
+import { draw } from '../engine/distributions';
+import { chance } from '../engine/random';
+import type { SimEvent } from '../events';
 import type { FunctionRuntime } from '../model/functionRuntime';
 import type { Invocation } from '../model/records';
-import type { SimEvent } from '../events';
-import type { Simulation } from '../simulation';
+import type { AsyncQueueState, QueuedEvent, SimState } from '../model/simState';
+import { expireEvent, hasDestination, logEvent, moveEvent } from './asyncEvent';
+import { pollerSlowdown } from './faultQueries';
 
-export const ASYNC_EVENT_TABLE = deriveTable(asyncEventMachine);
-export const ASYNC_STATE_CODES: readonly AsyncEventState[] = ['Queued', 'Attempting', 'RetryWait', 'Backoff', 'Succeeded', 'DeadLettered', 'Dropped'];
-const CODE = Object.fromEntries(ASYNC_STATE_CODES.map((s, i) => [s, i])) as Record<AsyncEventState, number>;
-
-type Flags = { retriesLeft?: boolean; hasDestination?: boolean };
-const next = transitionFunction<Flags>(ASYNC_EVENT_TABLE, {
-  retriesLeft: (f) => f.retriesLeft === true,
-  hasDestination: (f) => f.hasDestination === true,
-});
-
-/** An Event-mode request on the internal queue. Plain data. */
-export interface QueuedEvent {
-  id: number;
-  fn: number;
-  functionName: string;   // as requested, with its qualifier: resolved again at each attempt
-  payloadBytes: number;
-  acceptedMs: number;
-  state: AsyncEventState;
-  /** Attempts that reached the function (each poller invocation that ran). */
-  attempts: number;
-  /** Consecutive throttles / service errors, for the backoff. */
-  backoffs: number;
-  expired: boolean;
-  epoch: number;
-  lastInvocation: number;
-  /** When it last became visible (accepted, or back from a retry wait / backoff). */
-  visibleSinceMs: number;
+/**
+ * Lambda's internal queue for Event invocations and the poller fleet that drains it
+ * (lambda-facts.md §1.3), over `SimState.asyncQueue`. Delivery is at least once: a poller may
+ * deliver an event twice (`platform.duplicateProbability`). Every accepted event ends in
+ * exactly one of Succeeded, DeadLettered or Dropped, or is still queued or in flight when the
+ * run ends. Pollers deliver through the dispatcher: each attempt is an `invoke.request` event
+ * that the Frontend handles like any other request, and reports back through `onAttemptDone`.
+ */
+export function createAsyncQueue(pollers: number): AsyncQueueState {
+  const idle: number[] = [];
+  for (let p = pollers - 1; p >= 0; p--) idle.push(p);
+  return {
+    events: new Map(), visible: [], head: 0, nextId: 1, idle, inFlight: new Array<number>(pollers).fill(0),
+    stats: { accepted: 0, succeeded: 0, retries: 0, deadLettered: 0, expired: 0, dropped: 0, duplicates: 0, onSuccessDelivered: 0 },
+  };
 }
 
 /** A poller's attempts carry `source = pollerSource(p)` (client sources are ≥ 0, the page is −1). */
@@ -49,190 +39,145 @@ export function retryDelayMs(attempts: number): number {
   return 60_000 * attempts;
 }
 
-/**
- * Lambda's internal queue for Event invocations and the poller fleet that drains it
- * (lambda-facts.md §1.3). Delivery is at least once: a poller may deliver an event twice
- * (`platform.duplicateProbability`). Every accepted event ends in exactly one of
- * Succeeded, DeadLettered or Dropped, or is still queued or in flight when the run ends.
- */
-export class AsyncQueue {
-  readonly events = new Map<number, QueuedEvent>();
-  /** FIFO of visible event ids (lazy: entries whose event is no longer Queued are skipped). */
-  private visible: number[] = [];
-  private head = 0;
-  private nextId = 1;
-  private readonly idle: number[] = [];        // idle pollers, waiting for work
-  private readonly inFlight: number[];         // per poller: attempts not yet answered
-  readonly stats = { accepted: 0, succeeded: 0, retries: 0, deadLettered: 0, expired: 0, dropped: 0, duplicates: 0, onSuccessDelivered: 0 };
+/** Age of the oldest event not yet finished, ms (0 when the queue is empty). */
+export function oldestEventAgeMs(s: SimState): number {
+  for (const e of s.asyncQueue.events.values()) return s.nowMs - e.acceptedMs; // insertion order = acceptance order
+  return 0;
+}
 
-  constructor(private readonly sim: Simulation) {
-    const n = sim.scenario.platform.pollers;
-    this.inFlight = new Array(n).fill(0);
-    for (let p = n - 1; p >= 0; p--) this.idle.push(p);
-  }
+export function acceptEvent(ctx: SimContext, fn: FunctionRuntime, req: Extract<SimEvent, { type: 'invoke.request' }>): void {
+  const s = ctx.state, q = s.asyncQueue;
+  const e: QueuedEvent = {
+    id: q.nextId++, fn: fn.index, functionName: req.functionName, payloadBytes: req.payloadBytes,
+    acceptedMs: s.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: s.nowMs,
+  };
+  q.events.set(e.id, e);
+  q.stats.accepted++;
+  logEvent(ctx, e);
+  makeVisible(ctx, e);
+}
 
-  get depth(): number { return this.events.size; }
+function makeVisible(ctx: SimContext, e: QueuedEvent): void {
+  const q = ctx.state.asyncQueue;
+  q.visible.push(e.id);
+  const p = q.idle.pop();
+  if (p !== undefined) ctx.schedule(ctx.state.nowMs + pollMs(ctx), { type: 'poller.poll', poller: p });
+}
 
-  /** Age of the oldest event not yet finished, ms (0 when the queue is empty). */
-  oldestAgeMs(): number {
-    for (const e of this.events.values()) return this.sim.nowMs - e.acceptedMs; // insertion order = acceptance order
-    return 0;
-  }
+function pollMs(ctx: SimContext): number {
+  const s = ctx.state;
+  return draw(s.platformSample.pollerLatencyMs, s.streams[s.rng.pollers]) * pollerSlowdown(s.faults);
+}
 
-  accept(fn: FunctionRuntime, req: Extract<SimEvent, { type: 'invoke.request' }>): void {
-    const e: QueuedEvent = {
-      id: this.nextId++, fn: fn.index, functionName: req.functionName, payloadBytes: req.payloadBytes,
-      acceptedMs: this.sim.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: this.sim.nowMs,
-    };
-    this.events.set(e.id, e);
-    this.stats.accepted++;
-    this.log(e);
-    this.makeVisible(e);
-  }
-
-  private log(e: QueuedEvent): void {
-    this.sim.log.record(this.sim.nowMs, LOG.ASYNC_EVENT_STATE, e.id, CODE[e.state], e.lastInvocation);
-  }
-
-  private move(e: QueuedEvent, event: AsyncEventEvent['type'], flags: Flags = {}): void {
-    e.state = next(e.state, event, flags) as AsyncEventState;
-    this.log(e);
-    switch (e.state) {
-      case 'Succeeded': this.stats.succeeded++; break;
-      case 'DeadLettered': this.stats.deadLettered++; break;
-      case 'Dropped': this.stats.dropped++; break;
-      default: return;
+/** A poller's receive returns: it takes up to a batch of visible events and invokes each. */
+export function onPoll(ctx: SimContext, poller: number): void {
+  const s = ctx.state, q = s.asyncQueue;
+  const { pollerBatchSize, duplicateProbability } = s.scenario.platform;
+  let taken = 0;
+  while (taken < pollerBatchSize && q.head < q.visible.length) {
+    const e = q.events.get(q.visible[q.head++]);
+    if (!e || e.state !== 'Queued') continue;
+    if (s.nowMs - e.acceptedMs > s.functions[e.fn].cfg.async.maximumEventAgeMs) {
+      expireEvent(ctx, e);
+      continue;
     }
-    this.events.delete(e.id);
+    moveEvent(ctx, e, 'POLLED');
+    deliver(ctx, poller, e, false);
+    if (chance(s.streams[s.rng.pollers], duplicateProbability)) {
+      q.stats.duplicates++;
+      deliver(ctx, poller, e, true);
+    }
+    taken++;
   }
-
-  private makeVisible(e: QueuedEvent): void {
-    this.visible.push(e.id);
-    const p = this.idle.pop();
-    if (p !== undefined) this.sim.schedule(this.sim.nowMs + this.pollMs(), { type: 'poller.poll', poller: p });
+  if (q.head > 1024 && q.head * 2 > q.visible.length) {
+    q.visible = q.visible.slice(q.head);
+    q.head = 0;
   }
+  if (q.inFlight[poller] === 0) pollAgainOrIdle(ctx, poller);
+}
 
-  private pollMs(): number {
-    return this.sim.platformSample.pollerLatencyMs(this.sim.rng.pollers) * this.sim.faults.pollerSlowdown();
-  }
+function deliver(ctx: SimContext, poller: number, e: QueuedEvent, duplicate: boolean): void {
+  ctx.state.asyncQueue.inFlight[poller]++;
+  ctx.schedule(ctx.state.nowMs, {
+    type: 'invoke.request', functionName: e.functionName, mode: 'Event', payloadBytes: e.payloadBytes,
+    source: pollerSource(poller), attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: e.id, duplicate,
+  });
+}
 
-  private hasDestination(e: QueuedEvent): boolean {
-    return this.sim.functions[e.fn].cfg.async.onFailure !== 'none';
-  }
+function pollAgainOrIdle(ctx: SimContext, poller: number): void {
+  const q = ctx.state.asyncQueue;
+  if (q.head < q.visible.length) ctx.schedule(ctx.state.nowMs + pollMs(ctx), { type: 'poller.poll', poller });
+  else q.idle.push(poller);
+}
 
-  /** A poller's receive returns: it takes up to a batch of visible events and invokes each. */
-  onPoll(poller: number): void {
-    const { pollerBatchSize, duplicateProbability } = this.sim.scenario.platform;
-    let taken = 0;
-    while (taken < pollerBatchSize && this.head < this.visible.length) {
-      const e = this.events.get(this.visible[this.head++]);
-      if (!e || e.state !== 'Queued') continue;
-      const fnCfg = this.sim.functions[e.fn].cfg;
-      if (this.sim.nowMs - e.acceptedMs > fnCfg.async.maximumEventAgeMs) {
-        this.expire(e);
-        continue;
+/** A poller's attempt finished: decide the event's fate from the invocation's outcome. */
+export function onAttemptDone(ctx: SimContext, inv: Invocation): void {
+  const s = ctx.state, q = s.asyncQueue;
+  const poller = pollerOf(inv.source);
+  if (--q.inFlight[poller] === 0) pollAgainOrIdle(ctx, poller);
+  const e = q.events.get(inv.asyncEvent);
+  if (!e || inv.duplicate) return; // a duplicate's outcome does not change the event
+  e.lastInvocation = inv.id;
+  if (e.attempts > 0 || e.backoffs > 0) q.stats.retries++;
+  const fn = s.functions[e.fn];
+  const dest = hasDestination(ctx, e);
+  switch (inv.state) {
+    case 'Succeeded':
+      e.attempts++;
+      if (fn.cfg.async.onSuccess === 'destination') q.stats.onSuccessDelivered++;
+      moveEvent(ctx, e, 'SUCCEEDED');
+      return;
+    case 'FunctionError':
+    case 'TimedOut':
+      e.attempts++;
+      moveEvent(ctx, e, 'FUNCTION_ERROR', { retriesLeft: e.attempts <= fn.cfg.async.maximumRetryAttempts, hasDestination: dest });
+      if (e.state === 'RetryWait') wakeAt(ctx, e, s.nowMs + retryDelayMs(e.attempts));
+      return;
+    case 'Throttled':
+      if (fn.cfg.reservedConcurrency === 0) return moveEvent(ctx, e, 'UNDELIVERABLE', { hasDestination: dest });
+      moveEvent(ctx, e, 'THROTTLED');
+      wakeAt(ctx, e, s.nowMs + backoffMs(e.backoffs++));
+      return;
+    case 'ServiceError':
+      moveEvent(ctx, e, 'SERVICE_ERROR');
+      wakeAt(ctx, e, s.nowMs + backoffMs(e.backoffs++));
+      return;
+    case 'Rejected':
+      if (inv.rejectReason === 'ResourceConflictException') { // function Pending: try again later
+        moveEvent(ctx, e, 'SERVICE_ERROR');
+        wakeAt(ctx, e, s.nowMs + backoffMs(e.backoffs++));
+      } else {
+        moveEvent(ctx, e, 'UNDELIVERABLE', { hasDestination: dest });
       }
-      this.move(e, 'POLLED');
-      this.deliver(poller, e, false);
-      if (this.sim.rng.pollers.chance(duplicateProbability)) {
-        this.stats.duplicates++;
-        this.deliver(poller, e, true);
-      }
-      taken++;
-    }
-    if (this.head > 1024 && this.head * 2 > this.visible.length) {
-      this.visible = this.visible.slice(this.head);
-      this.head = 0;
-    }
-    if (this.inFlight[poller] === 0) this.pollAgainOrIdle(poller);
+      return;
+    default:
+      throw new Error(`async attempt inv-${inv.id} ended in ${inv.state}`);
   }
+}
 
-  private deliver(poller: number, e: QueuedEvent, duplicate: boolean): void {
-    this.inFlight[poller]++;
-    this.sim.schedule(this.sim.nowMs, {
-      type: 'invoke.request', functionName: e.functionName, mode: 'Event', payloadBytes: e.payloadBytes,
-      source: pollerSource(poller), attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: e.id, duplicate,
-    });
-  }
+/** Wakes a waiting event when its delay ends, or earlier if its maximum age passes first. */
+function wakeAt(ctx: SimContext, e: QueuedEvent, visibleMs: number): void {
+  const expiresMs = e.acceptedMs + ctx.state.functions[e.fn].cfg.async.maximumEventAgeMs;
+  e.epoch++;
+  ctx.schedule(Math.min(visibleMs, expiresMs), { type: 'async.wake', event: e.id, epoch: e.epoch });
+}
 
-  private pollAgainOrIdle(poller: number): void {
-    if (this.head < this.visible.length) this.sim.schedule(this.sim.nowMs + this.pollMs(), { type: 'poller.poll', poller });
-    else this.idle.push(poller);
-  }
+export function onAsyncWake(ctx: SimContext, id: number, epoch: number): void {
+  const s = ctx.state;
+  const e = s.asyncQueue.events.get(id);
+  if (!e || e.epoch !== epoch) return;
+  if (s.nowMs >= e.acceptedMs + s.functions[e.fn].cfg.async.maximumEventAgeMs) return expireEvent(ctx, e);
+  moveEvent(ctx, e, 'VISIBLE');
+  e.visibleSinceMs = s.nowMs;
+  makeVisible(ctx, e);
+}
 
-  private expire(e: QueuedEvent): void {
-    e.expired = true;
-    this.stats.expired++;
-    this.move(e, 'EXPIRED', { hasDestination: this.hasDestination(e) });
-  }
-
-  /** A poller's attempt finished: decide the event's fate from the invocation's outcome. */
-  onAttemptDone(inv: Invocation): void {
-    const poller = pollerOf(inv.source);
-    if (--this.inFlight[poller] === 0) this.pollAgainOrIdle(poller);
-    const e = this.events.get(inv.asyncEvent);
-    if (!e || inv.duplicate) return; // a duplicate's outcome does not change the event
-    e.lastInvocation = inv.id;
-    if (e.attempts > 0 || e.backoffs > 0) this.stats.retries++;
-    const fn = this.sim.functions[e.fn];
-    const hasDestination = this.hasDestination(e);
-    switch (inv.state) {
-      case 'Succeeded':
-        e.attempts++;
-        if (fn.cfg.async.onSuccess === 'destination') this.stats.onSuccessDelivered++;
-        this.move(e, 'SUCCEEDED');
-        return;
-      case 'FunctionError':
-      case 'TimedOut':
-        e.attempts++;
-        this.move(e, 'FUNCTION_ERROR', { retriesLeft: e.attempts <= fn.cfg.async.maximumRetryAttempts, hasDestination });
-        if (e.state === 'RetryWait') this.wakeAt(e, this.sim.nowMs + retryDelayMs(e.attempts));
-        return;
-      case 'Throttled':
-        if (fn.cfg.reservedConcurrency === 0) return this.move(e, 'UNDELIVERABLE', { hasDestination });
-        this.move(e, 'THROTTLED');
-        this.wakeAt(e, this.sim.nowMs + backoffMs(e.backoffs++));
-        return;
-      case 'ServiceError':
-        this.move(e, 'SERVICE_ERROR');
-        this.wakeAt(e, this.sim.nowMs + backoffMs(e.backoffs++));
-        return;
-      case 'Rejected':
-        if (inv.rejectReason === 'ResourceConflictException') { // function Pending: try again later
-          this.move(e, 'SERVICE_ERROR');
-          this.wakeAt(e, this.sim.nowMs + backoffMs(e.backoffs++));
-        } else {
-          this.move(e, 'UNDELIVERABLE', { hasDestination });
-        }
-        return;
-      default:
-        throw new Error(`async attempt inv-${inv.id} ended in ${inv.state}`);
-    }
-  }
-
-  /** Wakes a waiting event when its delay ends, or earlier if its maximum age passes first. */
-  private wakeAt(e: QueuedEvent, visibleMs: number): void {
-    const expiresMs = e.acceptedMs + this.sim.functions[e.fn].cfg.async.maximumEventAgeMs;
-    e.epoch++;
-    this.sim.schedule(Math.min(visibleMs, expiresMs), { type: 'async.wake', event: e.id, epoch: e.epoch });
-  }
-
-  onWake(id: number, epoch: number): void {
-    const e = this.events.get(id);
-    if (!e || e.epoch !== epoch) return;
-    if (this.sim.nowMs >= e.acceptedMs + this.sim.functions[e.fn].cfg.async.maximumEventAgeMs) return this.expire(e);
-    this.move(e, 'VISIBLE');
-    e.visibleSinceMs = this.sim.nowMs;
-    this.makeVisible(e);
-  }
-
-  /** Events of a deleted function can never run: they go to the destination or are dropped. */
-  dropFunction(fn: number): void {
-    for (const e of [...this.events.values()]) {
-      if (e.fn !== fn || e.state === 'Attempting') continue;
-      if (e.state === 'Queued') this.move(e, 'POLLED');
-      else { this.move(e, 'VISIBLE'); this.move(e, 'POLLED'); }
-      this.move(e, 'UNDELIVERABLE', { hasDestination: this.hasDestination(e) });
-    }
+/** Events of a deleted function can never run: they go to the destination or are dropped. */
+export function dropFunctionEvents(ctx: SimContext, fn: number): void {
+  for (const e of [...ctx.state.asyncQueue.events.values()]) {
+    if (e.fn !== fn || e.state === 'Attempting') continue;
+    if (e.state === 'Queued') moveEvent(ctx, e, 'POLLED');
+    else { moveEvent(ctx, e, 'VISIBLE'); moveEvent(ctx, e, 'POLLED'); }
+    moveEvent(ctx, e, 'UNDELIVERABLE', { hasDestination: hasDestination(ctx, e) });
   }
 }

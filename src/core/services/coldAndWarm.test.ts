@@ -49,7 +49,7 @@ describe('cold and warm starts', () => {
     expect(second.cold).toBe(false);
     expect(second.env).toBe(first.env);
     expect(second.respondedMs - second.receivedMs).toBeCloseTo(110); // overhead + handler, no Init
-    expect(sim.metrics.coldStarts).toBe(1);
+    expect(sim.state.metrics.coldStarts).toBe(1);
   });
 
   it('a request after the keep-alive expired starts cold and names the reclaimed environment', () => {
@@ -73,7 +73,7 @@ describe('cold and warm starts', () => {
     sim.runUntil(400_000);
     const invs = sim.recentInvocations();
     expect(invs.filter((i) => i.cold)).toHaveLength(1);
-    expect(sim.environments.size).toBe(0); // reclaimed 60 s after the last one
+    expect(sim.state.environments.size).toBe(0); // reclaimed 60 s after the last one
   });
 
   it('a request that arrives while the only environment is busy starts a second one', () => {

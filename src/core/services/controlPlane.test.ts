@@ -18,7 +18,7 @@ describe('control plane', () => {
     invokeAt(sim, 0);
     invokeAt(sim, 12_000); // update in progress (5 s): old code, warm
     sim.runUntil(14_000);
-    expect(sim.functions[0].lastUpdateStatus).toBe('InProgress');
+    expect(sim.state.functions[0].lastUpdateStatus).toBe('InProgress');
     invokeAt(sim, 20_000); // update done at 15 s: cold on the new code
     sim.runUntil(25_000);
     const [first, during, after] = sim.recentInvocations();
@@ -26,8 +26,8 @@ describe('control plane', () => {
     expect(during.env).toBe(first.env);
     expect(after.cold).toBe(true);
     expect(after.coldReason).toMatchObject({ kind: 'reclaimed', env: first.env, cause: 'code-update', atMs: 15_000 });
-    expect(sim.environments.get(first.env)).toBeUndefined();
-    expect(sim.functions[0].lastUpdateStatus).toBe('Successful');
+    expect(sim.state.environments.get(first.env)).toBeUndefined();
+    expect(sim.state.functions[0].lastUpdateStatus).toBe('Successful');
   });
 
   it('a second update while one is in progress fails with ResourceConflictException', () => {
@@ -36,8 +36,8 @@ describe('control plane', () => {
       { atMs: 2000, action: 'UpdateFunctionConfiguration', function: 'hello', config: { memoryMb: 1024 } },
     ] });
     sim.runUntil(3000);
-    expect(sim.controlPlaneResults.map((r) => r.ok)).toEqual([true, false]);
-    expect(sim.controlPlaneResults[1].message).toMatch(/^ResourceConflictException/);
+    expect(sim.state.controlPlaneResults.map((r) => r.ok)).toEqual([true, false]);
+    expect(sim.state.controlPlaneResults[1].message).toMatch(/^ResourceConflictException/);
   });
 
   it('UpdateFunctionConfiguration applies the new memory and duration once it succeeds', () => {
@@ -45,7 +45,7 @@ describe('control plane', () => {
     invokeAt(sim, 10_000);
     sim.runUntil(20_000);
     const [inv] = sim.recentInvocations();
-    expect(sim.versions[0].cfg.memoryMb).toBe(2048);
+    expect(sim.state.versions[0].cfg.memoryMb).toBe(2048);
     expect(inv.invokeEndMs - inv.invokeStartMs).toBeCloseTo(500);
   });
 
@@ -89,15 +89,15 @@ describe('control plane', () => {
   it('a reservation that would leave less than the unreserved minimum is refused', () => {
     const sim = simulate({ controlPlane: [{ atMs: 0, action: 'PutFunctionConcurrency', function: 'hello', reservedConcurrency: 950 }] });
     sim.runUntil(1);
-    expect(sim.controlPlaneResults[0].ok).toBe(false);
-    expect(sim.controlPlaneResults[0].message).toContain('minimum value of [100]');
+    expect(sim.state.controlPlaneResults[0].ok).toBe(false);
+    expect(sim.state.controlPlaneResults[0].message).toContain('minimum value of [100]');
   });
 
   it('PutFunctionEventInvokeConfig changes how many times a failing event is retried', () => {
     const sim = simulate({ controlPlane: [{ atMs: 0, action: 'PutFunctionEventInvokeConfig', function: 'hello', maximumRetryAttempts: 0 }] }, { errorRate: 1 });
     invokeAt(sim, 1000, { function: 'hello', mode: 'Event' });
     sim.runUntil(600_000);
-    expect(sim.asyncQueue.stats).toMatchObject({ accepted: 1, dropped: 1, retries: 0 });
+    expect(sim.state.asyncQueue.stats).toMatchObject({ accepted: 1, dropped: 1, retries: 0 });
   });
 
   it('DeleteFunction: invocations fail with 404 and every environment is reaped', () => {
@@ -106,7 +106,7 @@ describe('control plane', () => {
     invokeAt(sim, 6000);
     sim.runUntil(10_000);
     expect(sim.recentInvocations().map((i) => i.statusCode)).toEqual([200, 404]);
-    expect(sim.environments.size).toBe(0);
+    expect(sim.state.environments.size).toBe(0);
   });
 });
 
@@ -116,8 +116,8 @@ describe('provisioned concurrency', () => {
   it('provisioned environments are initialized at allocation and serve warm from the first request', () => {
     const sim = pc(3);
     sim.runUntil(5000);
-    expect(sim.versions[1].provisioned).toEqual({ requested: 3, live: 3, status: 'READY' });
-    expect([...sim.environments.values()].map((e) => [e.state, e.provisioned])).toEqual([['Idle', true], ['Idle', true], ['Idle', true]]);
+    expect(sim.state.versions[1].provisioned).toEqual({ requested: 3, live: 3, status: 'READY' });
+    expect([...sim.state.environments.values()].map((e) => [e.state, e.provisioned])).toEqual([['Idle', true], ['Idle', true], ['Idle', true]]);
     invokeAt(sim, 10_000, { function: 'hello:live' });
     sim.runUntil(11_000);
     const [inv] = sim.recentInvocations();
@@ -139,15 +139,15 @@ describe('provisioned concurrency', () => {
   it('provisioned concurrency counts against the account: its units are held while idle', () => {
     const sim = pc(5);
     sim.runUntil(5000);
-    expect(sim.counting.accountInUse).toBe(5);
+    expect(sim.state.counting.accountInUse).toBe(5);
   });
 
   it('provisioned environments are re-initialized every few hours', () => {
     const sim = pc(1);
     sim.runUntil(5000);
-    const first = [...sim.environments.keys()];
+    const first = [...sim.state.environments.keys()];
     sim.runUntil(4 * 3_600_000 + 60_000);
-    const later = [...sim.environments.values()].filter((e) => e.provisioned && e.state === 'Idle').map((e) => e.id);
+    const later = [...sim.state.environments.values()].filter((e) => e.provisioned && e.state === 'Idle').map((e) => e.id);
     expect(later).toHaveLength(1);
     expect(later[0]).not.toBe(first[0]);
   });
@@ -155,7 +155,7 @@ describe('provisioned concurrency', () => {
   it('provisioned concurrency is refused on $LATEST', () => {
     const sim = simulate({ controlPlane: [{ atMs: 0, action: 'PutProvisionedConcurrencyConfig', function: 'hello', qualifier: '$LATEST', provisionedConcurrentExecutions: 2 }] });
     sim.runUntil(1);
-    expect(sim.controlPlaneResults[0].message).toMatch(/not supported on \$LATEST/);
+    expect(sim.state.controlPlaneResults[0].message).toMatch(/not supported on \$LATEST/);
   });
 });
 

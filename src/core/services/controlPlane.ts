@@ -1,25 +1,29 @@
+import type { SimContext } from '../context';
+import { deepFreeze } from '../engine/plainCopy';
 import { LOG } from '../logCodes';
-import { reconfigure, type FunctionRuntime, type VersionRuntime } from '../model/functionRuntime';
+import type { FunctionRuntime, VersionRuntime } from '../model/functionRuntime';
+import type { ControlPlaneResult } from '../model/simState';
 import type { ControlPlaneCall } from '../scenario/faultTypes';
 import type { FunctionConfig } from '../scenario/types';
-import type { Simulation } from '../simulation';
+import { dropFunctionEvents } from './asyncQueue';
+import { setReserved } from './counting';
 import { retireEnvironment } from './environmentLifecycle';
-import { allocateProvisioned } from './provisionedConcurrency';
-
-export type ControlPlaneResult = { atMs: number; action: string; function: string; ok: boolean; message: string };
+import { addFunction, addVersion, reconfigure } from './functions';
+import { allocateProvisioned } from './provisionedAllocation';
 
 /**
  * The Lambda control plane (lambda-facts.md §7), with the AWS API names. Calls come from the
  * scenario's timeline or live from the page; each answers at once (ok, or the AWS error) and
  * asynchronous ones complete later with a `control.complete` event.
  */
-export function callControlPlane(sim: Simulation, call: ControlPlaneCall): ControlPlaneResult {
-  const result = apply(sim, call);
-  const r = { atMs: sim.nowMs, action: call.action, function: call.function, ...result };
-  sim.controlPlaneResults.push(r);
-  if (!r.ok) sim.controlPlaneErrors++;
-  if (sim.controlPlaneResults.length > 500) sim.controlPlaneResults.shift();
-  sim.log.record(sim.nowMs, LOG.CONTROL_PLANE_CALL, sim.controlPlaneCalls++, r.ok ? 1 : 0, sim.fnByName.get(call.function)?.index ?? 0xffffffff);
+export function callControlPlane(ctx: SimContext, call: ControlPlaneCall): ControlPlaneResult {
+  const s = ctx.state;
+  const result = apply(ctx, call);
+  const r = deepFreeze({ atMs: s.nowMs, action: call.action, function: call.function, ...result });
+  s.controlPlaneResults.push(r);
+  if (!r.ok) s.controlPlaneErrors++;
+  if (s.controlPlaneResults.length > 500) s.controlPlaneResults.shift();
+  ctx.record(LOG.CONTROL_PLANE_CALL, s.controlPlaneCalls++, r.ok ? 1 : 0, ctx.functionNamed(call.function)?.index ?? 0xffffffff);
   return r;
 }
 
@@ -27,18 +31,19 @@ type Outcome = { ok: boolean; message: string };
 const ok = (message: string): Outcome => ({ ok: true, message });
 const err = (message: string): Outcome => ({ ok: false, message });
 
-function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
-  const { platform } = sim.scenario;
+function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
+  const s = ctx.state;
+  const { platform } = s.scenario;
   if (call.action === 'CreateFunction') {
-    const existing = sim.fnByName.get(call.function);
+    const existing = ctx.functionNamed(call.function);
     if (existing && existing.state !== 'Deleted') return err(`ResourceConflictException: function ${call.function} already exists`);
-    const fn = sim.addFunction({ ...call.config, name: call.function }, 'Pending');
-    sim.schedule(sim.nowMs + platform.createFunctionMs, { type: 'control.complete', fn: fn.index, ver: -1, operation: 'create', token: 0 });
+    const fn = addFunction(ctx, { ...call.config, name: call.function }, 'Pending');
+    ctx.schedule(s.nowMs + platform.createFunctionMs, { type: 'control.complete', fn: fn.index, ver: -1, operation: 'create', token: 0 });
     return ok('State: Pending');
   }
-  const fn = sim.fnByName.get(call.function);
+  const fn = ctx.functionNamed(call.function);
   if (!fn || fn.state === 'Deleted') return err(`ResourceNotFoundException: function not found: ${call.function}`);
-  const latest = sim.versions[fn.versions.get('$LATEST')!];
+  const latest = s.versions[fn.versions.get('$LATEST')!];
   switch (call.action) {
     case 'UpdateFunctionCode':
     case 'UpdateFunctionConfiguration': {
@@ -46,13 +51,13 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
         return err(`ResourceConflictException: an update is in progress for ${fn.name}`);
       }
       fn.lastUpdateStatus = 'InProgress';
-      sim.pendingConfig.set(fn.index, call.action === 'UpdateFunctionConfiguration' ? call.config : {});
-      sim.schedule(sim.nowMs + platform.updateFunctionMs, { type: 'control.complete', fn: fn.index, ver: latest.id, operation: 'update', token: 0 });
+      s.pendingConfig.set(fn.index, deepFreeze(call.action === 'UpdateFunctionConfiguration' ? call.config : {}));
+      ctx.schedule(s.nowMs + platform.updateFunctionMs, { type: 'control.complete', fn: fn.index, ver: latest.id, operation: 'update', token: 0 });
       return ok('LastUpdateStatus: InProgress');
     }
     case 'PublishVersion': {
       if (fn.lastUpdateStatus === 'InProgress') return err(`ResourceConflictException: an update is in progress for ${fn.name}`);
-      const v = publish(sim, fn, latest);
+      const v = publish(ctx, fn, latest);
       return ok(`Version: ${v.qualifier}${v.snapStart ? ' (SnapStart: optimizing)' : ''}`);
     }
     case 'CreateAlias':
@@ -68,12 +73,12 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
     case 'PutFunctionConcurrency':
     case 'DeleteFunctionConcurrency': {
       const value = call.action === 'PutFunctionConcurrency' ? call.reservedConcurrency : null;
-      const others = sim.functions.reduce((s, f) => s + (f !== fn && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
-      const { concurrencyLimit, unreservedMinimum } = sim.scenario.account;
+      const others = s.functions.reduce((s, f) => s + (f !== fn && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
+      const { concurrencyLimit, unreservedMinimum } = s.scenario.account;
       if (value !== null && others + value > concurrencyLimit - unreservedMinimum) {
         return err(`InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${unreservedMinimum}]`);
       }
-      sim.counting.setReserved(fn, value);
+      setReserved(s, fn, value);
       return ok(value === null ? 'reserved concurrency removed' : `ReservedConcurrentExecutions: ${value}`);
     }
     case 'PutProvisionedConcurrencyConfig':
@@ -82,7 +87,7 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
       const alias = fn.aliases.get(call.qualifier);
       const id = fn.versions.get(alias ? alias.version : call.qualifier);
       if (id === undefined) return err(`ResourceNotFoundException: ${fn.name}:${call.qualifier}`);
-      const v = sim.versions[id];
+      const v = s.versions[id];
       const n = call.action === 'PutProvisionedConcurrencyConfig' ? call.provisionedConcurrentExecutions : 0;
       if (v.snapStart && n > 0) return err('InvalidParameterValueException: SnapStart cannot be used with provisioned concurrency');
       if (fn.cfg.reservedConcurrency !== null && n > fn.cfg.reservedConcurrency) {
@@ -90,7 +95,7 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
       }
       v.provisioned.requested = n;
       v.provisioned.status = n > 0 ? 'IN_PROGRESS' : null;
-      sim.schedule(sim.nowMs + (n > 0 ? platform.provisionedAllocationDelayMs : 0), { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
+      ctx.schedule(s.nowMs + (n > 0 ? platform.provisionedAllocationDelayMs : 0), { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
       return ok(n > 0 ? `Status: IN_PROGRESS (${n} environments)` : 'provisioned concurrency removed');
     }
     case 'PutFunctionEventInvokeConfig': {
@@ -101,58 +106,59 @@ function apply(sim: Simulation, call: ControlPlaneCall): Outcome {
         onFailure: call.onFailure ?? a.onFailure,
         onSuccess: call.onSuccess ?? a.onSuccess,
       };
-      fn.cfg = { ...fn.cfg, async: next };
-      latest.cfg = { ...latest.cfg, async: next };
+      fn.cfg = deepFreeze({ ...fn.cfg, async: next });
+      latest.cfg = deepFreeze({ ...latest.cfg, async: next });
       return ok(`MaximumRetryAttempts ${next.maximumRetryAttempts}, MaximumEventAgeInSeconds ${next.maximumEventAgeMs / 1000}`);
     }
     case 'DeleteFunction': {
       fn.state = 'Deleted';
-      sim.counting.setReserved(fn, null);
-      for (const id of fn.versions.values()) sim.versions[id].provisioned.requested = 0;
-      for (const env of [...sim.environments.values()]) if (env.fn === fn.index) retireEnvironment(sim, env, 'function-deleted');
-      sim.asyncQueue.dropFunction(fn.index);
+      setReserved(s, fn, null);
+      for (const id of fn.versions.values()) s.versions[id].provisioned.requested = 0;
+      for (const env of [...s.environments.values()]) if (env.fn === fn.index) retireEnvironment(ctx, env, 'function-deleted');
+      dropFunctionEvents(ctx, fn.index);
       return ok('deleted');
     }
   }
 }
 
-function publish(sim: Simulation, fn: FunctionRuntime, latest: VersionRuntime): VersionRuntime {
+function publish(ctx: SimContext, fn: FunctionRuntime, latest: VersionRuntime): VersionRuntime {
   const qualifier = String(fn.nextVersion++);
-  const v = sim.addVersion(fn, qualifier, latest.cfg);
+  const v = addVersion(ctx, fn, qualifier, latest.cfg);
   if (v.snapStart) {
     // Init runs once at publish, then the snapshot is taken; the version is usable after that [DOC].
     v.pending = true;
-    sim.schedule(sim.nowMs + sim.scenario.platform.snapStartPublishMs, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'publish', token: 0 });
+    ctx.schedule(ctx.state.nowMs + ctx.state.scenario.platform.snapStartPublishMs, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'publish', token: 0 });
   }
   return v;
 }
 
 /** An asynchronous control-plane operation finishes. */
-export function completeControlPlane(sim: Simulation, fnIndex: number, ver: number, operation: 'create' | 'update' | 'publish' | 'provision'): void {
-  const fn = sim.functions[fnIndex];
+export function completeControlPlane(ctx: SimContext, fnIndex: number, ver: number, operation: 'create' | 'update' | 'publish' | 'provision'): void {
+  const s = ctx.state;
+  const fn = s.functions[fnIndex];
   if (fn.state === 'Deleted') return;
   switch (operation) {
     case 'create':
       fn.state = 'Active';
       return;
     case 'publish':
-      sim.versions[ver].pending = false;
+      s.versions[ver].pending = false;
       return;
     case 'provision':
-      allocateProvisioned(sim, sim.versions[ver]);
+      allocateProvisioned(ctx, s.versions[ver]);
       return;
     case 'update': {
-      const v = sim.versions[ver];
-      const patch = sim.pendingConfig.get(fnIndex) ?? {};
-      sim.pendingConfig.delete(fnIndex);
+      const v = s.versions[ver];
+      const patch = s.pendingConfig.get(fnIndex) ?? {};
+      s.pendingConfig.delete(fnIndex);
       fn.lastUpdateStatus = 'Successful';
       // Only the new code runs from now on: reap every environment of the old revision.
       v.revision++;
-      v.updatedAtMs = sim.nowMs;
-      for (const env of [...sim.environments.values()]) if (env.ver === v.id && env.revision !== v.revision) retireEnvironment(sim, env, 'code-update');
+      v.updatedAtMs = s.nowMs;
+      for (const env of [...s.environments.values()]) if (env.ver === v.id && env.revision !== v.revision) retireEnvironment(ctx, env, 'code-update');
       const cfg: FunctionConfig = { ...v.cfg, ...patch, name: fn.name };
       reconfigure(v, cfg);
-      fn.cfg = { ...cfg, reservedConcurrency: fn.cfg.reservedConcurrency, async: fn.cfg.async };
+      fn.cfg = deepFreeze({ ...cfg, reservedConcurrency: fn.cfg.reservedConcurrency, async: fn.cfg.async });
       return;
     }
   }

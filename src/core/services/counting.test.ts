@@ -8,38 +8,38 @@ describe('Counting service: concurrency and the scaling rate', () => {
   it('3,000 simultaneous requests to a cold function start about 1,000 environments; the rest get 429', () => {
     const sim = simulate({ account: { concurrencyLimit: 10_000 }, workload: [burst(3000, 1000)] }, slow);
     sim.runUntil(2000);
-    expect(sim.functions[0].stats.coldStarts).toBe(1000);
-    expect(sim.metrics.throttled).toBe(2000);
-    expect(sim.metrics.throttleReasons).toEqual({ FunctionInvocationRateLimitExceeded: 2000 });
-    expect(sim.environments.size).toBe(1000);
+    expect(sim.state.functions[0].stats.coldStarts).toBe(1000);
+    expect(sim.state.metrics.throttled).toBe(2000);
+    expect(sim.state.metrics.throttleReasons).toEqual({ FunctionInvocationRateLimitExceeded: 2000 });
+    expect(sim.state.environments.size).toBe(1000);
   });
 
   it('the scaling bucket refills continuously: 5 s later, about 500 more environments may start', () => {
     const sim = simulate({ account: { concurrencyLimit: 10_000 }, workload: [burst(1000, 0), burst(1000, 5000)] }, slow);
     sim.runUntil(6000);
-    expect(sim.environments.size).toBe(1500);
-    expect(sim.metrics.throttled).toBe(500);
+    expect(sim.state.environments.size).toBe(1500);
+    expect(sim.state.metrics.throttled).toBe(500);
   });
 
   it('unused scaling capacity is not banked: after a quiet hour the bucket still holds only 1,000', () => {
     const sim = simulate({ account: { concurrencyLimit: 10_000 }, workload: [burst(2000, 3_600_000)] }, slow);
     sim.runUntil(3_600_001);
-    expect(sim.environments.size).toBe(1000);
+    expect(sim.state.environments.size).toBe(1000);
   });
 
   it('reserved concurrency 0 throttles every invocation', () => {
     const sim = simulate({ workload: [burst(5)] }, { reservedConcurrency: 0 });
     sim.runUntil(1000);
-    expect(sim.metrics.throttled).toBe(5);
-    expect(sim.metrics.throttleReasons).toEqual({ ReservedFunctionConcurrentInvocationLimitExceeded: 5 });
-    expect(sim.environments.size).toBe(0);
+    expect(sim.state.metrics.throttled).toBe(5);
+    expect(sim.state.metrics.throttleReasons).toEqual({ ReservedFunctionConcurrentInvocationLimitExceeded: 5 });
+    expect(sim.state.environments.size).toBe(0);
   });
 
   it('reserved concurrency is a ceiling: a function reserved at 10 never runs 11 at once', () => {
     const sim = simulate({ workload: [burst(25)] }, { ...slow, reservedConcurrency: 10 });
     sim.runUntil(1000);
-    expect(sim.functions[0].inUse).toBe(10);
-    expect(sim.metrics.throttled).toBe(15);
+    expect(sim.state.functions[0].inUse).toBe(10);
+    expect(sim.state.metrics.throttled).toBe(15);
   });
 
   it('reserved concurrency is a floor: other functions cannot take the reserved units', () => {
@@ -52,17 +52,17 @@ describe('Counting service: concurrency and the scaling rate', () => {
       workload: [{ function: 'other', arrival: { process: 'burst', count: 200, atMs: 0 } }, { function: 'reserved', arrival: { process: 'burst', count: 50, atMs: 100 } }],
     });
     sim.runUntil(1000);
-    expect(sim.fnByName.get('other')!.inUse).toBe(150); // 200 − 50 reserved
-    expect(sim.fnByName.get('other')!.stats.throttled).toBe(50);
-    expect(sim.fnByName.get('reserved')!.inUse).toBe(50); // all of its floor is still there
-    expect(sim.metrics.throttleReasons.ConcurrentInvocationLimitExceeded).toBe(50);
+    expect(sim.functionNamed('other')!.inUse).toBe(150); // 200 − 50 reserved
+    expect(sim.functionNamed('other')!.stats.throttled).toBe(50);
+    expect(sim.functionNamed('reserved')!.inUse).toBe(50); // all of its floor is still there
+    expect(sim.state.metrics.throttleReasons.ConcurrentInvocationLimitExceeded).toBe(50);
   });
 
   it('the account concurrency limit throttles with ConcurrentInvocationLimitExceeded', () => {
     const sim = simulate({ account: { concurrencyLimit: 100, unreservedMinimum: 100 }, workload: [burst(150)] }, slow);
     sim.runUntil(1000);
-    expect(sim.counting.accountInUse).toBe(100);
-    expect(sim.metrics.throttleReasons).toEqual({ ConcurrentInvocationLimitExceeded: 50 });
+    expect(sim.state.counting.accountInUse).toBe(100);
+    expect(sim.state.metrics.throttleReasons).toEqual({ ConcurrentInvocationLimitExceeded: 50 });
   });
 
   it('a concurrency unit is released when the invocation ends, so the next request may run', () => {

@@ -1,6 +1,7 @@
+import { deepFreeze } from '../engine/plainCopy';
 import type { FunctionRuntime } from '../model/functionRuntime';
 import type { ThrottleReason } from '../model/records';
-import type { Scenario } from '../scenario/types';
+import type { CountingState, SimState } from '../model/simState';
 
 /**
  * The Counting service: a region-wide view of concurrency (lambda-facts.md §1.1, §4).
@@ -11,94 +12,71 @@ import type { Scenario } from '../scenario/types';
  * - Provisioned environments hold their units from allocation until they terminate.
  * - The scaling rate is a per-function token bucket of new environments (1,000 per 10 s),
  *   refilled continuously and capped, so unused capacity is not banked.
+ * Its state is `SimState.counting` plus each function's `inUse`, `carried` and bucket.
  */
-export class CountingService {
-  unreservedInUse = 0;
-  accountInUse = 0;
-  /**
-   * Units granted before the unreserved pool shrank (a function dropped its reservation while
-   * busy): they may exceed the new capacity until released; no new unit is granted meanwhile.
-   */
-  unreservedCarried = 0;
-  private reservedTotal: number;
-  private readonly concurrencyLimit: number;
-  private readonly bucketCapacity: number;
-  private readonly refillPerMs: number;
+export function createCounting(): CountingState {
+  // Reservations arrive through setReserved as functions are added.
+  return { unreservedInUse: 0, accountInUse: 0, unreservedCarried: 0, reservedTotal: 0 };
+}
 
-  constructor(scenario: Scenario) {
-    this.reservedTotal = 0; // reservations arrive through setReserved as functions are added
-    this.concurrencyLimit = scenario.account.concurrencyLimit;
-    this.bucketCapacity = scenario.account.scaling.environments;
-    this.refillPerMs = scenario.account.scaling.environments / scenario.account.scaling.perMs;
-  }
+export function unreservedCapacity(s: SimState): number {
+  return s.scenario.account.concurrencyLimit - s.counting.reservedTotal;
+}
 
-  get unreservedCapacity(): number {
-    return this.concurrencyLimit - this.reservedTotal;
-  }
+/** Would one more concurrency unit for `fn` break a limit? The AWS reason if so. */
+export function checkConcurrency(s: SimState, fn: FunctionRuntime): ThrottleReason | null {
+  const reserved = fn.cfg.reservedConcurrency;
+  if (reserved !== null) return fn.inUse >= reserved ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : null;
+  return s.counting.unreservedInUse >= unreservedCapacity(s) ? 'ConcurrentInvocationLimitExceeded' : null;
+}
 
-  /** Would one more concurrency unit for `fn` break a limit? The AWS reason if so. */
-  check(fn: FunctionRuntime): ThrottleReason | null {
-    const reserved = fn.cfg.reservedConcurrency;
-    if (reserved !== null) return fn.inUse >= reserved ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : null;
-    return this.unreservedInUse >= this.unreservedCapacity ? 'ConcurrentInvocationLimitExceeded' : null;
-  }
+export function lease(c: CountingState, fn: FunctionRuntime): void {
+  fn.inUse++;
+  c.accountInUse++;
+  if (fn.cfg.reservedConcurrency === null) c.unreservedInUse++;
+}
 
-  lease(fn: FunctionRuntime): void {
-    fn.inUse++;
-    this.accountInUse++;
-    if (fn.cfg.reservedConcurrency === null) this.unreservedInUse++;
-  }
+export function release(c: CountingState, fn: FunctionRuntime): void {
+  fn.inUse--;
+  c.accountInUse--;
+  if (fn.cfg.reservedConcurrency === null) c.unreservedInUse--;
+  if (fn.carried > fn.inUse) fn.carried = fn.inUse;
+  if (c.unreservedCarried > c.unreservedInUse) c.unreservedCarried = c.unreservedInUse;
+}
 
-  release(fn: FunctionRuntime): void {
-    fn.inUse--;
-    this.accountInUse--;
-    if (fn.cfg.reservedConcurrency === null) this.unreservedInUse--;
-    if (fn.carried > fn.inUse) fn.carried = fn.inUse;
-    if (this.unreservedCarried > this.unreservedInUse) this.unreservedCarried = this.unreservedInUse;
-  }
+/** The most units `fn` may hold right now: its reservation, or what it held when that was lowered. */
+export function concurrencyCeiling(fn: FunctionRuntime): number {
+  return Math.max(fn.cfg.reservedConcurrency ?? Infinity, fn.carried);
+}
 
-  /** The most units `fn` may hold right now: its reservation, or what it held when that was lowered. */
-  ceiling(fn: FunctionRuntime): number {
-    return Math.max(fn.cfg.reservedConcurrency ?? Infinity, fn.carried);
-  }
+/**
+ * PutFunctionConcurrency / DeleteFunctionConcurrency. Units already held move between the
+ * pools; nothing running is stopped (new invokes see the new limit) [INF].
+ */
+export function setReserved(s: SimState, fn: FunctionRuntime, value: number | null): void {
+  const c = s.counting;
+  const old = fn.cfg.reservedConcurrency;
+  if (old === null) c.unreservedInUse -= fn.inUse;
+  else c.reservedTotal -= old;
+  fn.cfg = deepFreeze({ ...fn.cfg, reservedConcurrency: value });
+  if (value === null) c.unreservedInUse += fn.inUse;
+  else c.reservedTotal += value;
+  // Running invocations are not stopped by a lower limit [INF]: remember what was granted.
+  fn.carried = value !== null && fn.inUse > value ? fn.inUse : 0;
+  if (c.unreservedInUse > unreservedCapacity(s)) c.unreservedCarried = c.unreservedInUse;
+}
 
-  /**
-   * PutFunctionConcurrency / DeleteFunctionConcurrency. Units already held move between the
-   * pools; nothing running is stopped (new invokes see the new limit) [INF].
-   */
-  setReserved(fn: FunctionRuntime, value: number | null): void {
-    const old = fn.cfg.reservedConcurrency;
-    if (old === null) this.unreservedInUse -= fn.inUse;
-    else this.reservedTotal -= old;
-    fn.cfg = { ...fn.cfg, reservedConcurrency: value };
-    if (value === null) this.unreservedInUse += fn.inUse;
-    else this.reservedTotal += value;
-    // Running invocations are not stopped by a lower limit [INF]: remember what was granted.
-    fn.carried = value !== null && fn.inUse > value ? fn.inUse : 0;
-    if (this.unreservedInUse > this.unreservedCapacity) this.unreservedCarried = this.unreservedInUse;
-  }
+/** Tokens at `nowMs` without touching the bucket: reading must never change a run. */
+export function peekTokens(s: SimState, fn: FunctionRuntime, nowMs: number): number {
+  const { environments, perMs } = s.scenario.account.scaling;
+  return Math.min(environments, fn.bucketTokens + (nowMs - fn.bucketAtMs) * (environments / perMs));
+}
 
-  /** Tokens in `fn`'s scaling bucket at `nowMs` (refilled continuously up to capacity). */
-  tokens(fn: FunctionRuntime, nowMs: number): number {
-    const t = Math.min(this.bucketCapacity, fn.bucketTokens + (nowMs - fn.bucketAtMs) * this.refillPerMs);
-    fn.bucketTokens = t;
-    fn.bucketAtMs = nowMs;
-    return t;
-  }
-
-  /** Tokens at `nowMs` without touching the bucket: reading must never change a run. */
-  peekTokens(fn: FunctionRuntime, nowMs: number): number {
-    return Math.min(this.bucketCapacity, fn.bucketTokens + (nowMs - fn.bucketAtMs) * this.refillPerMs);
-  }
-
-  /** Takes one new-environment token if there is one. */
-  takeScalingToken(fn: FunctionRuntime, nowMs: number): boolean {
-    if (this.tokens(fn, nowMs) < 1) return false;
-    fn.bucketTokens -= 1;
-    return true;
-  }
-
-  get capacity(): number {
-    return this.bucketCapacity;
-  }
+/** Takes one new-environment token if there is one (refilling the bucket up to now first). */
+export function takeScalingToken(s: SimState, fn: FunctionRuntime, nowMs: number): boolean {
+  fn.bucketTokens = peekTokens(s, fn, nowMs);
+  fn.bucketAtMs = nowMs;
+  if (fn.bucketTokens < 1) return false;
+  fn.bucketTokens -= 1;
+  return true;
 }

@@ -1,12 +1,18 @@
-import { CATEGORY_OF, Category } from '../metrics/environmentGauge';
+import type { SimContext } from '../context';
+import { draw } from '../engine/distributions';
+import { uniform } from '../engine/random';
+import { CATEGORY_OF, Category, gaugeMove } from '../metrics/environmentGauge';
 import type { EnvironmentEvent, EnvironmentState } from '../machines/environmentMachine';
+import { environmentNext } from '../machines/tables';
 import { ENV_STATE_CODE, LOG } from '../logCodes';
 import type { VersionRuntime } from '../model/functionRuntime';
 import type { Environment, Invocation, ReclaimCause, Worker } from '../model/records';
 import type { EnvironmentSignal } from '../events';
-import type { Simulation } from '../simulation';
+import { release } from './counting';
+import { advanceLater } from './environmentTimers';
 import { completeInvocation, advanceInvocation } from './invocations';
 import { terminateIfEmpty } from './fleet';
+import { poolAdd, poolRemove } from './idlePool';
 import { planInit, planRestore, startHandler, startInitInInvoke } from './invokePhases';
 import { onProvisionedEnvironmentGone, onProvisionedEnvironmentReady } from './provisionedConcurrency';
 
@@ -15,70 +21,73 @@ import { onProvisionedEnvironmentGone, onProvisionedEnvironmentReady } from './p
  * environmentMachine.ts. `transition` is the only place an environment changes state; the
  * work each state implies (timers, pools, memory) happens in `onEnter`.
  */
-export function transition(sim: Simulation, env: Environment, event: EnvironmentEvent['type']): void {
+export function transition(ctx: SimContext, env: Environment, event: EnvironmentEvent['type']): void {
+  const s = ctx.state;
   const from = env.state;
-  const to = sim.envNext(from, event, env) as EnvironmentState;
+  const to = environmentNext(from, event, env) as EnvironmentState;
   env.state = to;
-  env.stateSinceMs = sim.nowMs;
-  const v = sim.versions[env.ver];
+  env.stateSinceMs = s.nowMs;
+  const v = s.versions[env.ver];
   const cFrom = CATEGORY_OF[from], cTo = CATEGORY_OF[to];
   if (cFrom !== cTo) {
-    sim.gauge.move(sim.nowMs, cFrom, cTo);
+    gaugeMove(s.gauge, s.nowMs, cFrom, cTo);
     if (cFrom === Category.Initializing) v.initializing--;
     else if (cFrom === Category.Busy) v.busy--;
     if (cTo === Category.Initializing) v.initializing++;
     else if (cTo === Category.Busy) v.busy++;
   }
-  sim.log.record(sim.nowMs, LOG.ENVIRONMENT_STATE, env.id, ENV_STATE_CODE[to], env.invocation);
-  onEnter(sim, env, v, from);
+  ctx.record(LOG.ENVIRONMENT_STATE, env.id, ENV_STATE_CODE[to], env.invocation);
+  onEnter(ctx, env, v, from);
 }
 
-function onEnter(sim: Simulation, env: Environment, v: VersionRuntime, from: EnvironmentState): void {
+function onEnter(ctx: SimContext, env: Environment, v: VersionRuntime, from: EnvironmentState): void {
+  const s = ctx.state;
   switch (env.state) {
     case 'Restoring':
-      advanceLater(sim, env, planRestore(sim, env), 'PHASE_DONE');
+      advanceLater(ctx, env, planRestore(ctx, env), 'PHASE_DONE');
       return;
     case 'Initializing.ExtensionInit':
-      planInit(sim, env, v);
-      scheduleInitStep(sim, env);
+      planInit(ctx, env, v);
+      scheduleInitStep(ctx, env);
       return;
     case 'Initializing.RuntimeInit':
     case 'Initializing.FunctionInit':
-      scheduleInitStep(sim, env);
+      scheduleInitStep(ctx, env);
       return;
     case 'InitRetry':
-      startInitInInvoke(sim, env, v, from);
+      startInitInInvoke(ctx, env, v, from);
       return;
     case 'Invoking':
-      if (from !== 'Idle') startHandler(sim, env, v, sim.inflight.get(env.invocation)!, sim.nowMs);
+      if (from !== 'Idle') startHandler(ctx, env, v, s.inflight.get(env.invocation)!, s.nowMs);
       return;
     case 'Idle':
     case 'Reset':
-      env.idleSinceMs = sim.nowMs;
+      env.idleSinceMs = s.nowMs;
       if (env.provisioned) {
         // Provisioned environments are not reclaimed for idleness, but recycled every few hours.
-        env.keepAliveDeadlineMs = env.createdAtMs + sim.scenario.platform.provisionedRecycleMs;
-        v.provisionedIdle.add(env);
-        if (from !== 'Invoking' && from !== 'InitRetry') onProvisionedEnvironmentReady(sim, v);
+        env.keepAliveDeadlineMs = env.createdAtMs + s.scenario.platform.provisionedRecycleMs;
+        poolAdd(s, v.provisionedIdle, env);
+        if (from !== 'Invoking' && from !== 'InitRetry') onProvisionedEnvironmentReady(ctx, v);
       } else {
-        env.keepAliveDeadlineMs = sim.nowMs + v.sample.keepAliveMs(v.rng.keepAlive);
-        v.idle.add(env);
+        env.keepAliveDeadlineMs = s.nowMs + draw(v.sample.keepAliveMs, s.streams[v.rng.keepAlive]);
+        poolAdd(s, v.idle, env);
       }
       if (env.keepAliveTimerAtMs < 0 || env.keepAliveDeadlineMs < env.keepAliveTimerAtMs) {
         env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
-        sim.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
+        ctx.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
       }
       return;
     case 'ShuttingDown': {
-      (env.provisioned ? v.provisionedIdle : v.idle).remove(env);
+      poolRemove(s, env.provisioned ? v.provisionedIdle : v.idle, env);
+      const rng = s.streams[s.rng.shutdown];
       const shutdownMs = v.cfg.extensions > 0
-        ? 100 + sim.rng.shutdown.next() * 1900 // external extensions: up to the 2 s Shutdown limit [DOC]
-        : sim.platformSample.shutdownMs(sim.rng.shutdown);
-      advanceLater(sim, env, sim.nowMs + shutdownMs, 'SHUTDOWN_DONE');
+        ? 100 + uniform(rng) * 1900 // external extensions: up to the 2 s Shutdown limit [DOC]
+        : draw(s.platformSample.shutdownMs, rng);
+      advanceLater(ctx, env, s.nowMs + shutdownMs, 'SHUTDOWN_DONE');
       return;
     }
     case 'Terminated':
-      release(sim, env, v);
+      releaseEnvironment(ctx, env, v);
       return;
     case 'Provisioning':
       return;
@@ -86,43 +95,38 @@ function onEnter(sim: Simulation, env: Environment, v: VersionRuntime, from: Env
 }
 
 /** Schedules the next Init sub-phase boundary, or the Init timeout/failure if it comes first. */
-function scheduleInitStep(sim: Simulation, env: Environment): void {
+function scheduleInitStep(ctx: SimContext, env: Environment): void {
   const plan = env.initPlan!;
   const end = env.state === 'Initializing.ExtensionInit' ? plan.extensionEndMs
     : env.state === 'Initializing.RuntimeInit' ? plan.runtimeEndMs : plan.functionEndMs;
-  if (end > plan.limitMs) advanceLater(sim, env, plan.limitMs, 'INIT_TIMEOUT');
-  else if (plan.failsAtMs <= end) advanceLater(sim, env, plan.failsAtMs, 'INIT_FAILED');
-  else advanceLater(sim, env, end, 'PHASE_DONE');
+  if (end > plan.limitMs) advanceLater(ctx, env, plan.limitMs, 'INIT_TIMEOUT');
+  else if (plan.failsAtMs <= end) advanceLater(ctx, env, plan.failsAtMs, 'INIT_FAILED');
+  else advanceLater(ctx, env, end, 'PHASE_DONE');
 }
 
-/** Schedules a lifecycle step; any step scheduled earlier for this environment becomes stale. */
-export function advanceLater(sim: Simulation, env: Environment, atMs: number, signal: EnvironmentSignal): void {
-  env.epoch++;
-  sim.schedule(atMs, { type: 'environment.advance', env: env.id, epoch: env.epoch, signal });
-}
-
-export function onAdvance(sim: Simulation, envId: number, epoch: number, signal: EnvironmentSignal): void {
-  const env = sim.environments.get(envId);
+export function onAdvance(ctx: SimContext, envId: number, epoch: number, signal: EnvironmentSignal): void {
+  const s = ctx.state;
+  const env = s.environments.get(envId);
   if (!env || env.epoch !== epoch) return; // superseded (e.g. the worker was lost)
-  const inv = env.invocation ? sim.inflight.get(env.invocation) : undefined;
+  const inv = env.invocation ? s.inflight.get(env.invocation) : undefined;
   switch (signal) {
     case 'PROVISIONED':
-      transition(sim, env, signal);
+      transition(ctx, env, signal);
       return;
     case 'SHUTDOWN_DONE':
     case 'INIT_TIMEOUT':
     case 'INIT_FAILED':
-      transition(sim, env, signal);
+      transition(ctx, env, signal);
       return;
     case 'PHASE_DONE':
-      if (inv) stampPhase(env, inv, sim.nowMs);
+      if (inv) stampPhase(env, inv, s.nowMs);
       if (inv && inv.state === 'WaitingForInit' && (env.state === 'Initializing.FunctionInit' || env.state === 'InitRetry' || env.state === 'Restoring')) {
-        advanceInvocation(sim, inv, 'INIT_DONE');
+        advanceInvocation(inv, 'INIT_DONE');
       }
-      transition(sim, env, 'PHASE_DONE');
+      transition(ctx, env, 'PHASE_DONE');
       return;
     case 'INVOKE_END':
-      endInvoke(sim, env, inv!);
+      endInvoke(ctx, env, inv!);
       return;
   }
 }
@@ -135,76 +139,80 @@ function stampPhase(env: Environment, inv: Invocation, atMs: number): void {
 }
 
 /** The handler returned, failed or timed out: respond, release concurrency, freeze or reset. */
-function endInvoke(sim: Simulation, env: Environment, inv: Invocation): void {
+function endInvoke(ctx: SimContext, env: Environment, inv: Invocation): void {
+  const s = ctx.state;
   const outcome = inv.pendingOutcome!;
-  inv.invokeEndMs = sim.nowMs;
-  if (!env.provisioned) sim.counting.release(sim.functions[env.fn]);
+  inv.invokeEndMs = s.nowMs;
+  if (!env.provisioned) release(s.counting, s.functions[env.fn]);
   env.invocation = 0;
   env.invocationsServed++;
-  env.lastInvocationEndMs = sim.nowMs;
-  completeInvocation(sim, inv, outcome, sim.nowMs + inv.responseOverheadMs);
+  env.lastInvocationEndMs = s.nowMs;
+  completeInvocation(ctx, inv, outcome, s.nowMs + inv.responseOverheadMs);
   const reset = outcome === 'TIMED_OUT' || (outcome === 'FUNCTION_ERROR' && env.state === 'InitRetry');
-  transition(sim, env, reset ? 'INVOKE_FAILED' : 'INVOKE_DONE');
+  transition(ctx, env, reset ? 'INVOKE_FAILED' : 'INVOKE_DONE');
 }
 
-export function onKeepAlive(sim: Simulation, envId: number): void {
-  const env = sim.environments.get(envId);
-  if (!env || env.keepAliveTimerAtMs !== sim.nowMs) return; // superseded by an earlier check
+export function onKeepAlive(ctx: SimContext, envId: number): void {
+  const s = ctx.state;
+  const env = s.environments.get(envId);
+  if (!env || env.keepAliveTimerAtMs !== s.nowMs) return; // superseded by an earlier check
   env.keepAliveTimerAtMs = -1;
   if (env.state !== 'Idle' && env.state !== 'Reset') return; // the next idle period schedules again
-  if (sim.nowMs >= env.keepAliveDeadlineMs) {
+  if (s.nowMs >= env.keepAliveDeadlineMs) {
     if (env.provisioned) {
-      reclaim(sim, env, 'RETIRE', 'provisioned-recycle');
+      reclaim(ctx, env, 'RETIRE', 'provisioned-recycle');
     } else {
-      reclaim(sim, env, 'KEEPALIVE_EXPIRED', 'keep-alive');
+      reclaim(ctx, env, 'KEEPALIVE_EXPIRED', 'keep-alive');
     }
   } else {
     env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
-    sim.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
+    ctx.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
   }
 }
 
-function reclaim(sim: Simulation, env: Environment, event: 'KEEPALIVE_EXPIRED' | 'RETIRE', cause: ReclaimCause): void {
-  const v = sim.versions[env.ver];
-  if (!env.provisioned) v.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
+function reclaim(ctx: SimContext, env: Environment, event: 'KEEPALIVE_EXPIRED' | 'RETIRE', cause: ReclaimCause): void {
+  const v = ctx.state.versions[env.ver];
+  if (!env.provisioned) v.lastReclaim = { env: env.id, atMs: ctx.state.nowMs, idleSinceMs: env.idleSinceMs, cause };
   env.retiring = true;
-  transition(sim, env, event);
+  transition(ctx, env, event);
 }
 
 /** The environment must not be reused: shut it down now if idle, else after its request. */
-export function retireEnvironment(sim: Simulation, env: Environment, cause: ReclaimCause): void {
-  if (env.state === 'Idle' || env.state === 'Reset') reclaim(sim, env, 'RETIRE', cause);
+export function retireEnvironment(ctx: SimContext, env: Environment, cause: ReclaimCause): void {
+  if (env.state === 'Idle' || env.state === 'Reset') reclaim(ctx, env, 'RETIRE', cause);
   else if (env.state !== 'ShuttingDown' && env.state !== 'Terminated') env.retiring = true;
 }
 
 /** The environment vanished with its worker: its request, if any, gets a service error. */
-export function loseEnvironment(sim: Simulation, env: Environment, cause: ReclaimCause): void {
-  const v = sim.versions[env.ver];
-  const inv = env.invocation ? sim.inflight.get(env.invocation) : undefined;
+export function loseEnvironment(ctx: SimContext, env: Environment, cause: ReclaimCause): void {
+  const s = ctx.state;
+  const v = s.versions[env.ver];
+  const inv = env.invocation ? s.inflight.get(env.invocation) : undefined;
   if ((env.state === 'Idle' || env.state === 'Reset') && !env.provisioned) {
-    v.lastReclaim = { env: env.id, atMs: sim.nowMs, idleSinceMs: env.idleSinceMs, cause };
+    v.lastReclaim = { env: env.id, atMs: s.nowMs, idleSinceMs: env.idleSinceMs, cause };
   }
-  (env.provisioned ? v.provisionedIdle : v.idle).remove(env);
+  poolRemove(s, env.provisioned ? v.provisionedIdle : v.idle, env);
   env.epoch++; // every pending lifecycle step is now stale
   if (inv) {
-    if (!env.provisioned) sim.counting.release(sim.functions[env.fn]);
+    if (!env.provisioned) release(s.counting, s.functions[env.fn]);
     env.invocation = 0;
     inv.serviceErrorReason = 'WorkerLost';
-    completeInvocation(sim, inv, 'SERVICE_ERROR', sim.nowMs + inv.responseOverheadMs);
+    completeInvocation(ctx, inv, 'SERVICE_ERROR', s.nowMs + inv.responseOverheadMs);
   }
-  transition(sim, env, 'WORKER_LOST');
+  transition(ctx, env, 'WORKER_LOST');
 }
 
-function release(sim: Simulation, env: Environment, v: VersionRuntime): void {
-  const w: Worker | undefined = sim.workers.get(env.worker);
-  sim.environments.delete(env.id);
+/** Terminated: the environment's memory and place on its worker are given back. */
+function releaseEnvironment(ctx: SimContext, env: Environment, v: VersionRuntime): void {
+  const w: Worker | undefined = ctx.state.workers.get(env.worker);
+  ctx.state.environments.delete(env.id);
   v.live--;
-  if (env.provisioned) onProvisionedEnvironmentGone(sim, v, env);
+  if (env.provisioned) onProvisionedEnvironmentGone(ctx, v);
   if (!w) return;
   w.usedMb -= env.memoryMb;
   w.environments--;
   const n = (w.perFunction.get(env.fn) ?? 1) - 1;
   if (n === 0) w.perFunction.delete(env.fn);
   else w.perFunction.set(env.fn, n);
-  terminateIfEmpty(sim, w);
+  terminateIfEmpty(ctx, w);
 }

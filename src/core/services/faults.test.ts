@@ -9,16 +9,16 @@ describe('faults', () => {
     const [inv] = sim.recentInvocations();
     expect(inv.state).toBe('ServiceError');
     expect(inv.serviceErrorReason).toBe('WorkerLost');
-    expect(sim.environments.size).toBe(0);
-    expect([...sim.workers.keys()]).toEqual([2]);
+    expect(sim.state.environments.size).toBe(0);
+    expect([...sim.state.workers.keys()]).toEqual([2]);
   });
 
   it('killing a worker loses no async event: in-flight events go back to the queue and succeed later', () => {
     const sim = simulate({ fleet: { workers: 2 }, faults: [{ type: 'worker-failure', atMs: 3000, worker: 'any' }] }, { timeoutMs: 60_000, durationMs: { dist: 'constant', value: 5000 } });
     for (let i = 0; i < 20; i++) invokeAt(sim, i * 10, { function: 'hello', mode: 'Event' });
     sim.runUntil(600_000);
-    expect(sim.workersFailed).toBe(1);
-    expect(sim.asyncQueue.stats).toMatchObject({ accepted: 20, succeeded: 20, deadLettered: 0, dropped: 0 });
+    expect(sim.state.workersFailed).toBe(1);
+    expect(sim.state.asyncQueue.stats).toMatchObject({ accepted: 20, succeeded: 20, deadLettered: 0, dropped: 0 });
     expect(sim.recentInvocations().some((i) => i.state === 'ServiceError')).toBe(true);
   });
 
@@ -43,14 +43,14 @@ describe('faults', () => {
     const invs = sim.recentInvocations();
     expect(invs.map((i) => i.state)).toEqual(['Succeeded', 'Succeeded']);
     expect(invs.every((i) => i.receivedMs === 5000)).toBe(true);
-    expect(sim.metrics.clientQueued).toBe(2);
+    expect(sim.state.metrics.clientQueued).toBe(2);
   });
 
   it('the async data plane keeps working during an invoke-service outage', () => {
     const sim = simulate({ faults: [{ type: 'invoke-outage', fromMs: 500, toMs: 60_000 }] });
     invokeAt(sim, 0, { function: 'hello', mode: 'Event' });
     sim.runUntil(10_000);
-    expect(sim.asyncQueue.stats.succeeded).toBe(1);
+    expect(sim.state.asyncQueue.stats.succeeded).toBe(1);
   });
 
   it('slow pollers delay queued events', () => {
@@ -70,6 +70,6 @@ describe('faults', () => {
     sim.runUntil(10_000);
     const [inv] = sim.recentInvocations();
     expect(inv.state).toBe('FunctionError');
-    expect(sim.environments.get(inv.env)!.state).toBe('Reset');
+    expect(sim.state.environments.get(inv.env)!.state).toBe('Reset');
   });
 });

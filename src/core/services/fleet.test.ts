@@ -8,21 +8,21 @@ describe('Placement and the worker fleet', () => {
   it('placement spreads one function\'s environments across workers', () => {
     const sim = simulate({ fleet: { workers: 4 }, workload: [{ function: 'hello', arrival: { process: 'burst', count: 8, atMs: 0 } }] }, long);
     sim.runUntil(1000);
-    expect([...sim.workers.values()].map((w) => w.environments)).toEqual([2, 2, 2, 2]);
+    expect([...sim.state.workers.values()].map((w) => w.environments)).toEqual([2, 2, 2, 2]);
   });
 
   it('when no worker has memory left, the fleet grows by one worker', () => {
     // 10,240 MB workers hold five 2,048 MB environments each.
     const sim = simulate({ fleet: { workers: 1, workerMemoryMb: 10_240 }, workload: [{ function: 'hello', arrival: { process: 'burst', count: 6, atMs: 0 } }] }, { ...long, memoryMb: 2048 });
     sim.runUntil(1000);
-    expect([...sim.workers.values()].map((w) => w.usedMb)).toEqual([10_240, 2048]);
+    expect([...sim.state.workers.values()].map((w) => w.usedMb)).toEqual([10_240, 2048]);
   });
 
   it('the MicroManager refills its pre-booted pool after a microVM is taken', () => {
     const sim = simulate({ fleet: { workers: 1, prebootedPoolSize: 2 } }, long);
     invokeAt(sim, 0);
     sim.runUntil(10);
-    const w = [...sim.workers.values()][0];
+    const w = [...sim.state.workers.values()][0];
     expect(w.pool).toBe(1);
     expect(w.booting).toBe(1);
     sim.runUntil(200); // a Firecracker boot takes ~125 ms
@@ -32,14 +32,14 @@ describe('Placement and the worker fleet', () => {
   it('a burst larger than the pool waits for boots, at most 150 microVM creations per second per worker', () => {
     const sim = simulate({ fleet: { workers: 1, prebootedPoolSize: 0 }, workload: [{ function: 'hello', arrival: { process: 'burst', count: 150, atMs: 0 } }] }, long);
     sim.runUntil(5000);
-    const ready = [...sim.inflight.values()].map((i) => i.microvmReadyMs - i.placedMs).sort((a, b) => a - b);
+    const ready = [...sim.state.inflight.values()].map((i) => i.microvmReadyMs - i.placedMs).sort((a, b) => a - b);
     expect(ready[0]).toBeCloseTo(125);
     expect(ready[149]).toBeCloseTo(125 + (149 * 1000) / 150); // creations serialized 6.67 ms apart
   });
 
   it('initial workers have staggered leases, so they do not all drain at once', () => {
     const sim = simulate({ fleet: { workers: 4 } });
-    expect([...sim.workers.values()].map((w) => w.leaseEndMs / HOUR)).toEqual([14, 10.5, 7, 3.5]);
+    expect([...sim.state.workers.values()].map((w) => w.leaseEndMs / HOUR)).toEqual([14, 10.5, 7, 3.5]);
   });
 
   it('near the end of its lease a worker drains: idle environments shut down, busy ones finish, a replacement joins', () => {
@@ -48,26 +48,26 @@ describe('Placement and the worker fleet', () => {
     invokeAt(sim, drainAt - 500_000); // env-1: runs 300 s, idle from ~drainAt − 200 s
     invokeAt(sim, drainAt - 250_000); // env-1 is busy, so env-2: busy until ~drainAt + 50 s
     sim.runUntil(drainAt - 1);
-    expect([...sim.environments.values()].map((e) => e.state)).toEqual(['Idle', 'Invoking']);
-    const old = [...sim.workers.values()][0];
+    expect([...sim.state.environments.values()].map((e) => e.state)).toEqual(['Idle', 'Invoking']);
+    const old = [...sim.state.workers.values()][0];
     expect(old.state).toBe('Active');
     sim.runUntil(drainAt);
     expect(old.state).toBe('Draining');
-    expect(sim.workers.size).toBe(2); // the replacement joined
+    expect(sim.state.workers.size).toBe(2); // the replacement joined
     // The idle environment shuts down gracefully; the busy one keeps running.
-    expect(sim.environments.get(1)!.state).toBe('ShuttingDown');
-    expect(sim.environments.get(2)!.state).toBe('Invoking');
-    expect(sim.environments.get(2)!.retiring).toBe(true);
+    expect(sim.state.environments.get(1)!.state).toBe('ShuttingDown');
+    expect(sim.state.environments.get(2)!.state).toBe('Invoking');
+    expect(sim.state.environments.get(2)!.retiring).toBe(true);
     // New requests are placed on the replacement, never on the draining worker.
     invokeAt(sim, drainAt + 1000);
     sim.runUntil(drainAt + 2000);
-    const newest = [...sim.environments.values()].at(-1)!;
+    const newest = [...sim.state.environments.values()].at(-1)!;
     expect(newest.worker).not.toBe(old.id);
     // When the last busy environment finishes, it shuts down instead of going idle; the worker terminates.
     sim.runUntil(drainAt + 400_000);
-    expect(sim.workers.has(old.id)).toBe(false);
-    expect([...sim.environments.values()].every((e) => e.worker !== old.id)).toBe(true);
-    expect(sim.metrics.serviceErrors).toBe(0);
+    expect(sim.state.workers.has(old.id)).toBe(false);
+    expect([...sim.state.environments.values()].every((e) => e.worker !== old.id)).toBe(true);
+    expect(sim.state.metrics.serviceErrors).toBe(0);
   });
 
   it('an environment still running when the lease ends is lost with its worker: its request gets a service error', () => {

@@ -1,36 +1,36 @@
+import type { SimContext } from '../context';
+import { draw } from '../engine/distributions';
 import { LOG } from '../logCodes';
 import type { Worker } from '../model/records';
-import type { Simulation } from '../simulation';
-import { retireEnvironment, loseEnvironment } from './environmentLifecycle';
 
 /**
  * The worker fleet and each worker's MicroManager (lambda-facts.md §1.1, §5):
  * - a worker has a memory capacity, a pre-booted microVM pool, and a lease of at most 14 h;
  * - taking a microVM from the pool costs nothing on the cold-start path; the MicroManager
  *   then boots a replacement (~125 ms), at most `microvmCreationsPerSec` creations per worker;
- * - near the end of the lease the worker drains: no new placements, idle environments shut
- *   down gracefully, busy ones finish first; a replacement worker joins the fleet at once.
+ * - near the end of the lease the worker drains (workerLease.ts).
  */
-export function addWorker(sim: Simulation, startedAtMs: number, leaseEndMs: number): Worker {
-  const { fleet, platform } = sim.scenario;
+export function addWorker(ctx: SimContext, startedAtMs: number, leaseEndMs: number): Worker {
+  const s = ctx.state;
+  const { fleet, platform } = s.scenario;
   const w: Worker = {
-    id: sim.nextWorkerId++,
+    id: s.nextWorkerId++,
     state: 'Active',
     memoryMb: fleet.workerMemoryMb,
     usedMb: 0,
     pool: fleet.prebootedPoolSize, // a worker joins the fleet with its pool already booted
     booting: 0,
-    nextBootSlotMs: sim.nowMs,
+    nextBootSlotMs: s.nowMs,
     startedAtMs,
     leaseEndMs,
     environments: 0,
     perFunction: new Map(),
   };
-  sim.workers.set(w.id, w);
-  sim.peakWorkers = Math.max(sim.peakWorkers, sim.workers.size);
-  sim.log.record(sim.nowMs, LOG.WORKER_ADDED, w.id, 0, 0);
-  sim.schedule(Math.max(sim.nowMs, leaseEndMs - platform.drainBeforeLeaseEndMs), { type: 'worker.drain', worker: w.id });
-  sim.schedule(Math.max(sim.nowMs, leaseEndMs), { type: 'worker.lease-end', worker: w.id });
+  s.workers.set(w.id, w);
+  s.peakWorkers = Math.max(s.peakWorkers, s.workers.size);
+  ctx.record(LOG.WORKER_ADDED, w.id, 0, 0);
+  ctx.schedule(Math.max(s.nowMs, leaseEndMs - platform.drainBeforeLeaseEndMs), { type: 'worker.drain', worker: w.id });
+  ctx.schedule(Math.max(s.nowMs, leaseEndMs), { type: 'worker.lease-end', worker: w.id });
   return w;
 }
 
@@ -38,80 +38,55 @@ export function addWorker(sim: Simulation, startedAtMs: number, leaseEndMs: numb
  * The initial fleet. Real workers have different ages, so their leases end at different
  * times: worker i of n starts with (n − i)/n of a full lease left [INF].
  */
-export function createInitialFleet(sim: Simulation): void {
-  const { workers, leaseMs } = sim.scenario.fleet;
+export function createInitialFleet(ctx: SimContext): void {
+  const { workers, leaseMs } = ctx.state.scenario.fleet;
   for (let i = 0; i < workers; i++) {
     const leaseEnd = (leaseMs * (workers - i)) / workers;
-    addWorker(sim, leaseEnd - leaseMs, leaseEnd);
+    addWorker(ctx, leaseEnd - leaseMs, leaseEnd);
   }
 }
 
 /** Reserves the next microVM-creation slot on `w` and returns when the boot completes. */
-function bootSlot(sim: Simulation, w: Worker, fromMs: number): number {
+function bootSlot(ctx: SimContext, w: Worker, fromMs: number): number {
+  const s = ctx.state;
   const start = Math.max(fromMs, w.nextBootSlotMs);
-  w.nextBootSlotMs = start + 1000 / sim.scenario.platform.microvmCreationsPerSec;
-  return start + sim.platformSample.microvmBootMs(sim.rng.microvm);
+  w.nextBootSlotMs = start + 1000 / s.scenario.platform.microvmCreationsPerSec;
+  return start + draw(s.platformSample.microvmBootMs, s.streams[s.rng.microvm]);
 }
 
 /**
  * A microVM for a new execution environment, at `atMs` (after placement). Returns when it is
  * ready: at once from the pool, or after a boot when the pool is empty.
  */
-export function takeMicroVm(sim: Simulation, w: Worker, atMs: number): { readyMs: number; fromPool: boolean } {
-  const size = sim.scenario.fleet.prebootedPoolSize;
+export function takeMicroVm(ctx: SimContext, w: Worker, atMs: number): { readyMs: number; fromPool: boolean } {
+  const size = ctx.state.scenario.fleet.prebootedPoolSize;
   if (w.pool > 0) {
     w.pool--;
-    refillPool(sim, w, size);
+    while (w.pool + w.booting < size) {
+      w.booting++;
+      ctx.schedule(bootSlot(ctx, w, ctx.state.nowMs), { type: 'microvm.booted', worker: w.id });
+    }
     return { readyMs: atMs, fromPool: true };
   }
-  return { readyMs: bootSlot(sim, w, atMs), fromPool: false };
+  return { readyMs: bootSlot(ctx, w, atMs), fromPool: false };
 }
 
-function refillPool(sim: Simulation, w: Worker, size: number): void {
-  while (w.pool + w.booting < size) {
-    w.booting++;
-    sim.schedule(bootSlot(sim, w, sim.nowMs), { type: 'microvm.booted', worker: w.id });
-  }
-}
-
-export function onMicroVmBooted(sim: Simulation, workerId: number): void {
-  const w = sim.workers.get(workerId);
+export function onMicroVmBooted(ctx: SimContext, workerId: number): void {
+  const w = ctx.state.workers.get(workerId);
   if (!w) return;
   w.booting--;
   if (w.state !== 'Active') return;
   w.pool++;
-  sim.log.record(sim.nowMs, LOG.MICROVM_BOOTED, w.id, w.pool, 0);
+  ctx.record(LOG.MICROVM_BOOTED, w.id, w.pool, 0);
 }
 
-export function onWorkerDrain(sim: Simulation, workerId: number): void {
-  const w = sim.workers.get(workerId);
-  if (!w || w.state !== 'Active') return;
-  w.state = 'Draining';
-  w.pool = 0;
-  sim.workersDrained++;
-  sim.log.record(sim.nowMs, LOG.WORKER_DRAINING, w.id, 0, 0);
-  addWorker(sim, sim.nowMs, sim.nowMs + sim.scenario.fleet.leaseMs);
-  for (const env of [...sim.environments.values()]) {
-    if (env.worker === w.id) retireEnvironment(sim, env, 'worker-lease');
-  }
-  terminateIfEmpty(sim, w);
+/** A draining worker with nothing left on it ends its lease early. */
+export function terminateIfEmpty(ctx: SimContext, w: Worker): void {
+  if (w.state === 'Draining' && w.environments === 0) terminateWorker(ctx, w);
 }
 
-export function onWorkerLeaseEnd(sim: Simulation, workerId: number): void {
-  const w = sim.workers.get(workerId);
-  if (!w || w.state === 'Terminated') return;
-  for (const env of [...sim.environments.values()]) {
-    if (env.worker === w.id) loseEnvironment(sim, env, 'worker-lease');
-  }
-  terminateWorker(sim, w);
-}
-
-export function terminateIfEmpty(sim: Simulation, w: Worker): void {
-  if (w.state === 'Draining' && w.environments === 0) terminateWorker(sim, w);
-}
-
-function terminateWorker(sim: Simulation, w: Worker): void {
+export function terminateWorker(ctx: SimContext, w: Worker): void {
   w.state = 'Terminated';
-  sim.workers.delete(w.id);
-  sim.log.record(sim.nowMs, LOG.WORKER_TERMINATED, w.id, 0, 0);
+  ctx.state.workers.delete(w.id);
+  ctx.record(LOG.WORKER_TERMINATED, w.id, 0, 0);
 }

@@ -9,8 +9,8 @@ describe('Frontend Invoke service', () => {
     const [inv] = sim.recentInvocations();
     expect(inv.state).toBe('DryRunSucceeded');
     expect(inv.statusCode).toBe(204);
-    expect(sim.environments.size).toBe(0);
-    expect(sim.metrics.dryRun).toBe(1);
+    expect(sim.state.environments.size).toBe(0);
+    expect(sim.state.metrics.dryRun).toBe(1);
   });
 
   it('an unknown function gets 404 ResourceNotFoundException', () => {
@@ -54,7 +54,7 @@ describe('Frontend Invoke service', () => {
     expect([a.state, b.state]).toEqual(['FunctionError', 'FunctionError']);
     expect(a.statusCode).toBe(200);
     expect(b.cold).toBe(false);
-    expect(sim.metrics.functionErrors).toBe(2);
+    expect(sim.state.metrics.functionErrors).toBe(2);
   });
 
   it('Lambda never retries a synchronous request itself: without client retries a 429 is final', () => {

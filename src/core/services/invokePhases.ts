@@ -1,8 +1,11 @@
+import type { SimContext } from '../context';
+import { draw } from '../engine/distributions';
+import { chance, uniform } from '../engine/random';
 import type { VersionRuntime } from '../model/functionRuntime';
 import type { Environment, Invocation } from '../model/records';
 import type { EnvironmentState } from '../machines/environmentMachine';
-import type { Simulation } from '../simulation';
-import { advanceLater } from './environmentLifecycle';
+import { advanceLater } from './environmentTimers';
+import { initFailureRate } from './faultQueries';
 
 /**
  * Timing of the Init, Restore and Invoke phases (lambda-facts.md §2.2–2.3, §2.9, §3.3).
@@ -11,21 +14,23 @@ import { advanceLater } from './environmentLifecycle';
  * bootstraps) → function init (static code outside the handler). Its total is the runtime
  * preset, or the function's `initMs`; the runtime's own bootstrap is the first part of it.
  */
-function sampleInit(sim: Simulation, v: VersionRuntime): { extensionMs: number; runtimeMs: number; functionMs: number } {
+function sampleInit(ctx: SimContext, v: VersionRuntime): { extensionMs: number; runtimeMs: number; functionMs: number } {
+  const s = ctx.state;
+  const rng = s.streams[v.rng.init];
   let extensionMs = 0;
-  for (let i = 0; i < v.cfg.extensions; i++) extensionMs += sim.platformSample.extensionInitMs(v.rng.init);
-  const total = v.sample.initMs(v.rng.init);
+  for (let i = 0; i < v.cfg.extensions; i++) extensionMs += draw(s.platformSample.extensionInitMs, rng);
+  const total = draw(v.sample.initMs, rng);
   const runtimeMs = Math.min(total, v.runtimeBootstrapMs);
   return { extensionMs, runtimeMs, functionMs: total - runtimeMs };
 }
 
 /** When an Init starting at `startMs` throws, or Infinity; the init-failure fault decides. */
-function initFailureAt(sim: Simulation, v: VersionRuntime, startMs: number, endMs: number): number {
-  const rate = sim.faults.initFailureRate(v.fn);
+function initFailureAt(ctx: SimContext, v: VersionRuntime, startMs: number, endMs: number): number {
+  const rate = initFailureRate(ctx, v.fn);
   if (rate <= 0) return Infinity;
-  const rng = sim.rng.faults;
-  const fails = rng.chance(rate);
-  const at = startMs + (endMs - startMs) * rng.next();
+  const rng = ctx.state.streams[ctx.state.rng.faults];
+  const fails = chance(rng, rate);
+  const at = startMs + (endMs - startMs) * uniform(rng);
   return fails ? at : Infinity;
 }
 
@@ -33,24 +38,25 @@ function initFailureAt(sim: Simulation, v: VersionRuntime, startMs: number, endM
  * Plans the sub-phase boundaries of an Init starting now. The limit is 10 s on demand; for
  * provisioned concurrency it is 130 s or the function timeout, whichever is higher [DOC].
  */
-export function planInit(sim: Simulation, env: Environment, v: VersionRuntime): void {
-  const t = sim.nowMs;
-  const { extensionMs, runtimeMs, functionMs } = sampleInit(sim, v);
+export function planInit(ctx: SimContext, env: Environment, v: VersionRuntime): void {
+  const t = ctx.state.nowMs;
+  const { extensionMs, runtimeMs, functionMs } = sampleInit(ctx, v);
   const functionEndMs = t + extensionMs + runtimeMs + functionMs;
-  const limit = env.provisioned ? Math.max(130_000, v.cfg.timeoutMs) : sim.scenario.platform.initLimitMs;
+  const limit = env.provisioned ? Math.max(130_000, v.cfg.timeoutMs) : ctx.state.scenario.platform.initLimitMs;
   env.initPlan = {
     extensionEndMs: t + extensionMs,
     runtimeEndMs: t + extensionMs + runtimeMs,
     functionEndMs,
     limitMs: t + limit,
-    failsAtMs: initFailureAt(sim, v, t + extensionMs + runtimeMs, functionEndMs),
+    failsAtMs: initFailureAt(ctx, v, t + extensionMs + runtimeMs, functionEndMs),
   };
 }
 
 /** SnapStart: the Restore phase replaces Init. Returns when it ends. */
-export function planRestore(sim: Simulation, env: Environment): number {
-  const end = sim.nowMs + sim.platformSample.snapStartRestoreMs(sim.versions[env.ver].rng.init);
-  env.initPlan = { extensionEndMs: sim.nowMs, runtimeEndMs: sim.nowMs, functionEndMs: end, limitMs: Infinity, failsAtMs: Infinity };
+export function planRestore(ctx: SimContext, env: Environment): number {
+  const s = ctx.state;
+  const end = s.nowMs + draw(s.platformSample.snapStartRestoreMs, s.streams[s.versions[env.ver].rng.init]);
+  env.initPlan = { extensionEndMs: s.nowMs, runtimeEndMs: s.nowMs, functionEndMs: end, limitMs: Infinity, failsAtMs: Infinity };
   return end;
 }
 
@@ -59,22 +65,23 @@ export function planRestore(sim: Simulation, env: Environment): number {
  * first invoke; after a reset (timeout, crash) the runtime re-initializes with the next
  * invoke. Both are bounded by the function timeout, which starts now.
  */
-export function startInitInInvoke(sim: Simulation, env: Environment, v: VersionRuntime, from: EnvironmentState): void {
-  const inv = sim.inflight.get(env.invocation)!;
+export function startInitInInvoke(ctx: SimContext, env: Environment, v: VersionRuntime, from: EnvironmentState): void {
+  const now = ctx.state.nowMs;
+  const inv = ctx.state.inflight.get(env.invocation)!;
   if (from === 'Reset') inv.reinit = true;
-  inv.invokeStartMs = sim.nowMs;
-  const { extensionMs, runtimeMs, functionMs } = sampleInit(sim, v);
-  const doneMs = sim.nowMs + extensionMs + runtimeMs + functionMs;
-  const deadlineMs = sim.nowMs + v.cfg.timeoutMs;
-  const failsAtMs = initFailureAt(sim, v, sim.nowMs + extensionMs + runtimeMs, doneMs);
+  inv.invokeStartMs = now;
+  const { extensionMs, runtimeMs, functionMs } = sampleInit(ctx, v);
+  const doneMs = now + extensionMs + runtimeMs + functionMs;
+  const deadlineMs = now + v.cfg.timeoutMs;
+  const failsAtMs = initFailureAt(ctx, v, now + extensionMs + runtimeMs, doneMs);
   if (failsAtMs <= Math.min(doneMs, deadlineMs)) {
     inv.pendingOutcome = 'FUNCTION_ERROR'; // Runtime.InitError, reported as a function error
-    advanceLater(sim, env, failsAtMs, 'INVOKE_END');
+    advanceLater(ctx, env, failsAtMs, 'INVOKE_END');
   } else if (doneMs <= deadlineMs) {
-    advanceLater(sim, env, doneMs, 'PHASE_DONE');
+    advanceLater(ctx, env, doneMs, 'PHASE_DONE');
   } else {
     inv.pendingOutcome = 'TIMED_OUT';
-    advanceLater(sim, env, deadlineMs, 'INVOKE_END');
+    advanceLater(ctx, env, deadlineMs, 'INVOKE_END');
   }
 }
 
@@ -83,16 +90,17 @@ export function startInitInInvoke(sim: Simulation, env: Environment, v: VersionR
  * function timeout bounds the whole Invoke phase (including any Init retried inside it).
  * The outcome is decided now and applied when the INVOKE_END step fires.
  */
-export function startHandler(sim: Simulation, env: Environment, v: VersionRuntime, inv: Invocation, startMs: number): void {
+export function startHandler(ctx: SimContext, env: Environment, v: VersionRuntime, inv: Invocation, startMs: number): void {
   if (Number.isNaN(inv.invokeStartMs)) inv.invokeStartMs = startMs;
   const deadlineMs = inv.invokeStartMs + v.cfg.timeoutMs;
-  const endMs = startMs + v.sample.durationMs(v.rng.duration);
-  const failed = v.rng.error.chance(v.cfg.errorRate);
+  const streams = ctx.state.streams;
+  const endMs = startMs + draw(v.sample.durationMs, streams[v.rng.duration]);
+  const failed = chance(streams[v.rng.error], v.cfg.errorRate);
   if (endMs > deadlineMs) {
     inv.pendingOutcome = 'TIMED_OUT';
-    advanceLater(sim, env, deadlineMs, 'INVOKE_END');
+    advanceLater(ctx, env, deadlineMs, 'INVOKE_END');
   } else {
     inv.pendingOutcome = failed ? 'FUNCTION_ERROR' : 'SUCCEEDED';
-    advanceLater(sim, env, endMs, 'INVOKE_END');
+    advanceLater(ctx, env, endMs, 'INVOKE_END');
   }
 }

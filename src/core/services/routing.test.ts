@@ -13,15 +13,15 @@ function pickAfterStaggeredIdle(routing: RoutingPolicy, seed = 1): number {
   for (let i = 0; i < 3; i++) invokeAt(sim, i);
   sim.runUntil(1000);
   // Re-time the three handlers by hand: the test is about routing, not durations.
-  for (const inv of sim.inflight.values()) {
-    const env = sim.environments.get(inv.env)!;
+  for (const inv of sim.state.inflight.values()) {
+    const env = sim.state.environments.get(inv.env)!;
     env.epoch++;
     inv.pendingOutcome = 'SUCCEEDED';
     sim.schedule(ends[env.id - 1], { type: 'environment.advance', env: env.id, epoch: env.epoch, signal: 'INVOKE_END' });
   }
   invokeAt(sim, 5000);
   sim.runUntil(5001);
-  const [probe] = [...sim.inflight.values()];
+  const [probe] = [...sim.state.inflight.values()];
   return probe.env;
 }
 
@@ -54,7 +54,7 @@ describe('routing: which idle environment gets the next request', () => {
         ],
       }, { routing, keepAliveMs: { dist: 'constant', value: 30_000 } });
       sim.runUntil(300_000);
-      return sim.environments.size;
+      return sim.state.environments.size;
     };
     // 5 req/s × 100 ms needs about one environment; MRU reuses the few at the top of its stack.
     expect(alive('mru')).toBeLessThanOrEqual(4);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileDist } from '../engine/distributions';
 import { invokeAt, simulate } from '../testing/scenarios';
 
 describe('timeouts and resets', () => {
@@ -10,14 +11,15 @@ describe('timeouts and resets', () => {
     expect(inv.state).toBe('TimedOut');
     expect(inv.statusCode).toBe(200); // a function error: 200 with X-Amz-Function-Error
     expect(inv.invokeEndMs - inv.invokeStartMs).toBe(3000);
-    expect(sim.environments.get(inv.env)!.state).toBe('Reset');
+    expect(sim.state.environments.get(inv.env)!.state).toBe('Reset');
   });
 
   it('the next request to a reset environment re-initializes the runtime inside its Invoke phase, without a cold start', () => {
     const sim = simulate({}, { timeoutMs: 3000, durationMs: { dist: 'empirical', values: [5000] } });
     invokeAt(sim, 0);
     sim.runUntil(10_000);
-    sim.versions[0].sample.durationMs = () => 100; // the next request is quick
+    const v = sim.state.versions[0];
+    v.sample = { ...v.sample, durationMs: compileDist({ dist: 'constant', value: 100 }) }; // the next request is quick
     invokeAt(sim, 20_000);
     sim.runUntil(30_000);
     const [, second] = sim.recentInvocations();
@@ -47,6 +49,6 @@ describe('timeouts and resets', () => {
     const [inv] = sim.recentInvocations();
     expect(inv.state).toBe('TimedOut');
     expect(inv.invokeEndMs - inv.invokeStartMs).toBe(3000);
-    expect(sim.environments.get(inv.env)!.state).toBe('Reset');
+    expect(sim.state.environments.get(inv.env)!.state).toBe('Reset');
   });
 });

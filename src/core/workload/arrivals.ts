@@ -1,4 +1,5 @@
-import type { RandomStream } from '../engine/random';
+import { uniform, uniformOpen, type StreamState } from '../engine/random';
+import type { ArrivalState } from '../model/simState';
 import type { Arrival, WorkloadEntry } from '../scenario/types';
 
 /**
@@ -8,10 +9,6 @@ import type { Arrival, WorkloadEntry } from '../scenario/types';
  * (Lewis & Shedler): candidate arrivals at the peak rate, each kept with probability
  * rate(t) / peak — exact for a non-homogeneous Poisson process.
  */
-export interface ArrivalState {
-  /** For `trace`: index of the next time; for `burst`: 1 once fired. */
-  cursor: number;
-}
 
 /** Requests that arrive together at one arrival event (a burst fires `count` at once). */
 export function requestsPerArrival(a: Arrival): number {
@@ -19,18 +16,18 @@ export function requestsPerArrival(a: Arrival): number {
 }
 
 /** The first arrival at or after `entry.startMs`, or Infinity. */
-export function firstArrival(entry: WorkloadEntry, st: ArrivalState, rng: RandomStream): number {
+export function firstArrival(entry: WorkloadEntry, st: ArrivalState, rng: StreamState): number {
   const a = entry.arrival;
   if (a.process === 'constant') return clip(entry, entry.startMs);
   return nextArrival(entry, st, rng, entry.startMs);
 }
 
 /** The next arrival strictly after `afterMs` (or at it, for same-time traces), or Infinity. */
-export function nextArrival(entry: WorkloadEntry, st: ArrivalState, rng: RandomStream, afterMs: number): number {
+export function nextArrival(entry: WorkloadEntry, st: ArrivalState, rng: StreamState, afterMs: number): number {
   const a = entry.arrival;
   switch (a.process) {
     case 'poisson':
-      return clip(entry, afterMs - (1000 / a.ratePerSec) * Math.log(rng.nextOpen()));
+      return clip(entry, afterMs - (1000 / a.ratePerSec) * Math.log(uniformOpen(rng)));
     case 'constant':
       return clip(entry, afterMs + 1000 / a.ratePerSec);
     case 'burst': {
@@ -50,9 +47,9 @@ export function nextArrival(entry: WorkloadEntry, st: ArrivalState, rng: RandomS
       let t = afterMs;
       // Bounded: if the rate stays ~0 for a long stretch, give up after a day's worth of candidates.
       for (let i = 0; i < 1_000_000; i++) {
-        t -= (1000 / peak) * Math.log(rng.nextOpen());
+        t -= (1000 / peak) * Math.log(uniformOpen(rng));
         if (t > entry.endMs) return Infinity;
-        if (rng.next() * peak < rateAt(a, entry.startMs, t)) return t;
+        if (uniform(rng) * peak < rateAt(a, entry.startMs, t)) return t;
       }
       return Infinity;
     }

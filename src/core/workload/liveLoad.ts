@@ -1,52 +1,45 @@
-import type { RandomStream } from '../engine/random';
-import type { SimEvent } from '../events';
+import type { SimContext } from '../context';
+import type { LiveLoadState } from '../model/simState';
 import type { WorkloadEntry } from '../scenario/types';
-import { firstArrival, nextArrival, requestsPerArrival, type ArrivalState } from './arrivals';
-
-type Request = Extract<SimEvent, { type: 'invoke.request' }>;
+import { handleRequest } from '../services/frontend';
+import { firstArrival, nextArrival, requestsPerArrival } from './arrivals';
 
 /**
  * The page's load generator: one workload entry that starts now and can be replaced at any
  * time. Each replacement gets a new generation and its own random stream (`live:<gen>`), so
  * arrivals already scheduled by the previous one are recognised as stale and dropped.
+ * Its whole state is data in `SimState.live`: a restored simulation carries it on.
  */
-export class LiveLoad {
-  private live: { entry: WorkloadEntry; rng: RandomStream; state: ArrivalState; request: Request; gen: number } | null = null;
-  private gen = 0;
+export function createLiveLoad(): LiveLoadState {
+  return { gen: 0, current: null };
+}
 
-  constructor(
-    private readonly stream: (name: string) => RandomStream,
-    private readonly schedule: (atMs: number, ev: SimEvent) => void,
-  ) {}
-
-  get entry(): WorkloadEntry | null {
-    return this.live ? this.live.entry : null;
+export function setLiveLoad(ctx: SimContext, entry: Omit<WorkloadEntry, 'startMs' | 'endMs'> | null): void {
+  const live = ctx.state.live;
+  live.gen++;
+  if (!entry) {
+    live.current = null;
+    return;
   }
-
-  set(entry: Omit<WorkloadEntry, 'startMs' | 'endMs'> | null, nowMs: number): void {
-    this.gen++;
-    if (!entry) {
-      this.live = null;
-      return;
-    }
-    const full: WorkloadEntry = { ...entry, startMs: nowMs, endMs: Infinity };
-    const rng = this.stream(`live:${this.gen}`);
-    const state: ArrivalState = { cursor: 0 };
-    const request: Request = {
+  const full: WorkloadEntry = { ...entry, startMs: ctx.state.nowMs, endMs: Infinity };
+  const arrival = { cursor: 0, stream: ctx.stream(`live:${live.gen}`) };
+  live.current = {
+    entry: full,
+    arrival,
+    request: {
       type: 'invoke.request', functionName: full.function, mode: full.mode, payloadBytes: full.payloadBytes, source: -1,
       attempt: 1, maxAttempts: full.client.maxAttempts, queueDuringOutage: full.client.queueDuringOutage, asyncEvent: 0, duplicate: false,
-    };
-    this.live = { entry: full, rng, state, request, gen: this.gen };
-    const t = firstArrival(full, state, rng);
-    if (t !== Infinity) this.schedule(t, { type: 'live.arrival', gen: this.gen });
-  }
+    },
+  };
+  const t = firstArrival(full, arrival, ctx.state.streams[arrival.stream]);
+  if (t !== Infinity) ctx.schedule(t, { type: 'live.arrival', gen: live.gen });
+}
 
-  /** An arrival of generation `gen`: hands its requests to `handle` and schedules the next. */
-  onArrival(gen: number, nowMs: number, handle: (req: Request) => void): void {
-    const live = this.live;
-    if (!live || live.gen !== gen) return;
-    for (let n = requestsPerArrival(live.entry.arrival); n > 0; n--) handle(live.request);
-    const t = nextArrival(live.entry, live.state, live.rng, nowMs);
-    if (t !== Infinity) this.schedule(t, { type: 'live.arrival', gen });
-  }
+/** An arrival of generation `gen`: its requests reach the Frontend, then the next one is scheduled. */
+export function onLiveArrival(ctx: SimContext, gen: number): void {
+  const live = ctx.state.live.current;
+  if (!live || ctx.state.live.gen !== gen) return;
+  for (let n = requestsPerArrival(live.entry.arrival); n > 0; n--) handleRequest(ctx, live.request);
+  const t = nextArrival(live.entry, live.arrival, ctx.state.streams[live.arrival.stream], ctx.state.nowMs);
+  if (t !== Infinity) ctx.schedule(t, { type: 'live.arrival', gen });
 }

@@ -1,0 +1,190 @@
+import type { CompiledDist } from '../engine/distributions';
+import type { LogState } from '../engine/eventLog';
+import type { QueueState } from '../engine/eventQueue';
+import type { StreamState } from '../engine/random';
+import type { SimEvent } from '../events';
+import type { AsyncEventState } from '../machines/asyncEventMachine';
+import type { Fault } from '../scenario/faultTypes';
+import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadEntry } from '../scenario/types';
+import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
+import type { Environment, Invocation, Worker } from './records';
+
+/**
+ * The whole state of one simulation, as plain data: objects, arrays, typed arrays, Maps and
+ * Sets with primitive keys — no functions, no class instances, no references shared between
+ * two places (records point at each other by id). A structured clone of it is a complete,
+ * faithful copy; `snapshot()` wraps it in a versioned envelope. Bump `STATE_VERSION` when
+ * the shape changes.
+ *
+ * Things derived from it — transition tables, the function-name index, a DataView on the
+ * log chunk, per-workload request templates — live outside it (in the Simulation) and are
+ * rebuilt by `restore()`.
+ *
+ * Frozen parts (the scenario, configurations, compiled distributions, results) are
+ * immutable and shared between a simulation and its snapshots.
+ */
+export const STATE_VERSION = 1;
+
+export interface SimState {
+  version: typeof STATE_VERSION;
+  /** The scenario as run (defaults filled in). Frozen. */
+  scenario: Scenario;
+  nowMs: number;
+  eventsProcessed: number;
+  queue: QueueState<SimEvent>;
+  /** Every random stream of the run, created on first use; records hold indexes into it. */
+  streams: StreamState[];
+  /** Streams of the platform's concerns (indexes into `streams`). */
+  rng: Record<'overhead' | 'placement' | 'microvm' | 'shutdown' | 'client' | 'pollers' | 'faults', number>;
+  /** The platform's timing distributions, compiled. Frozen. */
+  platformSample: Readonly<Record<PlatformDist, CompiledDist>>;
+  log: LogState;
+  functions: FunctionRuntime[];
+  versions: VersionRuntime[];
+  environments: Map<number, Environment>;
+  workers: Map<number, Worker>;
+  inflight: Map<number, Invocation>;
+  /** Completed invocations kept with their phase records: a ring of `cap`, `next` the oldest. */
+  recent: { items: Invocation[]; next: number; cap: number };
+  counting: CountingState;
+  asyncQueue: AsyncQueueState;
+  faults: FaultState;
+  /** The latest control-plane answers (at most 500). */
+  controlPlaneResults: ControlPlaneResult[];
+  controlPlaneCalls: number;
+  controlPlaneErrors: number;
+  /** Configuration patches of updates in progress, by function index. */
+  pendingConfig: Map<number, Partial<FunctionConfig>>;
+  gauge: GaugeState;
+  metrics: MetricsState;
+  /** Per scenario workload entry: where its arrival process stands. */
+  workload: ArrivalState[];
+  live: LiveLoadState;
+  nextEnvironmentId: number;
+  nextWorkerId: number;
+  nextInvocationId: number;
+  /** Idle-pool stamps (see services/idlePool.ts). */
+  nextPoolStamp: number;
+  peakWorkers: number;
+  workersDrained: number;
+  workersFailed: number;
+}
+
+export type PlatformDist = { [K in keyof PlatformConfig]: PlatformConfig[K] extends number ? never : K }[keyof PlatformConfig];
+
+export type ControlPlaneResult = { atMs: number; action: string; function: string; ok: boolean; message: string };
+
+/** Where an arrival process stands. */
+export interface ArrivalState {
+  /** For `trace`: index of the next time; for `burst`: 1 once fired. */
+  cursor: number;
+  /** Its random stream (index into SimState.streams). */
+  stream: number;
+}
+
+/** The page's load generator: one workload entry that starts when set (see workload/liveLoad.ts). */
+export interface LiveLoadState {
+  /** Generation: bumped by every change, so arrivals of an older one are stale. */
+  gen: number;
+  current: { entry: WorkloadEntry; arrival: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }> } | null;
+}
+
+/** The idle environments of a version, by routing policy (services/idlePool.ts). */
+export interface IdlePoolState {
+  policy: RoutingPolicy;
+  /** Environment ids: a stack (mru), a binary heap on id (newest / oldest), or an array (random). */
+  ids: number[];
+  /** Each entry's stamp at insertion (mru, newest, oldest). */
+  stamps: number[];
+  size: number;
+}
+
+/** Counting: region-wide concurrency (services/counting.ts). */
+export interface CountingState {
+  unreservedInUse: number;
+  accountInUse: number;
+  /** Units granted before the unreserved pool shrank: may exceed the new capacity until released. */
+  unreservedCarried: number;
+  /** Sum of every function's reserved concurrency. */
+  reservedTotal: number;
+}
+
+/** An Event-mode request on the internal queue. */
+export interface QueuedEvent {
+  id: number;
+  fn: number;
+  functionName: string;   // as requested, with its qualifier: resolved again at each attempt
+  payloadBytes: number;
+  acceptedMs: number;
+  state: AsyncEventState;
+  /** Attempts that reached the function (each poller invocation that ran). */
+  attempts: number;
+  /** Consecutive throttles / service errors, for the backoff. */
+  backoffs: number;
+  expired: boolean;
+  epoch: number;
+  lastInvocation: number;
+  /** When it last became visible (accepted, or back from a retry wait / backoff). */
+  visibleSinceMs: number;
+}
+
+/** The internal queue for Event invocations and its poller fleet (services/asyncQueue.ts). */
+export interface AsyncQueueState {
+  /** Unfinished events, in acceptance order. */
+  events: Map<number, QueuedEvent>;
+  /** FIFO of visible event ids from `head` on (lazy: entries no longer Queued are skipped). */
+  visible: number[];
+  head: number;
+  nextId: number;
+  /** Idle pollers, waiting for work (a stack). */
+  idle: number[];
+  /** Per poller: attempts not yet answered. */
+  inFlight: number[];
+  stats: { accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number; duplicates: number; onSuccessDelivered: number };
+}
+
+/** Injected faults (services/faults.ts): every one ever added, and the active ones. */
+export interface FaultState {
+  history: (Fault & { index: number })[];
+  /** Indexes into `history`, in the order they started. */
+  active: Set<number>;
+  /** Active invoke-service outages: checked on every request, so kept as a count. */
+  outages: number;
+}
+
+/** Time-weighted environment counts by category (metrics/environmentGauge.ts). */
+export interface GaugeState {
+  now: number[];
+  area: number[];
+  total: number;
+  peak: number;
+  lastMs: number;
+}
+
+/** A log-bucket latency histogram (metrics/histogram.ts). */
+export interface HistogramState {
+  counts: Float64Array;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+/** Outcome counters and latency histograms (metrics/runMetrics.ts). */
+export interface MetricsState {
+  succeeded: number;
+  functionErrors: number;
+  timedOut: number;
+  throttled: number;
+  dryRun: number;
+  rejected: number;
+  serviceErrors: number;
+  coldStarts: number;
+  reinits: number;
+  /** Requests a client held during an invoke-service outage and sent afterwards. */
+  clientQueued: number;
+  /** Requests that reached a handler (cold or warm): the denominator of the cold-start ratio. */
+  ran: number;
+  latency: { all: HistogramState; cold: HistogramState; warm: HistogramState };
+  throttleReasons: Record<string, number>;
+}
