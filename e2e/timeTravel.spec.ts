@@ -38,11 +38,11 @@ test.describe('long operations', () => {
     const seek = page.evaluate(() => window.lambdaSim.seek(6 * 24 * 3_600_000).then(() => 'resolved', (e: Error) => e.message));
     await expect(page.getByTestId('job-progress')).toBeVisible({ timeout: 10_000 });
     await expect(page.getByTestId('job-progress')).toContainText('Simulating to t = 144 h');
-    // snapshot() answers during the seek, promptly, at a moment between its start and its target.
-    const t0 = Date.now();
+    // snapshot() answers during the seek (which takes minutes), at moments on the way to its target.
     const during = await sim.snapshot();
-    expect(Date.now() - t0).toBeLessThan(2_000);
-    await expect.poll(async () => (await sim.snapshot()).timeMs, { timeout: 20_000 }).toBeGreaterThan(during.timeMs);
+    expect(during.timeMs).toBeLessThan(6 * 24 * 3_600_000);
+    await expect.poll(async () => (await sim.snapshot()).timeMs, { timeout: 30_000 }).toBeGreaterThan(during.timeMs);
+    await expect(page.getByTestId('job-progress')).toBeVisible(); // still seeking: the answers came between slices
     await page.getByTestId('job-progress.cancel').click();
     expect(await seek).toMatch(/seek\(\): seek cancelled by the user; the run is paused at t = [\d,]+ ms/);
     await expect(page.getByTestId('job-progress')).toHaveCount(0);

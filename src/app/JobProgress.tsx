@@ -23,13 +23,13 @@ function describe(p: Progress): string {
 export function JobProgress() {
   const p = useUi((s) => s.progress);
   if (!p || p.elapsedMs < SHOW_AFTER_MS) return null;
-  const pct = p.fraction === null ? null : Math.floor(p.fraction * 100);
+  const pct = p.fraction === null ? null : p.fraction * 100;
   return (
     <div className="notice info job-progress" role="status" aria-live="polite" data-testid="job-progress">
       <div>
         <strong>{describe(p)}…</strong>{' '}
         <span data-testid="job-progress.at">now at t = {formatTime(p.atMs)}</span>
-        {pct !== null && <> · <span data-testid="job-progress.percent">{pct} %</span></>}
+        {pct !== null && <> · <span data-testid="job-progress.percent">{pct < 10 ? pct.toFixed(1) : Math.floor(pct)} %</span></>}
         {p.etaMs !== null && <> · about {formatDuration(p.etaMs)} left</>}
         {pct !== null && <progress max={100} value={pct} aria-label="Progress" />}
       </div>

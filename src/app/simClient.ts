@@ -173,7 +173,7 @@ function onMessage(m: FromWorker): void {
         inputLog.length = Math.min(inputLog.length, index);
         inputLog.push(r);
       }
-      if (m.cancelled && m.message) notify(m.message, 'info');
+      if (m.cancelled && m.message) notify(m.timeMs === undefined ? m.message : `${m.message} (${formatTime(m.timeMs)})`, 'info');
       settle(m.requestId, { ok: m.ok, message: m.message, cancelled: m.cancelled, timeMs: m.timeMs });
       return;
     case 'snapshot':

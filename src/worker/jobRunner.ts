@@ -65,7 +65,8 @@ export class JobRunner {
       c.reportedMs = t;
       const p = c.spec.position(c.last);
       const elapsedMs = t - c.startedMs;
-      const etaMs = p.fraction !== null && p.fraction > 0.01 ? (elapsedMs * (1 - p.fraction)) / p.fraction : null;
+      // An estimate once there is something to go by: a second of work, or a percent done.
+      const etaMs = p.fraction !== null && p.fraction > 0 && (p.fraction > 0.01 || elapsedMs > 1000) ? (elapsedMs * (1 - p.fraction)) / p.fraction : null;
       this.report({ ...p, requestId: c.spec.requestId, op: c.spec.op, elapsedMs, etaMs });
     }
     return false;
