@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { ASYNC_EVENT_TABLE, ENVIRONMENT_TABLE, MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, parseScenario, toView } from '../core/index';
+import { buildFrame, playSlice } from './playback';
 import { PROTOCOL_VERSION, assertNever, type DebugToWorker, type FromWorker, type Input, type ToWorker } from '../protocol/messages';
 import { isSeriesName, seriesValues } from '../protocol/series';
 import { debugCrash, injectedCrash } from './debugCrash';
@@ -84,29 +85,17 @@ function tick(): void {
   if (jobs.busy || playing || dirty) schedule();
 }
 
-/** One paced slice of playback, never past the maximum simulated time. */
 function play(s: Session): void {
-  const advance = pacer.advance();
-  const deadline = pacer.budget(TICK_BUDGET_MS);
-  const asFast = advance === Infinity;
-  const target = Math.min(MAX_SIMULATED_MS, asFast ? Infinity : s.sim.nowMs + advance);
-  const reached = s.runFor(target, () => pacer.wallNow() > deadline, !asFast);
-  lagging = !reached || asFast;
+  const r = playSlice(s, pacer, TICK_BUDGET_MS);
+  lagging = r.lagging;
   dirty = true;
-  const next = s.sim.nextEventMs();
-  if (asFast && next === Infinity) playing = false; // nothing left to run
-  else if (s.sim.nowMs >= MAX_SIMULATED_MS || (asFast && next > MAX_SIMULATED_MS)) {
-    playing = false;
-    post({ type: 'notice', kind: 'info', text: `Playback stopped at the maximum simulated time, ${MAX_SIMULATED_TEXT}.` });
-  }
+  if (r.stop) playing = false;
+  if (r.stop === 'max-time') post({ type: 'notice', kind: 'info', text: `Playback stopped at the maximum simulated time, ${MAX_SIMULATED_TEXT}.` });
 }
 
 function sendFrame(): void {
   if (!session) return;
-  const s = session;
-  const frame = toView(s.sim, { recentLimit: 120, inflightLimit: 200, logLimit: 150 });
-  const d = series.next(s.series, s.sim.nowMs);
-  post({ type: 'frame', frame, events: s.sim.eventsProcessed, playing, speed: pacer.speed, lagging, series: d.points, seriesFrom: d.from, seriesIntervalMs: d.intervalMs });
+  post(buildFrame(session, series, { playing, speed: pacer.speed, lagging }));
   frameWanted = false;
   dirty = false;
   lastFrameWallMs = pacer.wallNow();
