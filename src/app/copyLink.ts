@@ -1,6 +1,8 @@
 import { notify, useUi } from './store/uiStore';
 import { recordedInputs } from './simClient';
 import { shareLink, MAX_LINK_CHARS } from './url';
+import { encodeBookmarks } from './workbench/bookmarks';
+import { useWb } from './workbench/wbStore';
 
 /**
  * "Copy link": a URL that reproduces the run on screen — scenario (a preset's name only when
@@ -11,6 +13,7 @@ export async function copyLink(): Promise<string> {
   const s = useUi.getState();
   const r = shareLink(location.origin + location.pathname, {
     scenario: s.scenarioJson, seed: s.seed, timeMs: s.frame?.timeMs ?? 0, speed: s.speed, tour: s.tour, theme: s.theme, inputs: recordedInputs(),
+    bookmarks: encodeBookmarks(useWb.getState().bookmarks),
   });
   try {
     await navigator.clipboard.writeText(r.link);

@@ -1,4 +1,4 @@
-import type { FrameView, InvokeMode } from '../core/index';
+import { checkInvokeRequest, type FrameView, type InvokeMode } from '../core/index';
 import type { LambdaSimPageApi, Snapshot } from '../protocol/pageApi';
 import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from '../core/index';
 import { SERIES_NAMES, isSeriesName } from '../protocol/series';
@@ -80,12 +80,10 @@ export const pageApi: LambdaSimPageApi = {
     await check(request({ type: 'seek', timeMs }), 'seek()');
   },
   async invoke(req) {
-    if (!req || typeof req.function !== 'string' || req.function === '') throw new TypeError('invoke(req): req.function must name a function');
-    const mode = req.mode ?? 'RequestResponse';
-    if (!MODES.includes(mode)) throw new RangeError(`invoke(req): req.mode must be one of ${MODES.join(', ')}; got ${String(mode)}`);
-    const count = req.count ?? 1;
-    if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new RangeError(`invoke(req): req.count must be an integer from 1 to 100000; got ${String(count)}`);
-    await check(request({ type: 'invoke', function: req.function, mode, count }), 'invoke()');
+    // The core's validator: the same rules and messages as the worker applies.
+    const r = checkInvokeRequest(req);
+    if (!r.ok) throw new RangeError(`invoke(req): ${r.problems.join('; ')}`);
+    await check(request({ type: 'invoke', ...r.value }), 'invoke()');
   },
   async snapshot() {
     const r = await request({ type: 'snapshot' });

@@ -3,6 +3,8 @@ import type { FrameView } from '../core/index';
 import { notify, useUi } from './store/uiStore';
 import { recordFrameTime } from './frameStats';
 import { formatTime } from './format';
+import type { WorkbenchReply } from '../protocol/workbench';
+import { onWorkbenchProgress } from './workbench/wbStore';
 
 /**
  * The only app module that knows about the worker. Sends typed messages; resolves the
@@ -14,7 +16,7 @@ import { formatTime } from './format';
  * place in the log) and the exact moment last shown (time and event count, from each frame).
  * A heartbeat notices a worker that stopped answering.
  */
-export type Reply = { ok: boolean; message?: string; problems?: string[]; frame?: FrameView; run?: RunExport; cancelled?: boolean; timeMs?: number; series?: { timeMs: number[]; values: number[]; intervalMs: number } };
+export type Reply = { ok: boolean; message?: string; problems?: string[]; frame?: FrameView; run?: RunExport; cancelled?: boolean; timeMs?: number; series?: { timeMs: number[]; values: number[]; intervalMs: number }; wb?: WorkbenchReply };
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
 let worker: Worker | null = null;
@@ -109,7 +111,7 @@ function describeInputs(applied: number, total: number): string {
   return later > 0 ? `${base} (and the ${later} made later in the explored run, kept for seeking forward)` : base;
 }
 
-export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' | 'cancel' }>): void {
+export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' | 'cancel' | 'wb.cancel' }>): void {
   worker?.postMessage(msg);
 }
 
@@ -195,6 +197,13 @@ function onMessage(m: FromWorker): void {
       return;
     case 'error':
       useUi.setState({ error: { message: m.message, stack: m.stack, recoverable: m.recoverable, moment: m.goodMoment, inputs: m.inputs }, progress: null });
+      return;
+    // The workbench (issue #12): src/app/workbench/.
+    case 'wb.reply':
+      settle(m.requestId, m.ok ? { ok: true, wb: m.reply } : { ok: false, problems: m.problems, message: m.problems.join('\n') });
+      return;
+    case 'wb.progress':
+      onWorkbenchProgress(m);
       return;
   }
 }

@@ -5,6 +5,7 @@ import { parsePageUrl } from './url';
 import { openTourStep } from './tours/tourEngine';
 import { resetFrameStats } from './frameStats';
 import type { Recorded } from '../protocol/messages';
+import { useWb } from './workbench/wbStore';
 
 /**
  * Page start: read the URL (CONTRACTS.md §3), start the worker, load the scenario (with the
@@ -17,6 +18,7 @@ export async function startPage(search: string, hash = ''): Promise<void> {
   useUi.setState({ theme: options.theme, embed: options.embed, view: options.view, speed: options.speed });
   document.documentElement.dataset.theme = options.theme;
   for (const p of problems) notify(p);
+  useWb.setState({ bookmarks: options.bookmarks });
   window.lambdaSim = pageApi;
   if (import.meta.env.MODE === 'e2e') {
     // Diagnostics, only in builds made for tests: make the worker fail as a bug in the core would.

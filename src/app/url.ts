@@ -1,6 +1,7 @@
 import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, PRESETS } from '../core/index';
 import type { Recorded } from '../protocol/messages';
 import { packJson, unpackJson } from './linkCodec';
+import { decodeBookmarks, type Bookmark } from './workbench/bookmarks';
 
 /**
  * The page URL (CONTRACTS.md §3): `?scenario=<preset | base64url JSON>&seed=N&speed=X&t=MS
@@ -22,10 +23,12 @@ export interface PageOptions {
   playing: boolean;
   theme: 'light' | 'dark';
   view: string;
+  /** Labelled moments (`bm=`, see workbench/bookmarks.ts). */
+  bookmarks: Bookmark[];
 }
 
 export const VIEWS = ['all', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
-const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view'];
+const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view', 'bm', 'inspect'];
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10_000;
 
@@ -71,6 +74,8 @@ export function parsePageUrl(search: string, hash = ''): { options: PageOptions;
     if ((VIEWS as readonly string[]).includes(viewRaw)) view = viewRaw;
     else problems.push(`URL parameter view="${viewRaw}" ignored: must be one of ${VIEWS.join(', ')}`);
   }
+  const bm = decodeBookmarks(q.get('bm') ?? '');
+  problems.push(...bm.problems);
   for (const key of f.keys()) if (!FRAGMENT_KEYS.includes(key)) problems.push(`URL fragment parameter "${key}" is not known (known: ${FRAGMENT_KEYS.join(', ')})`);
   let scenario: unknown = q.get('scenario');
   const packed = f.get('s');
@@ -107,6 +112,7 @@ export function parsePageUrl(search: string, hash = ''): { options: PageOptions;
       playing: flag('autoplay') || !named,
       theme,
       view,
+      bookmarks: bm.bookmarks,
     },
     problems,
   };
@@ -122,6 +128,8 @@ export const MAX_LINK_CHARS = 32_000;
 export interface ShareOptions {
   scenario: unknown; seed: number; timeMs: number; speed: number; inputs?: readonly Recorded[];
   tour?: { id: string; step: number } | null; embed?: boolean; view?: string; theme?: string;
+  /** Encoded bookmarks (workbench/bookmarks.ts), as `bm=`. */
+  bookmarks?: string;
 }
 
 /**
@@ -144,6 +152,7 @@ export function shareLink(base: string, o: ShareOptions): { link: string; preset
   if (o.embed) q.set('embed', '1');
   if (o.view && o.view !== 'all') q.set('view', o.view);
   if (o.theme) q.set('theme', o.theme);
+  if (o.bookmarks) q.set('bm', o.bookmarks);
   const build = () => `${base}?${q.toString()}${[...frag.keys()].length ? `#${frag.toString()}` : ''}`;
   const inputs = o.inputs ?? [];
   if (inputs.length === 0) return { link: build(), preset, inputsIncluded: 0, inputsLeftOut: 0, inputsChars: 0 };

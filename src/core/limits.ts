@@ -1,10 +1,13 @@
-/**
- * The longest simulated time anything may ask for: a `t=` link, `seek()`, `--duration-ms`,
- * playback. 7 days (604,800,000 ms) covers a weekly cycle and keeps the longest forward run a
- * bounded job (at 1,000 req/s about 1.2 billion events). Shared by the page, the worker and
- * the CLI so all three refuse the same times with the same words.
- */
-export const MAX_SIMULATED_MS = 7 * 24 * 3_600_000;
+import { LIMITS } from './scenario/limits';
 
-/** "604,800,000 ms (7 days)": how messages name the limit. */
-export const MAX_SIMULATED_TEXT = '604,800,000 ms (7 days)';
+/**
+ * The longest simulated time anything may ask for: a scenario's `durationMs` and times, the
+ * CLI's `--duration-ms`, a `t=` link, `seek()`, playback. One constant (the scenario limit
+ * `LIMITS.timeMs`, 30 days) so the page, the worker and the CLI refuse the same times with the
+ * same words. The longest forward run it allows is a bounded job: the page runs it in slices
+ * with progress and Cancel.
+ */
+export const MAX_SIMULATED_MS: number = LIMITS.timeMs;
+
+/** "2,592,000,000 ms (30 days)": how messages name the limit. */
+export const MAX_SIMULATED_TEXT = `${String(MAX_SIMULATED_MS).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ms (${MAX_SIMULATED_MS / 86_400_000} days)`;

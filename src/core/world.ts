@@ -16,6 +16,9 @@ import { createFaults } from './services/faultQueries';
 import { createInitialFleet } from './services/fleet';
 import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
+import { createBatchMeans } from './analytic/batchMeans';
+import { createTraceSource } from './traces/source';
+import { initialBatchMs } from './analytic/runCounters';
 
 const PLATFORM_DISTS: readonly PlatformDist[] = [
   'warmOverheadMs', 'placementMs', 'microvmBootMs', 'imageFetchMs', 'extensionInitMs', 'shutdownMs', 'pollerLatencyMs', 'snapStartRestoreMs',
@@ -64,6 +67,8 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     peakWorkers: 0,
     workersDrained: 0,
     workersFailed: 0,
+    trace: frozen.trace ? createTraceSource(frozen.trace) : null,
+    batches: createBatchMeans(initialBatchMs(frozen)),
   };
 }
 

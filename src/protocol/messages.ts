@@ -1,4 +1,5 @@
 import type { ControlPlaneCall, Fault, FrameView, InvokeMode, MachineTable } from '../core/index';
+import type { WorkbenchFromWorker, WorkbenchToWorker } from './workbench';
 
 /**
  * Messages between the page and the simulation worker. Plain data only (structured clone):
@@ -59,7 +60,8 @@ export type ToWorker =
   | { type: 'restart'; requestId: number }
   /** Stops the running job (and drops the requests queued behind it). */
   | { type: 'cancel' }
-  | { type: 'ping'; n: number };
+  | { type: 'ping'; n: number }
+  | WorkbenchToWorker;
 
 /**
  * Diagnostics, handled only by builds made for tests (`vite build --mode e2e`): make the
@@ -90,7 +92,8 @@ export type FromWorker =
   | { type: 'notice'; text: string; kind: 'info' | 'warning' | 'error' }
   | { type: 'pong'; n: number }
   /** `goodMoment`: where a restart will resume (the last consistent moment before the failure). */
-  | { type: 'error'; message: string; stack?: string; recoverable: boolean; goodMoment?: { atMs: number; events: number }; inputs?: number };
+  | { type: 'error'; message: string; stack?: string; recoverable: boolean; goodMoment?: { atMs: number; events: number }; inputs?: number }
+  | WorkbenchFromWorker;
 
 /** The full run as a file: scenario, seed, the user's inputs, the event log (replayed), the summary. */
 export interface RunExport {

@@ -1,4 +1,4 @@
-import { Simulation, describeRecord, recentRecords, summarize, type LogEntry, type Scenario, type Summary } from '../core/index';
+import { Simulation, describeRecord, recentRecords, summarize, type Invocation, type LogEntry, type Scenario, type Summary } from '../core/index';
 import type { Recorded } from '../protocol/messages';
 import { replayInput } from './inputs';
 
@@ -10,11 +10,12 @@ const CHUNK = 1024;
 /**
  * The run up to a moment with its complete event log (up to `maxRecords` entries), rebuilt by
  * replaying the scenario and the inputs with a large, hashed log: the same events as the live
- * run, so the same SHA-256 the CLI prints. A generator: the worker runs it in slices, and each
+ * run, so the same SHA-256 the CLI prints. `onInvocationDone` sees every invocation as it
+ * completes (the workbench's trace exports). A generator: the worker runs it in slices, and each
  * yield reports the fraction of events replayed.
  */
-export function* exportRun(scenario: Scenario, inputs: Recorded[], to: { events: number; atMs: number }, maxRecords: number): Generator<number, ExportedRun> {
-  const replay = new Simulation(scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords) });
+export function* exportRun(scenario: Scenario, inputs: Recorded[], to: { events: number; atMs: number }, maxRecords: number, onInvocationDone?: (inv: Invocation) => void): Generator<number, ExportedRun> {
+  const replay = new Simulation(scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords), onInvocationDone });
   let k = 0;
   const apply = () => {
     while (k < inputs.length && inputs[k].afterEvents === replay.eventsProcessed && inputs[k].atMs <= to.atMs) {

@@ -1,5 +1,7 @@
-import { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, type Simulation } from '../core/index';
-import type { Input, Recorded } from '../protocol/messages';
+import {
+  InputError, MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext, type Simulation,
+} from '../core/index';
+import type { Input, LiveControlPlaneCall, LiveLoad, Recorded } from '../protocol/messages';
 
 /** A refusal the user should read (an AWS error), not a crash. */
 export class UserError extends Error {}
@@ -19,8 +21,43 @@ export function perform(sim: Simulation, input: Input): string {
       return `${input.call.action}: ${r.message}`;
     }
     case 'fault':
-      sim.injectFault(input.fault);
+      try {
+        sim.injectFault(input.fault);
+      } catch (e) {
+        if (e instanceof InputError) throw new UserError(e.message);
+        throw e;
+      }
       return `fault: ${input.fault.type}`;
+  }
+}
+
+/**
+ * Validates an input with the core's validators, the same rules and messages as a scenario's
+ * `controlPlane`, `faults` and `workload` entries; returns it normalized (defaults filled in).
+ * Throws UserError with the problems.
+ */
+export function checkInput(sim: Simulation, input: Input): Input {
+  const ctx = inputContext(sim.state);
+  const refuse = (problems: string[]): never => { throw new UserError(problems.join('\n')); };
+  switch (input?.kind) {
+    case 'invoke': {
+      const r = checkInvokeRequest({ function: input.function, mode: input.mode, count: input.count, ...(input.payloadBytes === undefined ? {} : { payloadBytes: input.payloadBytes }) });
+      return r.ok ? { kind: 'invoke', ...r.value } : refuse(r.problems);
+    }
+    case 'load': {
+      const r = checkLiveLoad(ctx, input.load);
+      return r.ok ? { kind: 'load', load: r.value as LiveLoad | null } : refuse(r.problems);
+    }
+    case 'control': {
+      const r = checkControlPlaneCall(ctx, input.call);
+      return r.ok ? { kind: 'control', call: r.value as LiveControlPlaneCall } : refuse(r.problems);
+    }
+    case 'fault': {
+      const r = checkFault(ctx, input.fault);
+      return r.ok ? { kind: 'fault', fault: r.value } : refuse(r.problems);
+    }
+    default:
+      return refuse(['input.kind: must be one of invoke, load, control, fault']);
   }
 }
 

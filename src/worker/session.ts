@@ -1,19 +1,28 @@
-import { Simulation, type Scenario } from '../core/index';
+import { Simulation, type Invocation, type Scenario } from '../core/index';
 import type { Input, Recorded } from '../protocol/messages';
 import { Checkpoints, type CheckpointOptions } from './checkpoints';
 import { exportRun, type ExportedRun } from './exportRun';
-import { interestingCount, perform, replayInput, UserError } from './inputs';
+import { checkInput, interestingCount, perform, replayInput, UserError } from './inputs';
 import { samplePoint } from './samplePoint';
 import { SeriesStore } from './seriesStore';
 
 export type { Input, Recorded } from '../protocol/messages';
-export { perform, UserError } from './inputs';
+export { checkInput, perform, UserError } from './inputs';
 
 /** Events run between yields of a long operation: ~1 ms, so a 10–15 ms slice checks the clock often. */
 const CHUNK = 1024;
 
 export interface Applied { ok: boolean; message: string; index: number; recorded: Recorded }
 type Job<T> = Generator<void, T>;
+
+/** Runs a job until it ends (its result) or `outOfTime()` says stop between steps (false). */
+function within(job: Generator<unknown, boolean>, outOfTime: () => boolean): boolean {
+  for (;;) {
+    const r = job.next();
+    if (r.done) return r.value;
+    if (outOfTime()) return false;
+  }
+}
 
 /** Runs a job to its end (Node tests, the CLI's bench; the worker runs jobs in slices instead). */
 export function drain<T>(job: Generator<unknown, T>): T {
@@ -74,9 +83,15 @@ export class Session {
     return this.failedAt ?? { events: this.sim.eventsProcessed, atMs: this.sim.nowMs };
   }
 
-  /** Applies a user input now; behind the frontier it forks. A refused call is recorded too (replay refuses it again). */
-  apply(input: Input): Applied {
+  /**
+   * Applies a user input now; behind the frontier it forks. An input that breaks a rule is
+   * refused (UserError with the problems) before it is recorded, so it neither forks the run
+   * nor replays; a call the control plane refuses (an AWS error) is recorded, and replay
+   * refuses it again.
+   */
+  apply(raw: Input): Applied {
     const sim = this.sim;
+    const input = checkInput(sim, raw);
     if (this.inputs.length > this.cursor || this.behindFrontier()) this.fork();
     const recorded: Recorded = { afterEvents: sim.eventsProcessed, atMs: sim.nowMs, input };
     const index = this.inputs.length;
@@ -136,16 +151,12 @@ export class Session {
 
   /** Pacing: runs toward `targetMs` until `outOfTime()`; true if it got there. */
   runFor(targetMs: number, outOfTime: () => boolean, advanceClock = true): boolean {
-    const job = this.runJob(targetMs, Infinity, advanceClock);
-    for (;;) {
-      const r = job.next();
-      if (r.done) return r.value;
-      if (outOfTime()) return false;
-    }
+    return within(this.runJob(targetMs, Infinity, advanceClock), outOfTime);
   }
 
-  /** Synchronous forms of the jobs, for tests and scripts. */
-  runTo(targetMs: number): boolean { return drain(this.runJob(targetMs)); }
+  /** Synchronous forms of the jobs, for tests and scripts; `outOfTime` stops early (false: not reached). */
+  runTo(targetMs: number, outOfTime?: () => boolean): boolean { return outOfTime ? this.runFor(targetMs, outOfTime) : drain(this.runJob(targetMs)); }
+  seekFor(targetMs: number, outOfTime: () => boolean): boolean { return within(this.seekJob(targetMs), outOfTime); }
   seek(targetMs: number, events = Infinity): boolean { return drain(this.seekJob(targetMs, events)); }
   stepBack(): void { drain(this.stepBackJob()); }
   stepInteresting(maxEvents?: number, maxMs?: number): boolean { return drain(this.stepInterestingJob(maxEvents, maxMs)); }
@@ -220,11 +231,11 @@ export class Session {
   }
 
   /** The run up to now, replayed with a hashed log (see exportRun.ts); yields the fraction done. */
-  exportJob(maxRecords: number) {
-    return exportRun(this.scenario, this.inputs.slice(0, this.cursor), { events: this.sim.eventsProcessed, atMs: this.sim.nowMs }, maxRecords);
+  exportJob(maxRecords: number, onInvocationDone?: (inv: Invocation) => void) {
+    return exportRun(this.scenario, this.inputs.slice(0, this.cursor), { events: this.sim.eventsProcessed, atMs: this.sim.nowMs }, maxRecords, onInvocationDone);
   }
 
-  exportRun(maxRecords: number): ExportedRun { return drain(this.exportJob(maxRecords)); }
+  exportRun(maxRecords: number, onInvocationDone?: (inv: Invocation) => void): ExportedRun { return drain(this.exportJob(maxRecords, onInvocationDone)); }
 
   /** The series as shown at the current moment. */
   seriesView() { return this.series.view(this.sim.nowMs); }

@@ -4,13 +4,16 @@ import { buildFrame, playSlice } from './playback';
 import { PROTOCOL_VERSION, assertNever, type DebugToWorker, type FromWorker, type Input, type ToWorker } from '../protocol/messages';
 import { isSeriesName, seriesValues } from '../protocol/series';
 import { debugCrash, injectedCrash } from './debugCrash';
-import { checkRecorded, timeProblem } from './inputs';
+import { UserError, checkRecorded, timeProblem } from './inputs';
 import { JobRunner } from './jobRunner';
 import { jobSpecs } from './jobSpecs';
 import { Pacer } from './pacer';
 import { resolveScenarioInput } from './scenarioInput';
 import { SeriesDelta } from './seriesDelta';
 import { Session } from './session';
+import { isWorkbenchMessage, type WorkbenchToWorker } from '../protocol/workbench';
+import { handleWorkbench, type WorkbenchHost } from './workbench/handler';
+import { jobRunning as workbenchJob } from './workbench/jobs';
 
 /**
  * The simulation worker: hosts one Session, paces it against wall time, runs long operations
@@ -25,7 +28,7 @@ const post = (m: FromWorker) => scope.postMessage(m);
 const pacer = new Pacer();
 const jobs = new JobRunner(() => pacer.wallNow(), (p) => post({ type: 'progress', ...p }));
 /** Requests that arrived while a job ran: handled in order when it ends. */
-const deferred: ToWorker[] = [];
+const deferred: Exclude<ToWorker, WorkbenchToWorker>[] = [];
 /** Answered at once, even while a job runs. */
 const IMMEDIATE = new Set<ToWorker['type']>(['play', 'pause', 'setSpeed', 'frameAck', 'snapshot', 'series', 'cancel', 'ping', 'load']);
 let session: Session | null = null;
@@ -74,7 +77,7 @@ function tick(): void {
       if (jobs.slice(TICK_BUDGET_MS)) {
         dirty = true;
         pacer.start(); // playback resumes from here, not from before the job
-        while (!jobs.busy && deferred.length) handle(deferred.shift()!);
+        while (!jobs.busy && deferred.length) route(deferred.shift()!);
       } else if (jobs.elapsedMs > 1000 && frameWanted && pacer.wallNow() - lastFrameWallMs >= FRAME_GAP_JOB_MS) sendFrame();
     } else if (playing && !broken) play(session);
     const gap = lagging && pacer.speed !== Infinity ? FRAME_GAP_LAGGING_MS : FRAME_GAP_MS;
@@ -138,19 +141,28 @@ const specs = jobSpecs({
 function userAction(requestId: number, input: Input): void {
   if (!session) return done(requestId, false, 'no scenario is loaded');
   if (broken) return done(requestId, false, `the simulation stopped with an error; restart it first (${broken})`);
-  const r = session.apply(input);
+  let r: ReturnType<Session['apply']>;
+  try {
+    r = session.apply(input);
+  } catch (e) {
+    if (e instanceof UserError) return done(requestId, false, e.message); // broke a rule: not recorded
+    throw e;
+  }
   dirty = true;
   schedule(); // paused or not, the page must see the effect
   done(requestId, r.ok, r.message, { recorded: { ...r.recorded, index: r.index } });
 }
 
-function handle(msg: ToWorker | DebugToWorker): void {
+function handle(msg: Exclude<ToWorker, WorkbenchToWorker> | DebugToWorker): void {
   if (DEBUG && msg.type === 'debugCrash') return debugCrash(msg.mode, schedule, () => scope.close());
-  const m = msg as ToWorker;
+  const m = msg as Exclude<ToWorker, WorkbenchToWorker>;
   if (jobs.busy && !IMMEDIATE.has(m.type)) {
     deferred.push(m);
     return;
   }
+  // The workbench runs its own jobs on the same session: changes wait until it is done.
+  const wb = IMMEDIATE.has(m.type) ? null : workbenchJob();
+  if (wb && 'requestId' in m) return done(m.requestId, false, `${wb} is still running: wait for it or cancel it`);
   const needRun = (id: number): Session | null => {
     if (!session) done(id, false, 'no scenario is loaded');
     else if (broken) done(id, false, `the simulation stopped with an error; restart it first (${broken})`);
@@ -262,9 +274,39 @@ function startJob(spec: Parameters<JobRunner['start']>[0]): void {
   schedule();
 }
 
+/** The workbench (issue #12, src/worker/workbench/): trace replay, A/B runs, run-until, exports. */
+const workbenchHost: WorkbenchHost = {
+  get session() { return session; },
+  get scenarioJson() { return loadedScenario; },
+  load(scenario, name) {
+    session = new Session(scenario);
+    broken = null;
+    playing = false;
+    dirty = true;
+    frameWanted = true;
+    post({ type: 'loaded', requestId: 0, ok: true, seed: scenario.seed, name, durationMs: scenario.durationMs, scenario: loadedScenario });
+    schedule();
+  },
+  pause() { playing = false; },
+  changed() { dirty = true; schedule(); },
+  post: (m) => scope.postMessage(m),
+};
+
+/** Workbench requests that only read: answered even while one of our jobs runs. */
+const WORKBENCH_READS = new Set(['wb.cancel', 'wb.estimates', 'wb.envHistory']);
+
+function route(m: ToWorker | DebugToWorker): void {
+  if (!isWorkbenchMessage(m)) return handle(m);
+  if (jobs.busy && !WORKBENCH_READS.has(m.type) && 'requestId' in m) {
+    return post({ type: 'wb.reply', requestId: m.requestId, ok: false, problems: [`a ${jobs.op} is still running: wait for it or cancel it`] });
+  }
+  handleWorkbench(m, workbenchHost);
+}
+
 scope.onmessage = (e: MessageEvent<ToWorker | DebugToWorker>) => {
   try {
-    handle(e.data);
+    if (isWorkbenchMessage(e.data)) return handleWorkbench(e.data, workbenchHost);
+    handle(e.data as Exclude<ToWorker, WorkbenchToWorker>);
   } catch (err) {
     fail(err);
     const id = (e.data as { requestId?: number }).requestId;

@@ -5,6 +5,7 @@ import { formatSpeed, formatTime } from '../format';
 import { MAX_SPEED, MIN_SPEED } from '../url';
 import { copyLink as copyShareLink } from '../copyLink';
 import { Scrubber } from './Scrubber';
+import { BookmarkStrip } from '../workbench/BookmarkStrip';
 
 /** Play/pause, step, step to the next interesting event, speed (log slider), the clock, copy link. */
 export function PlaybackBar() {
@@ -42,7 +43,7 @@ export function PlaybackBar() {
       <label title="Run as fast as the worker can">
         <input type="checkbox" data-testid="playback.max" checked={speed === Infinity} onChange={(e) => pageApi.setSpeed(e.target.checked ? Infinity : 1)} /> max
       </label>
-      <Scrubber />
+      <div className="scrub-wrap"><Scrubber /><BookmarkStrip /></div>
       <span className="clock" data-testid="clock" aria-live="off">t = {formatTime(timeMs)}</span>
       {lagging && speed !== Infinity && <span className="lagging" title="The worker cannot keep up with this speed; virtual time runs slower than asked">behind</span>}
       <span className="meta">{scenarioName} · seed {seed}</span>
