@@ -140,26 +140,6 @@ test.describe('the live view', () => {
   });
 });
 
-test.describe('when the simulation fails', () => {
-  test('a worker crash is shown with what happened, the page keeps its views, and a restart resumes from the last good state', async ({ page, sim }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto('/?scenario=default&t=15000');
-    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
-    const before = await sim.snapshot();
-    await page.evaluate(() => (window as unknown as { lambdaSimDebug: { crashWorker(): void } }).lambdaSimDebug.crashWorker());
-    await expect(page.getByTestId('worker-error')).toContainText('injected crash (diagnostics)');
-    await expect(page.locator('[data-component="frontend"] [data-label]')).toBeVisible(); // never blank
-    await page.getByTestId('worker-error.restart').click();
-    await expect(page.getByTestId('worker-error')).toHaveCount(0);
-    const after = await sim.snapshot();
-    expect(after.timeMs).toBeLessThanOrEqual(before.timeMs);
-    expect(after.timeMs).toBeGreaterThan(before.timeMs - 1000);
-    await sim.invoke({ function: 'hello' }); // still works
-    expect(errors).toEqual([]);
-  });
-});
-
 test('on a phone-sized screen the page has no horizontal scroll and the controls stay reachable', async ({ page, consoleErrors }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?scenario=default&t=5000');

@@ -38,7 +38,7 @@ export type { RequestStage, StageAt } from './requestStage';
 export { explainInvocation } from './explain';
 export { oldestEventAgeMs } from './services/asyncQueue';
 export { peekTokens } from './services/counting';
-
+export { MAX_SIMULATED_MS, MAX_SIMULATED_TEXT } from './limits';
 export { LIMITS } from './scenario/limits';
 export { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from './scenario/runtimeInput';
 export type { Checked, InputContext, InvokeInput, LiveLoadInput } from './scenario/runtimeInput';

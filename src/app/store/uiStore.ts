@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { FrameView, MachineTable } from '../../core/index';
-import type { SeriesPoint } from '../../protocol/messages';
+import type { JobOp, SeriesPoint } from '../../protocol/messages';
 
 /**
  * The one UI store: playback, the latest frame from the worker, selection, notices and
@@ -9,11 +9,21 @@ import type { SeriesPoint } from '../../protocol/messages';
  */
 export interface Notice { id: number; text: string; kind: 'info' | 'warning' | 'error' }
 export type Selection = { kind: 'invocation' | 'environment' | 'worker'; id: number } | null;
+/**
+ * The worker stopped. `recoverable`: it is alive and can rebuild the run itself; otherwise the
+ * page starts a new worker. `moment`: where the run will resume; `inputs`: how many recorded
+ * user inputs go with it.
+ */
+export interface WorkerError { message: string; stack?: string; recoverable: boolean; moment?: { atMs: number; events: number }; inputs?: number }
+/** A long operation the worker is running (shown with Cancel once it takes over ~300 ms). */
+export interface JobProgress { requestId: number | null; op: JobOp; atMs: number; targetMs: number | null; fraction: number | null; elapsedMs: number; etaMs: number | null }
 
 export interface UiState {
   ready: boolean;
   frame: FrameView | null;
   series: SeriesPoint[];
+  /** Simulated ms between series points (it grows with the moment shown; see worker/seriesStore.ts). */
+  seriesIntervalMs: number;
   playing: boolean;
   speed: number;
   lagging: boolean;
@@ -23,7 +33,8 @@ export interface UiState {
   durationMs: number;
   environmentMachine: MachineTable | null;
   notices: Notice[];
-  error: { message: string; stack?: string; recoverable: boolean } | null;
+  error: WorkerError | null;
+  progress: JobProgress | null;
   selected: Selection;
   logFilter: 'all' | 'interesting' | 'environment' | 'request' | 'outcome' | 'async' | 'control' | 'fault' | 'worker';
   theme: 'light' | 'dark';
@@ -50,6 +61,7 @@ export const useUi = create<UiState>(() => ({
   ready: false,
   frame: null,
   series: [],
+  seriesIntervalMs: 100,
   playing: false,
   speed: 1,
   lagging: false,
@@ -60,6 +72,7 @@ export const useUi = create<UiState>(() => ({
   environmentMachine: null,
   notices: [],
   error: null,
+  progress: null,
   selected: null,
   logFilter: 'all',
   theme: 'light',
