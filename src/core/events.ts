@@ -17,6 +17,8 @@ export type SimEvent =
       asyncEvent: number;
       /** An extra delivery of an event the queue already delivered (at-least-once). */
       duplicate: boolean;
+      /** An event source mapping's batch this invocation delivers (eventSources/batches.ts); absent or 0 otherwise. */
+      batch?: number;
     }
   /** A queued event's retry delay or backoff is over, or its maximum age has passed. */
   | { type: 'async.wake'; event: number; epoch: number }
@@ -40,7 +42,14 @@ export type SimEvent =
   /** Near the end of its lease a worker stops taking placements and drains. */
   | { type: 'worker.drain'; worker: number }
   /** Lease over: whatever still runs on the worker is terminated with it. */
-  | { type: 'worker.lease-end'; worker: number };
+  | { type: 'worker.lease-end'; worker: number }
+  /**
+   * Event source mappings (eventSources/dispatch.ts): a source's tick, a long-polling wake-up,
+   * a receive returning, a batch's timer (window, backoff, read), its visibility timeout, or a
+   * mapping's state change completing. `id`: source index (tick, wake, receive, control) or
+   * batch id (invoke, visibility); `epoch` makes superseded ones stale.
+   */
+  | { type: 'esm'; kind: 'tick' | 'wake' | 'receive' | 'invoke' | 'visibility' | 'control'; id: number; epoch: number };
 
 /** Same-time ordering: completions free environments before new requests look for one. */
 export const PRIORITY: Record<SimEvent['type'], number> = {
@@ -58,4 +67,5 @@ export const PRIORITY: Record<SimEvent['type'], number> = {
   'invoke.request': 4,
   'workload.arrival': 4,
   'live.arrival': 4,
+  esm: 4,
 };

@@ -22,6 +22,7 @@ import { onWorkerDrain, onWorkerLeaseEnd } from './services/workerLease';
 import { firstArrival, nextArrival, requestsPerArrival } from './workload/arrivals';
 import { onLiveArrival, setLiveLoad } from './workload/liveLoad';
 import { createState, populate } from './world';
+import { onEventSourceEvent } from './eventSources/dispatch';
 
 export interface SimulationOptions {
   /**
@@ -218,6 +219,7 @@ export class Simulation implements SimContext {
       case 'fault.start': return onFaultStart(this, ev.index);
       case 'fault.end': return onFaultEnd(this, ev.index);
       case 'live.arrival': return onLiveArrival(this, ev.gen);
+      case 'esm': return onEventSourceEvent(this, ev);
       default: return assertNever(ev);
     }
   }

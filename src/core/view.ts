@@ -9,6 +9,7 @@ import { peekTokens, unreservedCapacity } from './services/counting';
 import { activeFaults } from './services/faultQueries';
 import type { Simulation } from './simulation';
 import { summarize, type Summary } from './summary';
+import { eventSourceViews, type EventSourceView } from './eventSources/view';
 
 /**
  * The UI's frame: a structured-clone-safe, plain-data picture of the simulation at one
@@ -39,6 +40,8 @@ export interface FrameView {
   faults: { type: string; index: number }[];
   controlPlane: { atMs: number; action: string; function: string; ok: boolean; message: string }[];
   liveLoad: { function: string; mode: string; arrival: unknown } | null;
+  /** Event source mappings: queues and streams, pollers, batches in flight. */
+  eventSources: EventSourceView[];
 }
 
 export interface Bin { fromMs: number; toMs: number; count: number }
@@ -123,5 +126,6 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
     faults: activeFaults(s.faults).map((f) => ({ type: f.type, index: f.index })),
     controlPlane: s.controlPlaneResults.slice(-20),
     liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
+    eventSources: eventSourceViews(s),
   };
 }

@@ -8,6 +8,7 @@ import type { Fault } from '../scenario/faultTypes';
 import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadEntry } from '../scenario/types';
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
+import type { EventSourcesState } from '../eventSources/state';
 
 /**
  * The whole state of one simulation, as plain data: objects, arrays, typed arrays, Maps and
@@ -23,7 +24,7 @@ import type { Environment, Invocation, Worker } from './records';
  * Frozen parts (the scenario, configurations, compiled distributions, results) are
  * immutable and shared between a simulation and its snapshots.
  */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface SimState {
   version: typeof STATE_VERSION;
@@ -48,6 +49,8 @@ export interface SimState {
   recent: { items: Invocation[]; next: number; cap: number };
   counting: CountingState;
   asyncQueue: AsyncQueueState;
+  /** Event source mappings: queues, streams, their producers, pollers and batches. */
+  eventSources: EventSourcesState;
   faults: FaultState;
   /** The latest control-plane answers (at most 500). */
   controlPlaneResults: ControlPlaneResult[];

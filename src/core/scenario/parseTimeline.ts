@@ -2,13 +2,14 @@ import { Problems, join } from './check';
 import { CONTROL_PLANE_ACTIONS, type ControlPlaneCall, type Fault } from './faultTypes';
 import { parseFunction } from './parseFunction';
 import type { FunctionConfig } from './types';
+import { parseEventSourceCall, type EventSourceCallContext } from './parseEventSourceCalls';
 
 /**
  * Validates `controlPlane` (AWS API calls on the run's timeline, camelCased parameters) and
  * `faults`. A call must name a function defined in `functions` or created by an earlier
  * CreateFunction.
  */
-export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>): ControlPlaneCall[] {
+export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>, esm: EventSourceCallContext = { functions: new Map(), names: new Set() }): ControlPlaneCall[] {
   const out: ControlPlaneCall[] = [];
   const known = new Set(functionNames);
   const sorted = raw.map((c, i) => ({ c, i })).sort((a, b) => atOf(a.c) - atOf(b.c) || a.i - b.i);
@@ -29,6 +30,7 @@ export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Se
         const cfg = parseFunction(p, join(path, 'config'), { ...(c.config as object ?? {}), name: fn });
         known.add(fn);
         if (cfg) out.push({ ...base, action, config: cfg });
+        if (cfg && esm.functions instanceof Map) (esm.functions as Map<string, FunctionConfig>).set(fn, cfg);
         break;
       }
       case 'UpdateFunctionCode':
@@ -46,7 +48,7 @@ export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Se
         const probe = new Problems();
         const full = parseFunction(probe, cfgPath, { ...c.config, name: fn });
         for (const m of probe.list) p.add(m.slice(0, m.indexOf(':')), m.slice(m.indexOf(':') + 2));
-        for (const k of ['name', 'reservedConcurrency', 'provisionedConcurrency', 'async']) {
+        for (const k of ['name', 'reservedConcurrency', 'provisionedConcurrency', 'async', 'recursiveLoop']) {
           if (k in c.config) p.add(join(cfgPath, k), 'cannot be changed by UpdateFunctionConfiguration');
         }
         if (full) {
@@ -99,6 +101,14 @@ export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Se
           onSuccess: c.onSuccess === undefined ? undefined : p.oneOf(join(path, 'onSuccess'), c.onSuccess, ['destination', 'none'] as const),
         });
         break;
+      case 'CreateEventSourceMapping':
+      case 'UpdateEventSourceMapping':
+      case 'DeleteEventSourceMapping':
+      case 'PutFunctionRecursionConfig': {
+        const call = parseEventSourceCall(p, path, c, base, action, esm);
+        if (call) out.push(call);
+        break;
+      }
     }
   }
   return out;

@@ -32,7 +32,7 @@ export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functi
   return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes };
 }
 
-function parseArrival(p: Problems, path: string, v: unknown): Arrival {
+export function parseArrival(p: Problems, path: string, v: unknown): Arrival {
   const fallback: Arrival = { process: 'constant', ratePerSec: 1 };
   if (!p.isObject(path, v)) return fallback;
   const process = p.oneOf(join(path, 'process'), v.process, PROCESSES);

@@ -61,6 +61,7 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
     asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage,
   });
   if (req.asyncEvent) inv.queuedSinceMs = s.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
+  if (req.batch) inv.batch = req.batch;
   s.inflight.set(inv.id, inv);
   ctx.record(LOG.REQUEST_RECEIVED, inv.id, fn ? fn.index : 0xffffffff, req.attempt);
 
