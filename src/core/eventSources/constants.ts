@@ -29,7 +29,11 @@ export const PROVISIONED_SCALE_FACTOR = 3;
 
 /** Batch size: SQS standard 1–10,000 (default 10), FIFO 1–10; streams 1–10,000 (default 100) [DOC services-sqs-parameters, services-kinesis-parameters, services-ddb-params]. */
 export const BATCH_SIZE = { sqs: { def: 10, max: 10_000 }, fifo: { def: 10, max: 10 }, stream: { def: 100, max: 10_000 } } as const;
-/** MaximumBatchingWindowInSeconds 0–300 s in whole seconds; with BatchSize > 10 it must be ≥ 1 s (streams and SQS); not supported for FIFO [DOC API UpdateEventSourceMapping, services-sqs-parameters]. */
+/**
+ * MaximumBatchingWindowInSeconds 0–300 s in whole seconds [DOC API UpdateEventSourceMapping]; an SQS batch size above 10
+ * needs a window of at least 1 s [DOC with-sqs] (the API page says streams too, but Kinesis's default is batch 100 with
+ * no window, so we apply it to SQS only); not supported for FIFO [DOC services-sqs-parameters].
+ */
 export const MAX_BATCHING_WINDOW_MS = 300_000;
 /** "…up to the payload limit for synchronous invocation (6 MB)" [DOC API CreateEventSourceMapping BatchSize]. */
 export const BATCH_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;

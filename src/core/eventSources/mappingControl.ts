@@ -98,7 +98,7 @@ function checkUpdate(old: EventSourceConfig, next: EventSourceConfig): string | 
   const w = next.maximumBatchingWindowMs;
   if (!Number.isInteger(w) || w < 0 || w > MAX_BATCHING_WINDOW_MS || w % 1000 !== 0) return 'MaximumBatchingWindowInSeconds must be whole seconds from 0 to 300';
   if (fifo && w > 0) return 'batching window is not supported for FIFO queues';
-  if (next.batchSize > 10 && w < 1000) return 'with BatchSize above 10, MaximumBatchingWindowInSeconds must be at least 1';
+  if (!stream && next.batchSize > 10 && w < 1000) return 'with BatchSize above 10, MaximumBatchingWindowInSeconds must be at least 1';
   const mc = next.scalingConfig?.maximumConcurrency;
   if (mc !== undefined && (stream || !Number.isInteger(mc) || mc < 2 || mc > 1000)) return stream ? 'ScalingConfig applies to SQS only' : 'MaximumConcurrency must be an integer from 2 to 1000';
   if (next.scalingConfig && next.provisionedPollerConfig) return 'ScalingConfig and ProvisionedPollerConfig cannot be combined';

@@ -7,19 +7,20 @@ import { deriveTable, transitionFunction } from '../machines/machineTable';
  * A call the current state does not accept is refused (ResourceInUseException). Pollers read
  * the source only while Enabled or Updating; in-flight batches finish whatever the state.
  *
- * Guard `enabled` reads the configuration the mapping ends up with.
+ * Guard `enabled` reads the flag the core puts on DONE: whether the configuration the
+ * mapping ends up with is enabled.
  */
 export type MappingEvent =
   | { type: 'CREATED' }
   | { type: 'ENABLE' }
   | { type: 'DISABLE' }
   | { type: 'UPDATE' }
-  | { type: 'DONE' }
+  | { type: 'DONE'; enabled?: boolean }
   | { type: 'DELETE' };
 
 export const eventSourceMappingMachine = setup({
   types: { events: {} as MappingEvent },
-  guards: { enabled: () => true },
+  guards: { enabled: ({ event }) => 'enabled' in event && event.enabled === true },
 }).createMachine({
   id: 'eventSourceMapping',
   initial: 'Creating',

@@ -46,7 +46,7 @@ export function parseEventSource(
   const windowMs = p.number(at('maximumBatchingWindowMs'), v.maximumBatchingWindowMs, { int: true, min: 0, max: MAX_BATCHING_WINDOW_MS, def: 0 });
   if (windowMs % 1000 !== 0) p.add(at('maximumBatchingWindowMs'), 'must be whole seconds (a multiple of 1000): MaximumBatchingWindowInSeconds counts seconds');
   if (fifo && windowMs > 0) p.add(at('maximumBatchingWindowMs'), 'must be 0: a batching window is not supported for FIFO queues');
-  if (batchSize > 10 && windowMs < 1000) p.add(at('maximumBatchingWindowMs'), `must be at least 1000 when batchSize (${batchSize}) is above 10`);
+  if (!stream && batchSize > 10 && windowMs < 1000) p.add(at('maximumBatchingWindowMs'), `must be at least 1000 when an SQS batchSize (${batchSize}) is above 10`);
   const functionResponseTypes = p.array(at('functionResponseTypes'), v.functionResponseTypes, []).map((t, i) =>
     p.oneOf(join(at('functionResponseTypes'), i), t, ['ReportBatchItemFailures'] as const));
 
