@@ -46,8 +46,8 @@ export type SimEvent =
   /**
    * Event source mappings (eventSources/dispatch.ts): a source's tick, a long-polling wake-up,
    * a receive returning, a batch's timer (window, backoff, read), its visibility timeout, or a
-   * mapping's state change completing. `id`: source index (tick, wake, receive, control) or
-   * batch id (invoke, visibility); `epoch` makes superseded ones stale.
+   * mapping's state change completing. `id`: source index (tick, wake, receive, control,
+   * visibility) or batch id (invoke); `epoch` makes superseded ones stale.
    */
   | { type: 'esm'; kind: 'tick' | 'wake' | 'receive' | 'invoke' | 'visibility' | 'control'; id: number; epoch: number };
 

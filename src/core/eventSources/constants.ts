@@ -14,7 +14,7 @@ export const SQS_MAX_BATCHES = 1000;
 export const SQS_LOW_TRAFFIC_BATCHES = 2;
 /** How long a queue must stay empty before the mapping drops from 5 to 2 batches: not published [INF]. */
 export const SQS_LOW_TRAFFIC_AFTER_MS = 60_000;
-/** Share of the batches given up per second while invocations fail or are throttled: "gradually backs off" [DOC services-sqs-errorhandling], rate [INF]. */
+/** While invocations fail or are throttled the mapping "gradually backs off" [DOC services-sqs-errorhandling]: one batch fewer per failure each second, at most this share [INF]. */
 export const SQS_BACKOFF_SHARE = 0.2;
 /** ScalingConfig.MaximumConcurrency: 2–1,000 [DOC services-sqs-scaling, CloudFormation ScalingConfig]. */
 export const MAXIMUM_CONCURRENCY_RANGE = { min: 2, max: 1000 } as const;

@@ -2,7 +2,7 @@ import type { SimContext } from '../context';
 import type { SimEvent } from '../events';
 import { isStream } from './config';
 import { onMappingTransitionDone } from './mappingControl';
-import { onBatchTimer, onReceive, onSqsTick, onVisibility, onWake } from './sqsPollers';
+import { onBatchTimer, onReceive, onSqsTick, onVisibilityTimer, onWake } from './sqsPollers';
 import { onStreamBatchTimer, onStreamTick } from './streamLanes';
 
 export type EsmEvent = Extract<SimEvent, { type: 'esm' }>;
@@ -18,12 +18,11 @@ export function onEventSourceEvent(ctx: SimContext, ev: EsmEvent): void {
     case 'wake': return onWake(ctx, es.sources[ev.id], ev.epoch);
     case 'receive': return onReceive(ctx, es.sources[ev.id]);
     case 'control': return onMappingTransitionDone(ctx, es.sources[ev.id], ev.epoch);
-    case 'invoke':
-    case 'visibility': {
+    case 'visibility': return onVisibilityTimer(ctx, es.sources[ev.id], ev.epoch);
+    case 'invoke': {
       const b = es.batches.get(ev.id);
       if (!b) return; // finished already
       const src = es.sources[b.source];
-      if (ev.kind === 'visibility') return b.state === 'orphaned' ? undefined : onVisibility(ctx, src, b);
       return isStream(src.cfg.type) ? onStreamBatchTimer(ctx, src, b, ev.epoch) : onBatchTimer(ctx, src, b, ev.epoch);
     }
   }

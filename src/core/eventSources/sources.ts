@@ -32,6 +32,7 @@ export function addSource(ctx: SimContext, cfg: EventSourceConfig, created: bool
     laneSince: new Float64Array(stream ? n : 0).fill(-1), laneSegments: new Map(),
     target: 0, receiving: 0, gathering: 0, gatherClaim: 0, invoking: 0, backoff: 0,
     errorsSinceTick: 0, throttlesSinceTick: 0, emptySinceMs: -1, wakeEpoch: 0, wakeAtMs: -1,
+    vtQueue: [], vtHead: 0, vtTimerMs: -1, vtEpoch: 0,
     peakConcurrency: 0, counters: newCounters(), orderViolations: 0,
   };
   es.sources.push(src);

@@ -2,7 +2,7 @@ import type { SimContext } from '../context';
 import { LOG } from '../logCodes';
 import { addToBatch, recomputeOldest } from './batches';
 import { MAX_LINEAGE, RECURSION_LIMIT } from './constants';
-import { POISON, alloc, append, depthOf, emptyList, mergeSorted, popFront, prepend, push, withDepth, type List } from './slab';
+import { POISON, alloc, depthOf, emptyList, mergeSorted, popFront, prepend, push, withDepth, type List } from './slab';
 import { catchUp, finish, markReady, retentionMs, takeReady } from './sourceQueue';
 import type { Batch, SourceState } from './state';
 
@@ -73,28 +73,33 @@ function stopsLoops(ctx: SimContext, src: SourceState): boolean {
  * recursive-loop trap) add one message per `sendsToSource` for each processed message.
  */
 export function deleteProcessed(ctx: SimContext, src: SourceState, b: Batch): number {
-  const slab = src.slab, fifo = src.cfg.type === 'sqs-fifo';
-  const groups = fifo ? groupsOf(src, b.msgs) : null;
-  const keep: List = emptyList();
-  const sends: number[] = [];
-  let deleted = 0, failed = false;
-  for (let i = popFront(slab, b.msgs); i >= 0; i = popFront(slab, b.msgs)) {
-    if ((slab.info[i] & POISON) !== 0 || (fifo && failed)) {
-      failed = true;
-      push(slab, keep, i);
+  const slab = src.slab, fifo = src.cfg.type === 'sqs-fifo', l = b.msgs;
+  const groups = fifo ? groupsOf(src, l) : null;
+  let sends: number[] | null = null;
+  let deleted = 0, prev = -1;
+  for (let i = l.head; i >= 0;) {
+    const next = slab.next[i];
+    if ((slab.info[i] & POISON) !== 0) {
+      if (fifo) break; // FIFO: the first failure and everything after it stay
+      prev = i; // reported as a batch item failure: stays invisible
+      i = next;
       continue;
     }
-    if (src.cfg.sendsToSource > 0) sends.push(depthOf(slab.info[i]));
+    if (prev < 0) l.head = next; else slab.next[prev] = next;
+    if (l.tail === i) l.tail = prev;
+    l.size--;
+    if (src.cfg.sendsToSource > 0) (sends ??= []).push(depthOf(slab.info[i]));
     finish(src, i, 'deleted');
     deleted++;
+    i = next;
   }
-  append(slab, b.msgs, keep);
   if (groups) { // groups wholly deleted are free again; one with messages kept stays locked until they reappear
-    const kept = groupsOf(src, b.msgs);
+    const kept = groupsOf(src, l);
     for (const g of groups) if (!kept.has(g)) { src.partLock[g] = 0; markReady(src, g); }
   }
-  recomputeOldest(src, b);
-  if (sends.length) sendToSelf(ctx, src, sends);
+  if (l.size > 0) recomputeOldest(src, b);
+  else b.minSentMs = Infinity;
+  if (sends) sendToSelf(ctx, src, sends);
   return deleted;
 }
 

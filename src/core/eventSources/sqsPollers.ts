@@ -81,7 +81,8 @@ export function onReceive(ctx: SimContext, src: SourceState): void {
     return pumpSqs(ctx, src);
   }
   b.visibleAtMs = s.nowMs + cfg.queue!.visibilityTimeoutMs;
-  ctx.schedule(b.visibleAtMs, { type: 'esm', kind: 'visibility', id: b.id, epoch: 0 });
+  src.vtQueue.push(b.id);
+  if (src.vtTimerMs < 0) armVisibility(ctx, src);
   if (cfg.maximumBatchingWindowMs > 0 && got < limit) {
     // Batching window: keep gathering until the batch is full or the window closes [DOC].
     b.deadlineMs = s.nowMs + cfg.maximumBatchingWindowMs;
@@ -168,8 +169,40 @@ export function onSqsInvocationDone(ctx: SimContext, src: SourceState, b: Batch,
   pumpSqs(ctx, src);
 }
 
+/** Sets the one visibility timer at the earliest unfinished batch's timeout (finished ones are dropped). */
+function armVisibility(ctx: SimContext, src: SourceState): void {
+  const batches = ctx.state.eventSources.batches, q = src.vtQueue;
+  src.vtTimerMs = -1;
+  while (src.vtHead < q.length) {
+    const b = batches.get(q[src.vtHead]);
+    if (b && b.state !== 'orphaned') {
+      src.vtTimerMs = b.visibleAtMs;
+      ctx.schedule(b.visibleAtMs, { type: 'esm', kind: 'visibility', id: src.index, epoch: ++src.vtEpoch });
+      break;
+    }
+    src.vtHead++;
+  }
+  if (src.vtHead > 256 && src.vtHead * 2 > q.length) {
+    src.vtQueue = q.slice(src.vtHead);
+    src.vtHead = 0;
+  }
+}
+
+/** The visibility timer fires: every batch whose timeout has ended gives its messages back. */
+export function onVisibilityTimer(ctx: SimContext, src: SourceState, epoch: number): void {
+  if (epoch !== src.vtEpoch) return;
+  const batches = ctx.state.eventSources.batches, now = ctx.state.nowMs;
+  for (; src.vtHead < src.vtQueue.length; src.vtHead++) {
+    const b = batches.get(src.vtQueue[src.vtHead]);
+    if (!b || b.state === 'orphaned') continue;
+    if (b.visibleAtMs > now) break;
+    onVisibility(ctx, src, b);
+  }
+  armVisibility(ctx, src);
+}
+
 /** The visibility timeout of a batch is over: its messages reappear (or go to the DLQ, or expire). */
-export function onVisibility(ctx: SimContext, src: SourceState, b: Batch): void {
+function onVisibility(ctx: SimContext, src: SourceState, b: Batch): void {
   if (b.state === 'gathering') src.gatherClaim -= batchLimit(src.cfg) - (b.msgs.size + b.held.size);
   returnToQueue(ctx, src, b);
   ctx.record(LOG.ESM_BATCH, b.id, BATCH_EVENT.returned, 0);

@@ -50,7 +50,8 @@ export function rescale(ctx: SimContext, src: SourceState): void {
   else src.emptySinceMs = -1;
   const cap = concurrencyCap(src), floor = concurrencyFloor(src, now), step = stepPerTick(src);
   let t = src.target;
-  if (src.errorsSinceTick + src.throttlesSinceTick > 0) t -= Math.max(1, Math.round(t * SQS_BACKOFF_SHARE));
+  const failed = src.errorsSinceTick + src.throttlesSinceTick;
+  if (failed > 0) t -= Math.min(failed, Math.max(1, Math.round(t * SQS_BACKOFF_SHARE))); // one batch fewer per failure, at most a fifth
   else if (waiting > 0 && busy >= Math.min(t, cap)) t += step;
   else if (waiting <= 0 && busy < t) t = Math.max(busy, t - step);
   t = Math.max(floor, Math.min(cap, t));

@@ -93,6 +93,14 @@ export interface SourceState {
   emptySinceMs: number;
   wakeEpoch: number;
   wakeAtMs: number;
+  /**
+   * SQS visibility timeouts: batch ids in the order they were received (so in the order their
+   * timeouts end), with one timer for the earliest still unfinished — not one event per batch.
+   */
+  vtQueue: number[];
+  vtHead: number;
+  vtTimerMs: number;
+  vtEpoch: number;
   peakConcurrency: number;
   counters: SourceCounters;
   /** Messages finished out of order in an ordered partition: must stay 0. */
