@@ -18,6 +18,7 @@ import { ViewBoundary, WorkerErrorBanner } from './ErrorOverlay';
 import { installKeyboard, SHORTCUTS } from './keyboard';
 import { TourPanel, ToursButton } from './tours/TourPanel';
 import { Narrator } from './Narrator';
+import { WorkbenchPanel } from './workbench/WorkbenchPanel';
 
 const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
   architecture: { title: 'data plane', el: () => <ArchitectureView /> },
@@ -26,6 +27,7 @@ const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
   lifecycle: { title: 'lifecycle', el: () => <LifecycleView /> },
   charts: { title: 'charts', el: () => <ChartsView /> },
   log: { title: 'event log', el: () => <EventLogView /> },
+  workbench: { title: 'workbench', el: () => <WorkbenchPanel /> },
 };
 
 function View({ name }: { name: string }) {
@@ -97,6 +99,7 @@ export function App() {
           <View name="fleet" />
           <View name="lifecycle" />
           <View name="charts" />
+          <View name="workbench" />
           <View name="log" />
         </main>
       </div>

@@ -4,6 +4,7 @@ import { notify, useUi } from './store/uiStore';
 import { parsePageUrl } from './url';
 import { openTourStep } from './tours/tourEngine';
 import { resetFrameStats } from './frameStats';
+import { useWb } from './workbench/wbStore';
 
 /**
  * Page start: read the URL (CONTRACTS.md §3), start the worker, load the scenario. Any bad
@@ -15,6 +16,7 @@ export async function startPage(search: string): Promise<void> {
   useUi.setState({ theme: options.theme, embed: options.embed, view: options.view, speed: options.speed });
   document.documentElement.dataset.theme = options.theme;
   for (const p of problems) notify(p);
+  useWb.setState({ bookmarks: options.bookmarks });
   window.lambdaSim = pageApi;
   // Diagnostics for the e2e suite: make the worker fail as a bug in the core would.
   (window as unknown as { lambdaSimDebug: object }).lambdaSimDebug = { crashWorker: () => send({ type: 'debugCrash' }) };

@@ -3,6 +3,8 @@
  * &tour=ID&step=N&embed=1&autoplay=1&theme=light|dark&view=NAME`. Every parameter is
  * optional; an invalid one produces a precise notice and falls back to its default.
  */
+import { decodeBookmarks, type Bookmark } from './workbench/bookmarks';
+
 export interface PageOptions {
   scenario: string;       // preset name or base64url JSON (resolved by the worker)
   seed?: number;
@@ -14,10 +16,12 @@ export interface PageOptions {
   playing: boolean;
   theme: 'light' | 'dark';
   view: string;
+  /** Labelled moments (`bm=`, see workbench/bookmarks.ts). */
+  bookmarks: Bookmark[];
 }
 
 export const VIEWS = ['all', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
-const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view'];
+const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view', 'bm', 'inspect'];
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10_000;
 
@@ -60,6 +64,8 @@ export function parsePageUrl(search: string): { options: PageOptions; problems: 
     if ((VIEWS as readonly string[]).includes(viewRaw)) view = viewRaw;
     else problems.push(`URL parameter view="${viewRaw}" ignored: must be one of ${VIEWS.join(', ')}`);
   }
+  const bm = decodeBookmarks(q.get('bm') ?? '');
+  problems.push(...bm.problems);
   const scenario = q.get('scenario');
   const named = scenario !== null || t !== undefined;
   return {
@@ -76,6 +82,7 @@ export function parsePageUrl(search: string): { options: PageOptions; problems: 
       playing: flag('autoplay') || !named,
       theme,
       view,
+      bookmarks: bm.bookmarks,
     },
     problems,
   };
@@ -86,7 +93,7 @@ function prefersDark(): boolean {
 }
 
 /** A link that reproduces the current scenario, seed, time, speed and tour step. */
-export function shareLink(base: string, o: { scenario: unknown; presetName: string | null; seed: number; timeMs: number; speed: number; tour?: { id: string; step: number } | null; embed?: boolean; view?: string; theme?: string }): string {
+export function shareLink(base: string, o: { scenario: unknown; presetName: string | null; seed: number; timeMs: number; speed: number; tour?: { id: string; step: number } | null; embed?: boolean; view?: string; theme?: string; bookmarks?: string }): string {
   const q = new URLSearchParams();
   q.set('scenario', o.presetName ?? encodeBase64Url(JSON.stringify(o.scenario)));
   q.set('seed', String(o.seed));
@@ -96,6 +103,7 @@ export function shareLink(base: string, o: { scenario: unknown; presetName: stri
   if (o.embed) q.set('embed', '1');
   if (o.view && o.view !== 'all') q.set('view', o.view);
   if (o.theme) q.set('theme', o.theme);
+  if (o.bookmarks) q.set('bm', o.bookmarks);
   return `${base}?${q.toString()}`;
 }
 

@@ -4,6 +4,7 @@ import { checkInvariants } from './invariants';
 import { parseScenario } from './scenario/parseScenario';
 import { Simulation } from './simulation';
 import { summarize } from './summary';
+import { summaryIdentityProblems } from './summaryIdentity';
 
 /** A random but valid scenario: several functions, limits, workloads and fleet sizes. */
 function randomScenario(seed: number) {
@@ -72,9 +73,8 @@ describe('invariants over random scenarios with Event traffic, control-plane cal
         }
       }
       const s = summarize(sim);
-      const i = s.invocations;
-      expect(i.total).toBe(i.succeeded + i.functionErrors + i.timedOut + i.throttled + i.dryRun + i.rejected + i.serviceErrors + i.inFlight);
-      expect(i.total).toBeGreaterThan(0);
+      expect(summaryIdentityProblems(s)).toEqual([]);
+      expect(s.invocations.total).toBeGreaterThan(0);
       expect(s.workers.drained).toBeGreaterThan(0); // 1 h leases: every run crosses drains
       expect(s.async.accepted).toBe(s.async.succeeded + s.async.deadLettered + s.async.dropped + s.async.queued);
       expect(s.faults.workersFailed).toBe(1);

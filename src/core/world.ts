@@ -18,6 +18,9 @@ import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
 import { createEventSources } from './eventSources/state';
 import { addSource } from './eventSources/sources';
+import { createBatchMeans } from './analytic/batchMeans';
+import { createTraceSource } from './traces/source';
+import { initialBatchMs } from './analytic/runCounters';
 
 const PLATFORM_DISTS: readonly PlatformDist[] = [
   'warmOverheadMs', 'placementMs', 'microvmBootMs', 'imageFetchMs', 'extensionInitMs', 'shutdownMs', 'pollerLatencyMs', 'snapStartRestoreMs',
@@ -67,6 +70,8 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     peakWorkers: 0,
     workersDrained: 0,
     workersFailed: 0,
+    trace: frozen.trace ? createTraceSource(frozen.trace) : null,
+    batches: createBatchMeans(initialBatchMs(frozen)),
   };
 }
 

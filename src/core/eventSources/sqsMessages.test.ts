@@ -92,7 +92,7 @@ describe('SQS messages through an event source mapping', { timeout: 120_000 }, (
   });
 
   it('a queue holding a million messages stays small: typed columns, not a million objects', () => {
-    const sim = withSources([queue({ enabled: false, producer: { process: 'burst', count: 1_000_000, atMs: 0 } })]);
+    const sim = withSources([queue({ enabled: false, producer: { process: 'constant', ratePerSec: 1_000_000, endMs: 999.9995 } })]);
     sim.runUntil(2000);
     expect(esm(sim)).toMatchObject({ received: 1_000_000, remaining: 1_000_000, invocations: 0 });
     const snap = snapshot(sim);

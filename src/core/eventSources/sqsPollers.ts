@@ -1,4 +1,5 @@
 import type { SimContext } from '../context';
+import { pow2 } from '../engine/fmath';
 import { LOG } from '../logCodes';
 import type { Invocation } from '../model/records';
 import { BATCH_EVENT, batchLimit, dropBatch, invokeBatch, newBatch, setBatchState } from './batches';
@@ -157,7 +158,7 @@ export function onSqsInvocationDone(ctx: SimContext, src: SourceState, b: Batch,
       src.counters.throttles++;
       src.throttlesSinceTick++;
       ctx.record(LOG.ESM_BATCH, b.id, BATCH_EVENT.throttled, b.msgs.size);
-      const wait = Math.min(INVOKE_BACKOFF_MS.max, INVOKE_BACKOFF_MS.first * 2 ** b.backoffs++);
+      const wait = Math.min(INVOKE_BACKOFF_MS.max, INVOKE_BACKOFF_MS.first * pow2(b.backoffs++));
       if (now + wait < b.visibleAtMs) {
         setBatchState(src, b, 'backoff');
         ctx.schedule(now + wait, { type: 'esm', kind: 'invoke', id: b.id, epoch: ++b.epoch });

@@ -36,7 +36,7 @@ describe('SQS standard queue scaling', { timeout: 120_000 }, () => {
   });
 
   it('an SQS mapping never processes more than 1,000 batches at once', () => {
-    const sim = withSources([backlog({ producer: { process: 'burst', count: 300_000, atMs: 0 } })], slow, bigAccount);
+    const sim = withSources([backlog({ producer: { process: 'constant', ratePerSec: 300_000, endMs: 999.999 } })], slow, bigAccount);
     const points = concurrencyOverTime(sim, 260_000);
     expect(Math.max(...points.map((p) => p.c))).toBe(1000);
     expect(source(sim).peakConcurrency).toBe(1000);

@@ -129,6 +129,8 @@ export interface Invocation {
   /** Whether the client holds requests while the invoke service is unavailable, then sends them. */
   queueDuringOutage: boolean;
   responseOverheadMs: number;
+  /** Handler duration given by a replayed trace (ms), or NaN: the function's distribution decides. */
+  traceDurationMs: number;
 }
 
 export function newInvocation(id: number, atMs: number, fields: Pick<Invocation, 'fn' | 'functionName' | 'mode' | 'source' | 'attempt' | 'maxAttempts' | 'payloadBytes' | 'asyncEvent' | 'duplicate' | 'queueDuringOutage'>): Invocation {
@@ -137,6 +139,6 @@ export function newInvocation(id: number, atMs: number, fields: Pick<Invocation,
     coldReason: null, throttleReason: null, rejectReason: null, serviceErrorReason: null, statusCode: 0,
     queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
-    invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, responseOverheadMs: 0,
+    invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, responseOverheadMs: 0, traceDurationMs: NaN,
   };
 }

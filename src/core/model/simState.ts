@@ -9,6 +9,8 @@ import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadE
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
 import type { EventSourcesState } from '../eventSources/state';
+import type { TraceSource } from '../traces/source';
+import type { BatchMeans } from '../analytic/batchMeans';
 
 /**
  * The whole state of one simulation, as plain data: objects, arrays, typed arrays, Maps and
@@ -71,6 +73,10 @@ export interface SimState {
   peakWorkers: number;
   workersDrained: number;
   workersFailed: number;
+  /** The trace being replayed, if any (traces/source.ts): a cursor into the file and the arrivals read ahead. */
+  trace: TraceSource | null;
+  /** Running batch-means estimates of P(cold) and mean environments (analytic/batchMeans.ts). */
+  batches: BatchMeans;
 }
 
 export type PlatformDist = { [K in keyof PlatformConfig]: PlatformConfig[K] extends number ? never : K }[keyof PlatformConfig];

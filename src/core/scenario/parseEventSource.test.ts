@@ -88,7 +88,7 @@ describe('eventSources in a scenario', () => {
       'controlPlane[0].batchSize: must be an integer from 1 to 10000',
       'controlPlane[1].force: is not a known field (known: atMs, action, function, name)',
       'controlPlane[2].recursiveLoop: must be one of Allow, Terminate',
-      'controlPlane[3].eventSource.producer.count: must be an integer from 1 to 1000000',
+      'controlPlane[3].eventSource.producer.count: must be an integer from 1 to 100000',
     ]);
   });
 

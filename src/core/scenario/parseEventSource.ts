@@ -5,7 +5,7 @@ import {
   RECORD_AGE_MS, VISIBILITY_TIMEOUT_MS,
 } from '../eventSources/constants';
 import { Problems, join } from './check';
-import { parseArrival } from './parseWorkload';
+import { parseArrival, type TraceBudget } from './parseWorkload';
 import type { FunctionConfig } from './types';
 
 /**
@@ -25,6 +25,7 @@ const STREAM_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
 export function parseEventSource(
   p: Problems, path: string, v: unknown, functions: ReadonlyMap<string, FunctionConfig>, defaultName: string, fixedFunction?: string,
+  budget?: TraceBudget,
 ): EventSourceConfig | null {
   if (!p.isObject(path, v)) return null;
   const type = p.oneOf(join(path, 'type'), v.type, TYPES) as EventSourceType;
@@ -50,7 +51,7 @@ export function parseEventSource(
   const functionResponseTypes = p.array(at('functionResponseTypes'), v.functionResponseTypes, []).map((t, i) =>
     p.oneOf(join(at('functionResponseTypes'), i), t, ['ReportBatchItemFailures'] as const));
 
-  const producer = parseProducer(p, at('producer'), v.producer, type);
+  const producer = parseProducer(p, at('producer'), v.producer, type, budget);
   const base = {
     name, type, function: fnName, enabled, batchSize, maximumBatchingWindowMs: windowMs, functionResponseTypes: [...new Set(functionResponseTypes)], producer,
     queue: null, scalingConfig: null, provisionedPollerConfig: null, sendsToSource: 0, stream: null,
@@ -59,7 +60,7 @@ export function parseEventSource(
   return stream ? { ...base, ...parseStreamParts(p, path, v, type) } : { ...base, ...parseSqsParts(p, path, v, fifo, fn) };
 }
 
-function parseProducer(p: Problems, path: string, v: unknown, type: EventSourceType): ProducerConfig {
+function parseProducer(p: Problems, path: string, v: unknown, type: EventSourceType, budget?: TraceBudget): ProducerConfig {
   const fallback: ProducerConfig = { arrival: { process: 'constant', ratePerSec: 1 }, startMs: 0, endMs: Infinity, messageBytes: 1024, poisonRate: 0, keys: 1, hotKeyShare: 0 };
   if (!p.isObject(path, v)) return fallback;
   const keysField = type === 'sqs-fifo' ? 'messageGroups' : isStream(type) ? 'partitionKeys' : null;
@@ -67,7 +68,7 @@ function parseProducer(p: Problems, path: string, v: unknown, type: EventSourceT
     if (ARRIVAL_KEYS.includes(k) || (PRODUCER_KEYS.includes(k) && (k !== 'messageGroups' && k !== 'partitionKeys' || k === keysField))) continue;
     p.add(join(path, k), `is not a known field (known: the arrival process's fields, startMs, endMs, messageBytes, poisonRate, hotKeyShare${keysField ? `, ${keysField}` : ''})`);
   }
-  const arrival = parseArrival(p, path, Object.fromEntries(Object.entries(v).filter(([k]) => ARRIVAL_KEYS.includes(k))));
+  const arrival = parseArrival(p, path, Object.fromEntries(Object.entries(v).filter(([k]) => ARRIVAL_KEYS.includes(k))), budget);
   const startMs = p.number(join(path, 'startMs'), v.startMs, { min: 0, def: 0 });
   const endMs = v.endMs === undefined ? Infinity : p.number(join(path, 'endMs'), v.endMs, { min: 0 });
   if (endMs < startMs) p.add(join(path, 'endMs'), `must not be before startMs (${startMs})`);
@@ -164,12 +165,12 @@ function bool(p: Problems, path: string, v: unknown, def: boolean): boolean {
 }
 
 /** Validates `eventSources`; names must be unique. */
-export function parseEventSources(p: Problems, raw: unknown[], functions: ReadonlyMap<string, FunctionConfig>): EventSourceConfig[] {
+export function parseEventSources(p: Problems, raw: unknown[], functions: ReadonlyMap<string, FunctionConfig>, budget?: TraceBudget): EventSourceConfig[] {
   const out: EventSourceConfig[] = [];
   raw.forEach((e, i) => {
     const path = join('eventSources', i);
     const type = e && typeof e === 'object' ? (e as { type?: unknown }).type : undefined;
-    const cfg = parseEventSource(p, path, e, functions, `${typeof type === 'string' && isStream(type as EventSourceType) ? 'stream' : 'queue'}-${i + 1}`);
+    const cfg = parseEventSource(p, path, e, functions, `${typeof type === 'string' && isStream(type as EventSourceType) ? 'stream' : 'queue'}-${i + 1}`, undefined, budget);
     if (!cfg) return;
     if (out.some((o) => o.name === cfg.name)) p.add(join(path, 'name'), `must be unique ("${cfg.name}" is used twice)`);
     out.push(cfg);

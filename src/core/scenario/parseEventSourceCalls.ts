@@ -21,9 +21,9 @@ const UPDATE_KEYS = ['enabled', 'batchSize', 'maximumBatchingWindowMs', 'scaling
  * depend on the source's type are checked again when the call runs (InvalidParameterValueException).
  */
 export function parseEventSourceCall(
-  p: Problems, path: string, c: Record<string, unknown>, base: { atMs: number; function: string }, action: EsmAction, ctx: EventSourceCallContext,
-): ControlPlaneCall | null {
-  const keys = (...extra: string[]) => p.unknownKeys(path, c, ['atMs', 'action', 'function', ...extra]);
+  p: Problems, path: string, c: Record<string, unknown>, base: { atMs: number; function: string } | { function: string }, action: EsmAction,
+  ctx: EventSourceCallContext, keys: (...extra: string[]) => void,
+): ControlPlaneCall | Omit<ControlPlaneCall, 'atMs'> | null {
   const named = () => {
     const name = p.string(join(path, 'name'), c.name);
     if (typeof c.name === 'string' && !ctx.names.has(name)) p.add(join(path, 'name'), `must name an event source defined in "eventSources" or created earlier (${[...ctx.names].join(', ') || 'none'})`);

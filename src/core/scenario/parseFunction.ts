@@ -1,4 +1,5 @@
 import { Problems, join } from './check';
+import { LIMITS } from './limits';
 import { parseDist } from './parseDist';
 import { RUNTIMES } from './runtimes';
 import type { FunctionConfig } from './types';
@@ -12,12 +13,21 @@ const FUNCTION_KEYS = [
 const SNAPSTART_RUNTIMES = ['java21', 'java25', 'python3.12', 'python3.13', 'python3.14', 'dotnet8', 'dotnet10'];
 
 /** Lambda's function-name rule for the short name form: 1–64 of letters, digits, - and _. */
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const FUNCTION_NAME_RULE = `must be 1 to ${LIMITS.functionNameChars} letters, digits, hyphens or underscores`;
 
-export function parseFunction(p: Problems, path: string, v: unknown): FunctionConfig | null {
+/** What a function's limits are checked against: the account's reservable concurrency. */
+export interface AccountLimits { concurrencyLimit: number; unreservedMinimum: number }
+
+/**
+ * Validates one function. Reserved and provisioned concurrency are each bounded by what the
+ * account can set aside (its limit minus the unreserved minimum); their sum over functions
+ * is checked by the caller.
+ */
+export function parseFunction(p: Problems, path: string, v: unknown, account: AccountLimits): FunctionConfig | null {
   if (!p.isObject(path, v)) return null;
   p.unknownKeys(path, v, FUNCTION_KEYS);
-  const name = p.string(join(path, 'name'), v.name, NAME, 'must be 1 to 64 letters, digits, hyphens or underscores');
+  const name = p.string(join(path, 'name'), v.name, FUNCTION_NAME, FUNCTION_NAME_RULE);
   const runtime = p.oneOf(join(path, 'runtime'), v.runtime, Object.keys(RUNTIMES), 'nodejs20.x');
   const pkgPath = join(path, 'package');
   let pkg: FunctionConfig['package'] = { type: 'zip', sizeMb: 5 };
@@ -41,10 +51,12 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
     };
   }
   const reserved = v.reservedConcurrency;
+  const reservable = reservableConcurrency(account);
+  const why = reservableWhy(account);
   const reservedConcurrency = reserved === undefined || reserved === null
     ? null
-    : p.number(join(path, 'reservedConcurrency'), reserved, { int: true, min: 0 });
-  const provisionedConcurrency = p.number(join(path, 'provisionedConcurrency'), v.provisionedConcurrency, { int: true, min: 0, def: 0 });
+    : p.number(join(path, 'reservedConcurrency'), reserved, { int: true, min: 0, max: reservable, why });
+  const provisionedConcurrency = p.number(join(path, 'provisionedConcurrency'), v.provisionedConcurrency, { int: true, min: 0, max: reservable, def: 0, why });
   const snapStart = v.snapStart === undefined ? false : v.snapStart === true ? true : v.snapStart === false ? false : (p.add(join(path, 'snapStart'), 'must be true or false'), false);
   if (snapStart && !SNAPSTART_RUNTIMES.includes(runtime)) p.add(join(path, 'snapStart'), `is not supported for ${runtime} (Java 11+, Python 3.12+, .NET 8+ only)`);
   if (snapStart && provisionedConcurrency > 0) p.add(join(path, 'snapStart'), 'cannot be combined with provisionedConcurrency');
@@ -55,7 +67,7 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
     name,
     runtime,
     memoryMb: p.number(join(path, 'memoryMb'), v.memoryMb, { int: true, min: 128, max: 10240, def: 128 }),
-    timeoutMs: p.number(join(path, 'timeoutMs'), v.timeoutMs, { int: true, min: 1000, max: 900_000, def: 3000 }),
+    timeoutMs: p.number(join(path, 'timeoutMs'), v.timeoutMs, { int: true, min: 1000, max: LIMITS.timeoutMs, def: 3000, multipleOf: 1000, why: 'whole seconds, as AWS sets it' }),
     package: pkg,
     durationMs: parseDist(p, join(path, 'durationMs'), v.durationMs, { dist: 'lognormal', median: 40, sigma: 0.5 }),
     initMs: v.initMs === undefined ? null : parseDist(p, join(path, 'initMs'), v.initMs),
@@ -69,4 +81,13 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
     async: asyncCfg,
     recursiveLoop: p.oneOf(join(path, 'recursiveLoop'), v.recursiveLoop, ['Terminate', 'Allow'] as const, 'Terminate'),
   };
+}
+
+/** Concurrency an account can reserve or provision: its limit minus the unreserved minimum [DOC]. */
+export function reservableConcurrency(a: AccountLimits): number {
+  return a.concurrencyLimit - a.unreservedMinimum;
+}
+
+export function reservableWhy(a: AccountLimits): string {
+  return `account.concurrencyLimit ${a.concurrencyLimit} minus account.unreservedMinimum ${a.unreservedMinimum}`;
 }

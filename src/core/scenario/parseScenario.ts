@@ -1,8 +1,9 @@
 import type { Dist } from '../engine/distributions';
-import { Problems, join } from './check';
+import { Problems, join, quote } from './check';
+import { LIMITS } from './limits';
 import { parseDist } from './parseDist';
-import { parseFunction } from './parseFunction';
-import { parseWorkloadEntry } from './parseWorkload';
+import { parseFunction, reservableConcurrency, reservableWhy } from './parseFunction';
+import { parseWorkloadEntry, type TraceBudget } from './parseWorkload';
 import { parseControlPlane, parseFaults } from './parseTimeline';
 import { parseEventSources } from './parseEventSource';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
@@ -35,8 +36,9 @@ export const DEFAULT_PLATFORM: PlatformConfig = {
 };
 
 /**
- * Validates a scenario and fills in defaults. Every problem is reported with its JSON path
- * and the rule it breaks; nothing is thrown for user error.
+ * Validates a scenario and fills in defaults. Every rule is checked and every problem
+ * reported with its JSON path and the rule it breaks (at most LIMITS.problems of them, then a
+ * count of the rest), in time linear in the input's size; nothing is thrown for user error.
  */
 export function parseScenario(input: unknown, overrides: { seed?: number; durationMs?: number } = {}): ParseResult {
   const p = new Problems();
@@ -44,19 +46,24 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   const v = input;
   p.unknownKeys('', v, TOP_KEYS);
 
-  const seed = overrides.seed ?? p.number('seed', v.seed, { int: true, min: 0, max: Number.MAX_SAFE_INTEGER });
-  const durationMs = overrides.durationMs ?? p.number('durationMs', v.durationMs, { min: 0, exclusiveMin: true, max: 30 * 86_400_000, def: 3_600_000 });
+  const seedRule = { int: true, min: 0, max: Number.MAX_SAFE_INTEGER };
+  const durationRule = { min: 0, exclusiveMin: true, max: LIMITS.timeMs, why: '30 days' };
+  const seed = overrides.seed !== undefined ? p.number('seed (override)', overrides.seed, seedRule) : p.number('seed', v.seed, seedRule);
+  const durationMs = overrides.durationMs !== undefined
+    ? p.number('durationMs (override)', overrides.durationMs, durationRule)
+    : p.number('durationMs', v.durationMs, { ...durationRule, def: 3_600_000 });
 
   const account = { concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } };
   if (v.account !== undefined && p.isObject('account', v.account)) {
     const a = v.account;
     p.unknownKeys('account', a, ['concurrencyLimit', 'unreservedMinimum', 'scaling']);
-    account.concurrencyLimit = p.number('account.concurrencyLimit', a.concurrencyLimit, { int: true, min: 1, max: 1_000_000, def: 1000 });
-    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: 100 });
+    account.concurrencyLimit = p.number('account.concurrencyLimit', a.concurrencyLimit, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 });
+    // The default minimum (100) cannot exceed a smaller limit: a 10-unit account keeps all 10 unreserved.
+    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: Math.min(100, account.concurrencyLimit) });
     if (a.scaling !== undefined && p.isObject('account.scaling', a.scaling)) {
       p.unknownKeys('account.scaling', a.scaling, ['environments', 'perMs']);
       account.scaling = {
-        environments: p.number('account.scaling.environments', a.scaling.environments, { int: true, min: 1, max: 1_000_000, def: 1000 }),
+        environments: p.number('account.scaling.environments', a.scaling.environments, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 }),
         perMs: p.number('account.scaling.perMs', a.scaling.perMs, { min: 1, max: 86_400_000, def: 10_000 }),
       };
     }
@@ -66,45 +73,58 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   if (v.fleet !== undefined && p.isObject('fleet', v.fleet)) {
     const f = v.fleet;
     p.unknownKeys('fleet', f, ['workers', 'workerMemoryMb', 'leaseMs', 'prebootedPoolSize']);
-    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: 10_000, def: 4 });
+    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: LIMITS.workers, def: 4 });
     fleet.workerMemoryMb = p.number('fleet.workerMemoryMb', f.workerMemoryMb, { int: true, min: 10_240, max: 4_194_304, def: 196_608 });
     fleet.leaseMs = p.number('fleet.leaseMs', f.leaseMs, { min: 3_600_000, max: 50_400_000, def: 50_400_000 });
-    fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: 1000, def: 8 });
+    fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: LIMITS.prebootedPoolSize, def: 8 });
   }
 
   const platform = parsePlatform(p, v.platform);
+  if (platform.drainBeforeLeaseEndMs > fleet.leaseMs * LIMITS.drainShareOfLease) {
+    // Otherwise a replacement worker would start draining at once and add another, forever.
+    p.add('platform.drainBeforeLeaseEndMs', `must be at most half of fleet.leaseMs (${fleet.leaseMs * LIMITS.drainShareOfLease}): a worker drains for at most half its lease`);
+  }
 
   const functions: FunctionConfig[] = [];
-  p.array('functions', v.functions).forEach((f, i) => {
-    const fn = parseFunction(p, join('functions', i), f);
+  const names = new Set<string>();
+  p.array('functions', v.functions, undefined, LIMITS.functions, 'functions').forEach((f, i) => {
+    const fn = parseFunction(p, join('functions', i), f, account);
     if (!fn) return;
-    if (functions.some((g) => g.name === fn.name)) p.add(join(join('functions', i), 'name'), `must be unique ("${fn.name}" is used twice)`);
+    if (fn.name && names.has(fn.name)) p.add(join(join('functions', i), 'name'), `must be unique (${quote(fn.name)} is used twice)`);
+    names.add(fn.name);
     functions.push(fn);
   });
   if (Array.isArray(v.functions) && v.functions.length === 0) p.add('functions', 'must define at least one function');
 
-  const reservedSum = functions.reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
-  const reservable = account.concurrencyLimit - account.unreservedMinimum;
+  const reservable = reservableConcurrency(account);
+  let reservedSum = 0, setAside = 0;
+  for (const f of functions) {
+    reservedSum += f.reservedConcurrency ?? 0;
+    setAside += Math.max(f.reservedConcurrency ?? 0, f.provisionedConcurrency); // PC counts against the reservation, or the unreserved pool
+  }
   if (reservedSum > reservable) {
-    p.add('functions', `reservedConcurrency adds up to ${reservedSum}, but at most ${reservable} may be reserved (account.concurrencyLimit ${account.concurrencyLimit} minus account.unreservedMinimum ${account.unreservedMinimum})`);
+    p.add('functions', `reservedConcurrency adds up to ${reservedSum}, but at most ${reservable} may be reserved (${reservableWhy(account)})`);
+  } else if (setAside > reservable) {
+    p.add('functions', `reserved and provisioned concurrency add up to ${setAside}, but at most ${reservable} may be set aside (${reservableWhy(account)})`);
   }
 
-  const names = new Set(functions.map((f) => f.name));
   const created = new Set(names);
-  if (Array.isArray(v.controlPlane)) {
-    for (const c of v.controlPlane) if (c && typeof c === 'object' && c.action === 'CreateFunction' && typeof c.function === 'string') created.add(c.function);
+  const rawControl = p.array('controlPlane', v.controlPlane, [], LIMITS.timelineEntries, 'calls');
+  for (const c of rawControl) {
+    if (c && typeof c === 'object' && (c as Record<string, unknown>).action === 'CreateFunction' && typeof (c as Record<string, unknown>).function === 'string') created.add((c as { function: string }).function);
   }
   const workload: WorkloadEntry[] = [];
-  p.array('workload', v.workload, []).forEach((w, i) => {
-    const entry = parseWorkloadEntry(p, join('workload', i), w, created);
+  const traceBudget: TraceBudget = { left: LIMITS.traceTimes };
+  p.array('workload', v.workload, [], LIMITS.workloadEntries, 'entries').forEach((w, i) => {
+    const entry = parseWorkloadEntry(p, join('workload', i), w, created, traceBudget);
     if (entry) workload.push(entry);
   });
 
   const fnConfigs = new Map(functions.map((f) => [f.name, f]));
-  const eventSources = parseEventSources(p, p.array('eventSources', v.eventSources, []), fnConfigs);
+  const eventSources = parseEventSources(p, p.array('eventSources', v.eventSources, [], LIMITS.eventSources, 'event sources'), fnConfigs, traceBudget);
   const esm = { functions: fnConfigs, names: new Set(eventSources.map((e) => e.name)) };
-  const controlPlane = parseControlPlane(p, p.array('controlPlane', v.controlPlane, []), names, esm);
-  const faults = parseFaults(p, p.array('faults', v.faults, []), names);
+  const controlPlane = parseControlPlane(p, rawControl, names, account, esm);
+  const faults = parseFaults(p, p.array('faults', v.faults, [], LIMITS.timelineEntries, 'faults'), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
   return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload, controlPlane, faults, eventSources } };
@@ -126,8 +146,8 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
     shutdownMs: dist('shutdownMs'),
     initLimitMs: p.number('platform.initLimitMs', v.initLimitMs, { min: 1000, max: 900_000, def: d.initLimitMs }),
     drainBeforeLeaseEndMs: p.number('platform.drainBeforeLeaseEndMs', v.drainBeforeLeaseEndMs, { min: 0, max: 3_600_000, def: d.drainBeforeLeaseEndMs }),
-    pollers: p.number('platform.pollers', v.pollers, { int: true, min: 1, max: 10_000, def: d.pollers }),
-    pollerBatchSize: p.number('platform.pollerBatchSize', v.pollerBatchSize, { int: true, min: 1, max: 10_000, def: d.pollerBatchSize }),
+    pollers: p.number('platform.pollers', v.pollers, { int: true, min: 1, max: LIMITS.pollers, def: d.pollers }),
+    pollerBatchSize: p.number('platform.pollerBatchSize', v.pollerBatchSize, { int: true, min: 1, max: LIMITS.pollers, def: d.pollerBatchSize }),
     pollerLatencyMs: dist('pollerLatencyMs'),
     duplicateProbability: p.number('platform.duplicateProbability', v.duplicateProbability, { min: 0, max: 1, def: d.duplicateProbability }),
     snapStartRestoreMs: dist('snapStartRestoreMs'),

@@ -1,4 +1,5 @@
 import type { Dist } from '../engine/distributions';
+import { ln } from '../engine/fmath';
 
 /**
  * In-sandbox Init Duration of a hello-world function by runtime: p50 and p90 in ms, x86_64,
@@ -37,7 +38,7 @@ const Z90 = 1.2815515655446004; // standard normal quantile at 0.9
 export function presetInitDist(runtime: string, packageType: 'zip' | 'image'): Dist {
   const preset = RUNTIMES[runtime];
   const [p50, p90] = preset[packageType];
-  return { dist: 'lognormal', median: p50, sigma: Math.log(p90 / p50) / Z90 };
+  return { dist: 'lognormal', median: p50, sigma: ln(p90 / p50) / Z90 };
 }
 
 /** Median runtime-bootstrap time: the part of Init that is not the function's own code [INF]. */

@@ -96,6 +96,9 @@ export interface Scenario {
   faults: Fault[];
   /** Event source mappings: SQS queues and Kinesis / DynamoDB streams that invoke functions. */
   eventSources: EventSourceConfig[];
+  /** A trace file replayed onto the functions (traces/replay.ts); set by the trace loader, never by scenario JSON. */
+  trace?: TraceReplay;
 }
 
 import type { ControlPlaneCall, Fault } from './faultTypes';
+import type { TraceReplay } from '../traces/replay';

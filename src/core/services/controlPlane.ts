@@ -2,7 +2,7 @@ import type { SimContext } from '../context';
 import { deepFreeze } from '../engine/plainCopy';
 import { LOG } from '../logCodes';
 import type { FunctionRuntime, VersionRuntime } from '../model/functionRuntime';
-import type { ControlPlaneResult } from '../model/simState';
+import type { ControlPlaneResult, SimState } from '../model/simState';
 import type { ControlPlaneCall } from '../scenario/faultTypes';
 import type { FunctionConfig } from '../scenario/types';
 import { dropFunctionEvents } from './asyncQueue';
@@ -39,6 +39,8 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
   if (call.action === 'CreateFunction') {
     const existing = ctx.functionNamed(call.function);
     if (existing && existing.state !== 'Deleted') return err(`ResourceConflictException: function ${call.function} already exists`);
+    const reserved = call.config.reservedConcurrency;
+    if (reserved !== null && reservedElsewhere(s, null) + reserved > reservable(s)) return err(unreservedBelowMinimum(s));
     const fn = addFunction(ctx, { ...call.config, name: call.function }, 'Pending');
     ctx.schedule(s.nowMs + platform.createFunctionMs, { type: 'control.complete', fn: fn.index, ver: -1, operation: 'create', token: 0 });
     return ok('State: Pending');
@@ -75,11 +77,9 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     case 'PutFunctionConcurrency':
     case 'DeleteFunctionConcurrency': {
       const value = call.action === 'PutFunctionConcurrency' ? call.reservedConcurrency : null;
-      const others = s.functions.reduce((s, f) => s + (f !== fn && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
-      const { concurrencyLimit, unreservedMinimum } = s.scenario.account;
-      if (value !== null && others + value > concurrencyLimit - unreservedMinimum) {
-        return err(`InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${unreservedMinimum}]`);
-      }
+      if (value !== null && reservedElsewhere(s, fn) + value > reservable(s)) return err(unreservedBelowMinimum(s));
+      const pc = provisionedOf(s, fn);
+      if (value !== null && value < pc) return err(`InvalidParameterValueException: ReservedConcurrentExecutions (${value}) is less than the function's provisioned concurrency (${pc})`);
       setReserved(s, fn, value);
       return ok(value === null ? 'reserved concurrency removed' : `ReservedConcurrentExecutions: ${value}`);
     }
@@ -94,6 +94,9 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
       if (v.snapStart && n > 0) return err('InvalidParameterValueException: SnapStart cannot be used with provisioned concurrency');
       if (fn.cfg.reservedConcurrency !== null && n > fn.cfg.reservedConcurrency) {
         return err(`InvalidParameterValueException: provisioned concurrency (${n}) exceeds reserved concurrency (${fn.cfg.reservedConcurrency})`);
+      }
+      if (fn.cfg.reservedConcurrency === null && n > 0 && reservedElsewhere(s, null) + unreservedProvisioned(s, v.id) + n > reservable(s)) {
+        return err(`InvalidParameterValueException: requested provisioned concurrency (${n}) would leave less than the account's minimum of [${s.scenario.account.unreservedMinimum}] unreserved concurrency`);
       }
       v.provisioned.requested = n;
       v.provisioned.status = n > 0 ? 'IN_PROGRESS' : null;
@@ -122,6 +125,35 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     }
   }
 }
+
+/** Concurrency the account can set aside: its limit minus the unreserved minimum [DOC]. */
+const reservable = (s: SimState) => s.scenario.account.concurrencyLimit - s.scenario.account.unreservedMinimum;
+
+/** Reservations of every live function but `except`. */
+function reservedElsewhere(s: SimState, except: FunctionRuntime | null): number {
+  let sum = 0;
+  for (const f of s.functions) if (f !== except && f.state !== 'Deleted') sum += f.cfg.reservedConcurrency ?? 0;
+  return sum;
+}
+
+/** Provisioned concurrency requested on the versions of functions without a reservation, but version `except`. */
+function unreservedProvisioned(s: SimState, except: number): number {
+  let sum = 0;
+  for (const v of s.versions) {
+    const f = s.functions[v.fn];
+    if (v.id !== except && f.state !== 'Deleted' && f.cfg.reservedConcurrency === null) sum += v.provisioned.requested;
+  }
+  return sum;
+}
+
+function provisionedOf(s: SimState, fn: FunctionRuntime): number {
+  let sum = 0;
+  for (const id of fn.versions.values()) sum += s.versions[id].provisioned.requested;
+  return sum;
+}
+
+const unreservedBelowMinimum = (s: SimState) =>
+  `InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${s.scenario.account.unreservedMinimum}]`;
 
 function publish(ctx: SimContext, fn: FunctionRuntime, latest: VersionRuntime): VersionRuntime {
   const qualifier = String(fn.nextVersion++);

@@ -73,8 +73,9 @@ function onEnter(ctx: SimContext, env: Environment, v: VersionRuntime, from: Env
         poolAdd(s, v.idle, env);
       }
       if (env.keepAliveTimerAtMs < 0 || env.keepAliveDeadlineMs < env.keepAliveTimerAtMs) {
-        env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
-        ctx.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
+        // A provisioned environment's recycle time may have passed while it was busy: check now, never in the past.
+        env.keepAliveTimerAtMs = Math.max(s.nowMs, env.keepAliveDeadlineMs);
+        ctx.schedule(env.keepAliveTimerAtMs, { type: 'environment.keepalive', env: env.id });
       }
       return;
     case 'ShuttingDown': {

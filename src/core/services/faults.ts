@@ -52,11 +52,12 @@ function failWorker(ctx: SimContext, which: 'any' | number): number {
   const active = [...s.workers.values()].filter((w) => w.state !== 'Terminated');
   const w = which === 'any' ? active[uniformInt(s.streams[s.rng.faults], Math.max(1, active.length))] : s.workers.get(which);
   if (!w) return 0;
+  // Terminated first: replacements of its provisioned environments must not be placed on it.
+  w.state = 'Terminated';
   for (const env of [...s.environments.values()]) {
     if (env.worker === w.id) loseEnvironment(ctx, env, 'worker-lost');
   }
   s.workers.delete(w.id);
-  w.state = 'Terminated';
   s.workersFailed++;
   if (s.workers.size < s.scenario.fleet.workers) addWorker(ctx, s.nowMs, s.nowMs + s.scenario.fleet.leaseMs);
   return w.id;

@@ -60,6 +60,7 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
     attempt: req.attempt, maxAttempts: req.maxAttempts, payloadBytes: req.payloadBytes,
     asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage,
   });
+  if (req.durationMs !== undefined) inv.traceDurationMs = req.durationMs;
   if (req.asyncEvent) inv.queuedSinceMs = s.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
   if (req.batch) inv.batch = req.batch;
   s.inflight.set(inv.id, inv);

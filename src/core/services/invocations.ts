@@ -8,6 +8,7 @@ import type { Invocation } from '../model/records';
 import type { SimState } from '../model/simState';
 import { onAttemptDone } from './asyncQueue';
 import { onBatchInvocationDone } from '../eventSources/completion';
+import { pow2 } from '../engine/fmath';
 
 /** HTTP status of each final outcome (lambda-facts.md §6). */
 const STATUS: Partial<Record<Invocation['state'], number>> = {
@@ -34,6 +35,7 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
   recordOutcome(s.metrics, inv);
   ctx.record(LOG.INVOCATION_OUTCOME, inv.id, INV_STATE_CODE[inv.state], inv.env);
   remember(s, inv);
+  ctx.invocationDone?.(inv);
   if (inv.asyncEvent) {
     onAttemptDone(ctx, inv);
     return; // the queue, not the client, decides what happens next
@@ -41,7 +43,7 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
   if (inv.batch) return onBatchInvocationDone(ctx, inv); // the event source mapping decides
   const retryable = inv.state === 'Throttled' || inv.state === 'ServiceError';
   if (retryable && inv.attempt < inv.maxAttempts) {
-    const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * 2 ** inv.attempt);
+    const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * pow2(inv.attempt));
     ctx.schedule(respondedMs + backoffMs, {
       type: 'invoke.request', functionName: inv.functionName, mode: inv.mode, payloadBytes: inv.payloadBytes,
       source: inv.source, attempt: inv.attempt + 1, maxAttempts: inv.maxAttempts, queueDuringOutage: inv.queueDuringOutage,

@@ -93,9 +93,11 @@ export function startInitInInvoke(ctx: SimContext, env: Environment, v: VersionR
  */
 export function startHandler(ctx: SimContext, env: Environment, v: VersionRuntime, inv: Invocation, startMs: number): void {
   if (Number.isNaN(inv.invokeStartMs)) inv.invokeStartMs = startMs;
-  const deadlineMs = inv.invokeStartMs + v.cfg.timeoutMs;
+  // An update may have lowered the timeout while Init ran inside this Invoke: then it is already up.
+  const deadlineMs = Math.max(startMs, inv.invokeStartMs + v.cfg.timeoutMs);
   const streams = ctx.state.streams;
-  const endMs = startMs + draw(v.sample.durationMs, streams[v.rng.duration]);
+  const traced = inv.traceDurationMs;
+  const endMs = startMs + (traced === traced ? traced : draw(v.sample.durationMs, streams[v.rng.duration])); // a trace's own duration, if it has one
   // A batch holding a poison message fails too (unless the function reports batch item failures).
   const failed = chance(streams[v.rng.error], v.cfg.errorRate) || (inv.batch !== 0 && batchHandlerFails(ctx.state, inv));
   if (endMs > deadlineMs) {
