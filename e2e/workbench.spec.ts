@@ -128,3 +128,38 @@ test.describe('the engineer’s workbench', () => {
     void consoleErrors;
   });
 });
+
+test('the Stately Inspector bridge loads only when asked, then opens the inspector for the selected environment', async ({ page, consoleErrors }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  // Records where window.open goes (the real window.open still runs).
+  await page.addInitScript(() => {
+    const open = window.open.bind(window);
+    window.open = (...a: Parameters<typeof window.open>) => { (window as unknown as { __opened: string }).__opened = String(a[0]); return open(...a); };
+  });
+  await openPaused(page, 'scenario=cold-vs-warm&inspect=1');
+  await simOn(page).seek(2_000);
+  expect(scripts.some((u) => /inspector-|\/dist-/.test(u))).toBe(false); // not loaded with the page
+  await page.locator('[data-testid^="fleet.env."]').first().click();
+  await page.getByTestId('wb.tab.tools').click();
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('wb.inspect').click();
+  await popup;
+  expect(await page.evaluate(() => (window as unknown as { __opened: string }).__opened)).toContain('stately.ai');
+  await expect(page.getByText(/env-\d+: \d+ transitions replayed into the Stately Inspector/)).toBeVisible();
+  expect(scripts.some((u) => /inspector-/.test(u))).toBe(true);
+  void consoleErrors;
+});
+
+test('every workbench tab passes axe-core with no serious accessibility violation', async ({ page, consoleErrors }) => {
+  test.setTimeout(240_000);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await openPaused(page, 'scenario=default&t=20000');
+  for (const tab of ['trace', 'compare', 'sweep', 'models', 'tools']) {
+    await page.getByTestId(`wb.tab.${tab}`).click();
+    const results = await new AxeBuilder({ page }).include('[data-testid="workbench"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`), tab).toEqual([]);
+  }
+  void consoleErrors;
+});

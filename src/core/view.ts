@@ -10,6 +10,7 @@ import { activeFaults } from './services/faultQueries';
 import type { Simulation } from './simulation';
 import { summarize, type Summary } from './summary';
 import { eventSourceViews, type EventSourceView } from './eventSources/view';
+import { sceneView, type SceneView } from './sceneView';
 
 /**
  * The UI's frame: a structured-clone-safe, plain-data picture of the simulation at one
@@ -23,6 +24,8 @@ export interface FrameView {
   account: { concurrencyLimit: number; inUse: number; unreservedCapacity: number; unreservedInUse: number; scalingCapacity: number };
   functions: FunctionView[];
   workers: { id: number; state: string; memoryMb: number; usedMb: number; pool: number; booting: number; leaseEndMs: number; environments: number }[];
+  /** The latest worker failures (bounded), so the fleet can show a failed worker failed instead of gone. */
+  failedWorkers: { id: number; atMs: number; environments: number; memoryMb: number }[];
   environments: {
     count: number;
     id: Int32Array; state: Uint8Array; fn: Uint16Array; worker: Int32Array; provisioned: Uint8Array;
@@ -42,6 +45,8 @@ export interface FrameView {
   liveLoad: { function: string; mode: string; arrival: unknown } | null;
   /** Event source mappings: queues and streams, pollers, batches in flight. */
   eventSources: EventSourceView[];
+  /** The whole-system diagram's data, corrected to `timeMs` (sceneView.ts). */
+  scene: SceneView;
 }
 
 export interface Bin { fromMs: number; toMs: number; count: number }
@@ -114,6 +119,7 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
       config: JSON.parse(JSON.stringify(s.versions[f.versions.get('$LATEST')!].cfg)),
     })),
     workers: [...s.workers.values()].map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),
+    failedWorkers: s.faults.losses.map((l) => ({ id: l.worker, atMs: l.atMs, environments: l.environments, memoryMb: l.memoryMb })),
     environments: env,
     stateNames: ENVIRONMENT_STATE_CODES,
     stateCounts,
@@ -127,5 +133,6 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
     controlPlane: s.controlPlaneResults.slice(-20),
     liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
     eventSources: eventSourceViews(s),
+    scene: sceneView(sim),
   };
 }

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { exportCsv, exportPng, exportRunJson, exportSvg, saveScenario } from '../exports';
 import { pageApi } from '../pageApi';
 import { notify } from '../store/uiStore';
+import { ClipButton } from '../clip/ClipDialog';
 import { exportTrace } from '../workbench/exportTrace';
 
-const VIEWS = ['architecture', 'fleet', 'timeline', 'lifecycle', 'charts'];
+const VIEWS = ['scene', 'fleet', 'timeline', 'lifecycle', 'charts'];
 
 /** Export the current view (PNG, SVG), the metrics (CSV), the run (JSON); save and open scenarios. */
 export function ExportPanel() {
-  const [view, setView] = useState('architecture');
+  const [view, setView] = useState('scene');
   const open = async (file: File | undefined) => {
     if (!file) return;
     let json: unknown;
@@ -30,6 +31,7 @@ export function ExportPanel() {
         <label>View <select data-testid="export.view" value={view} onChange={(e) => setView(e.target.value)}>{VIEWS.map((v) => <option key={v}>{v}</option>)}</select></label>
         <button data-testid="export.png" onClick={() => exportPng(view)}>PNG</button>
         <button data-testid="export.svg" onClick={() => exportSvg(view)}>SVG</button>
+        <ClipButton />
       </div>
       <div className="buttons">
         <button data-testid="export.csv" onClick={exportCsv}>Metrics CSV</button>

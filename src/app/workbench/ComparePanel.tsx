@@ -44,7 +44,7 @@ export function ComparePanel() {
   );
   return (
     <div className="wb-compare">
-      <p className="hint">A is the scenario loaded now{useWb.getState().trace ? ' (with its trace)' : ''}; B is A with {fn0}’s configuration changed. Both run together on the same arrivals — the same requests at the same times — so each request can be paired with itself.</p>
+      <p className="hint">A is the scenario as loaded{useWb.getState().trace ? ' (with its trace)' : ''} — not the clicks and live load of this session; B is A with {fn0}’s configuration changed. Both run together on the same arrivals — the same requests at the same times — so each request can be paired with itself.</p>
       <div className="field">
         {knob('keepAliveS', 'keep-alive (s)', 'as A')}{knob('memoryMb', 'memory MB', 'as A')}{knob('provisioned', 'provisioned', 'as A')}
         {knob('reserved', 'reserved', 'as A')}
@@ -53,7 +53,7 @@ export function ComparePanel() {
         </select></label>
       </div>
       <details><summary>B as JSON</summary>
-        <textarea data-testid="wb.b.json" rows={8} style={{ width: '100%', fontFamily: 'monospace', fontSize: 11 }} value={b} onChange={(e) => setJson(e.target.value)} />
+        <textarea data-testid="wb.b.json" aria-label="Configuration B as JSON" rows={8} style={{ width: '100%', fontFamily: 'monospace', fontSize: 11 }} value={b} onChange={(e) => setJson(e.target.value)} />
         <p className="hint">A change to B’s <code>workload</code> is refused: it would change the traffic, and the comparison would no longer be request by request.</p>
       </details>
       <div className="buttons"><button data-testid="wb.compare.run" onClick={run}>Run A/B to the end ({Math.round(useUi.getState().durationMs / 1000)} s simulated)</button></div>

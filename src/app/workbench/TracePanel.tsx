@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { notify } from '../store/uiStore';
+import { notify, useUi } from '../store/uiStore';
 import { useWb } from './wbStore';
 import { wb } from './wbClient';
 
@@ -10,7 +10,8 @@ import { wb } from './wbClient';
  * onto the scenario's functions.
  */
 export function TracePanel() {
-  const trace = useWb((s) => s.trace);
+  const loads = useUi((s) => s.loads);
+  const trace = useWb((s) => (s.traceAtLoad === loads ? s.trace : null));
   const [map, setMap] = useState('name');
   const [top, setTop] = useState(5);
   const [extra, setExtra] = useState<{ durations?: File; memory?: File }>({});
@@ -21,7 +22,7 @@ export function TracePanel() {
     setProblems([]);
     try {
       const r = await wb({ type: 'wb.trace', file, name: file.name, map: map === 'top' ? `top:${top}` : map, ...extra }, 'trace');
-      useWb.setState({ trace: r.trace });
+      useWb.setState({ trace: r.trace, traceAtLoad: useUi.getState().loads });
     } catch (e) {
       setProblems((e as Error).message.split('\n'));
       notify(`${file.name}: not replayed`, 'error');
@@ -30,7 +31,7 @@ export function TracePanel() {
   return (
     <div className="wb-trace">
       <div
-        className={`dropzone${over ? ' over' : ''}`} data-testid="wb.dropzone" role="button" tabIndex={0} aria-label="Drop a trace file here, or choose one"
+        className={`dropzone${over ? ' over' : ''}`} data-testid="wb.dropzone" role="group" aria-label="Drop a trace file here, or choose one"
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
         onDrop={(e) => { e.preventDefault(); setOver(false); void load(e.dataTransfer.files[0]); }}
       >

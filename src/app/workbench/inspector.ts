@@ -1,4 +1,4 @@
-import type { MachineTable } from '../../core/index';
+import { stepEvent } from '../../core/index';
 import { useUi } from '../store/uiStore';
 import { wb } from './wbClient';
 
@@ -8,31 +8,16 @@ import { wb } from './wbClient';
  * the inspector attached, so each transition shows in Stately's UI. Loaded only when asked
  * for (a button, or `?inspect=1` to show it): `@statelyai/inspect` and the actor are dynamic
  * imports, never part of the page otherwise.
- *
- * The machine's guards read flags on the event, so each recorded step is sent as the event
- * whose transition leads to the recorded next state, with its guard's flag set and the
- * flags of the candidates before it cleared.
+ * Each recorded step is sent as the event whose transition leads to the recorded next state
+ * (core/export/machineSteps.ts).
  */
-export function stepEvent(table: MachineTable, from: string, to: string): Record<string, unknown> | null {
-  const byEvent = table.transitions[from] ?? {};
-  for (const [type, candidates] of Object.entries(byEvent)) {
-    const i = candidates.findIndex((c) => c.target === to);
-    if (i < 0) continue;
-    const ev: Record<string, unknown> = { type };
-    for (let k = 0; k < i; k++) if (candidates[k].guard) ev[candidates[k].guard!] = false;
-    if (candidates[i].guard) ev[candidates[i].guard!] = true;
-    return ev;
-  }
-  return null;
-}
-
 export async function inspectEnvironment(env: number): Promise<string> {
   const table = useUi.getState().environmentMachine;
   if (!table) return 'the environment machine has not arrived from the worker yet';
   const h = await wb({ type: 'wb.envHistory', env }, 'envHistory');
   if (h.states.length === 0) return `env-${env}: no state changes in the recent event log`;
   const [{ createBrowserInspector }, { createActor }, { environmentMachine }] = await Promise.all([
-    import('@statelyai/inspect'), import('xstate'), import('../../core/machines/environmentMachine'),
+    import('@statelyai/inspect'), import('xstate'), import('../../core/index'),
   ]);
   const inspector = createBrowserInspector();
   const actor = createActor(environmentMachine, { inspect: inspector.inspect, id: `env-${env}` });

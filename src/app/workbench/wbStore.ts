@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { CompareResult } from '../../core/compare/compareRun';
-import type { SweepResult } from '../../core/sweep/result';
+import type { CompareResult, SweepResult } from '../../core/index';
 import type { Estimates, TraceLoaded, WorkbenchFromWorker } from '../../protocol/workbench';
 import type { Bookmark } from './bookmarks';
 
@@ -12,6 +11,8 @@ import type { Bookmark } from './bookmarks';
 export interface WorkbenchState {
   progress: { job: string; fraction: number; text: string } | null;
   trace: TraceLoaded | null;
+  /** The page's load count right after the trace was loaded: another load replaces it. */
+  traceAtLoad: number;
   compare: CompareResult | null;
   /** Labels of A and B for the comparison drawn. */
   compareNames: { a: string; b: string };
@@ -22,7 +23,7 @@ export interface WorkbenchState {
 }
 
 export const useWb = create<WorkbenchState>(() => ({
-  progress: null, trace: null, compare: null, compareNames: { a: 'A', b: 'B' }, sweep: null, estimates: [], latestEstimates: null, bookmarks: [],
+  progress: null, trace: null, traceAtLoad: -1, compare: null, compareNames: { a: 'A', b: 'B' }, sweep: null, estimates: [], latestEstimates: null, bookmarks: [],
 }));
 
 export function onWorkbenchProgress(m: Extract<WorkbenchFromWorker, { type: 'wb.progress' }>): void {

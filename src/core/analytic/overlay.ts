@@ -26,6 +26,8 @@ export type Overlay =
 export function modelInputs(s: Scenario): ModelInputs | string {
   const f = s.functions[0];
   if (!f) return 'the scenario has no function';
+  const others = new Set(s.workload.map((w) => w.function.split(':')[0]).filter((n) => n !== f.name));
+  if (others.size > 0 || s.trace) return `the models describe one function under Poisson traffic; this scenario also invokes ${s.trace ? 'a replayed trace' : [...others].join(', ')}`;
   const entries = s.workload.filter((w) => w.function.split(':')[0] === f.name);
   if (entries.length === 0) return `no workload entry invokes ${f.name}`;
   const notPoisson = entries.find((w) => w.arrival.process !== 'poisson' || w.mode !== 'RequestResponse' || w.startMs > 0 || w.endMs < Infinity);

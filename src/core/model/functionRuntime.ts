@@ -1,6 +1,5 @@
 import type { CompiledDist } from '../engine/distributions';
-import type { IdlePoolState } from './simState';
-import type { FunctionConfig } from '../scenario/types';
+import type { FunctionConfig, RoutingPolicy } from '../scenario/types';
 import type { ReclaimCause } from './records';
 
 /**
@@ -67,3 +66,13 @@ export interface VersionRuntime {
 }
 
 export type VersionSamples = Readonly<{ durationMs: CompiledDist; initMs: CompiledDist; keepAliveMs: CompiledDist }>;
+
+/** The idle environments of a version, by routing policy (services/idlePool.ts). */
+export interface IdlePoolState {
+  policy: RoutingPolicy;
+  /** Environment ids: a stack (mru), a binary heap on id (newest / oldest), or an array (random). */
+  ids: number[];
+  /** Each entry's stamp at insertion (mru, newest, oldest). */
+  stamps: number[];
+  size: number;
+}

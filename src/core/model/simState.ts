@@ -5,7 +5,7 @@ import type { StreamState } from '../engine/random';
 import type { SimEvent } from '../events';
 import type { AsyncEventState } from '../machines/asyncEventMachine';
 import type { Fault } from '../scenario/faultTypes';
-import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadEntry } from '../scenario/types';
+import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from '../scenario/types';
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
 import type { EventSourcesState } from '../eventSources/state';
@@ -26,7 +26,7 @@ import type { BatchMeans } from '../analytic/batchMeans';
  * Frozen parts (the scenario, configurations, compiled distributions, results) are
  * immutable and shared between a simulation and its snapshots.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3; // 2: trace; 3: faults.losses (the latest worker failures, for the views)
 
 export interface SimState {
   version: typeof STATE_VERSION;
@@ -98,16 +98,6 @@ export interface LiveLoadState {
   current: { entry: WorkloadEntry; arrival: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }> } | null;
 }
 
-/** The idle environments of a version, by routing policy (services/idlePool.ts). */
-export interface IdlePoolState {
-  policy: RoutingPolicy;
-  /** Environment ids: a stack (mru), a binary heap on id (newest / oldest), or an array (random). */
-  ids: number[];
-  /** Each entry's stamp at insertion (mru, newest, oldest). */
-  stamps: number[];
-  size: number;
-}
-
 /** Counting: region-wide concurrency (services/counting.ts). */
 export interface CountingState {
   unreservedInUse: number;
@@ -135,7 +125,12 @@ export interface QueuedEvent {
   lastInvocation: number;
   /** When it last became visible (accepted, or back from a retry wait / backoff). */
   visibleSinceMs: number;
+  /** While in RetryWait or Backoff: when it becomes visible again (or expires), ms; NaN otherwise. */
+  wakeAtMs: number;
 }
+
+/** An event that reached a final state, kept for the views (the DLQ's recent arrivals). */
+export interface FinishedEvent { id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number }
 
 /** The internal queue for Event invocations and its poller fleet (services/asyncQueue.ts). */
 export interface AsyncQueueState {
@@ -150,6 +145,8 @@ export interface AsyncQueueState {
   /** Per poller: attempts not yet answered. */
   inFlight: number[];
   stats: { accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number; duplicates: number; onSuccessDelivered: number };
+  /** The last few events to finish, oldest first (bounded: read by the scene). */
+  finished: FinishedEvent[];
 }
 
 /** Injected faults (services/faults.ts): every one ever added, and the active ones. */
@@ -159,7 +156,13 @@ export interface FaultState {
   active: Set<number>;
   /** Active invoke-service outages: checked on every request, so kept as a count. */
   outages: number;
+  /** The latest worker failures (at most WORKER_LOSSES_KEPT), for the views: a failed worker is shown failed. */
+  losses: WorkerLoss[];
 }
+
+/** What a worker failure took down. */
+export interface WorkerLoss { worker: number; atMs: number; environments: number; memoryMb: number }
+export const WORKER_LOSSES_KEPT = 4;
 
 /** Time-weighted environment counts by category (metrics/environmentGauge.ts). */
 export interface GaugeState {

@@ -26,7 +26,12 @@ export function unreservedCapacity(s: SimState): number {
 /** Would one more concurrency unit for `fn` break a limit? The AWS reason if so. */
 export function checkConcurrency(s: SimState, fn: FunctionRuntime): ThrottleReason | null {
   const reserved = fn.cfg.reservedConcurrency;
-  if (reserved !== null) return fn.inUse >= reserved ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : null;
+  if (reserved !== null) {
+    if (fn.inUse >= reserved) return 'ReservedFunctionConcurrentInvocationLimitExceeded';
+    // Units other functions still hold from before this reservation (carried) may fill the
+    // account: the limit is never exceeded, so the reservation waits until they are released.
+    return s.counting.accountInUse >= s.scenario.account.concurrencyLimit ? 'ConcurrentInvocationLimitExceeded' : null;
+  }
   return s.counting.unreservedInUse >= unreservedCapacity(s) ? 'ConcurrentInvocationLimitExceeded' : null;
 }
 
