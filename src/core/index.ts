@@ -17,6 +17,7 @@ export { summarize } from './summary';
 export type { Summary, LatencyStats } from './summary';
 export { toView } from './view';
 export type { FrameView, FunctionView, InvocationView, Bin, ViewOptions } from './view';
+export type { EventSourceView, LaneView } from './eventSources/view';
 export { describeRecord } from './logText';
 export { recentRecords } from './engine/eventLog';
 export type { LogRecord } from './engine/eventLog';
