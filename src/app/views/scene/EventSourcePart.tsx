@@ -106,15 +106,16 @@ function Lanes({ r, e, top, bottom }: { r: Rect; e: EsView; top: number; bottom:
   return (
     <g className="es-lanes">
       {e.lanes.slice(0, shown.n).map((l, i) => {
-        const y = top + i * shown.h, stalled = l.retries > 0;
+        // Stalled: its batch is failing and retried. Behind: no failure counted (e.g. a batch being bisected) but 10 s or more old.
+        const y = top + i * shown.h, stalled = l.retries > 0, behind = !stalled && l.oldestAgeMs >= 10_000;
         const frac = l.depth === 0 ? 0 : Math.max(0.04, Math.log1p(l.depth) / Math.log1p(max));
-        const label = shown.h >= 20 ? (stalled ? `stalled ${age(l.oldestAgeMs)}` : l.depth ? age(l.oldestAgeMs) : '') : '';
+        const label = shown.h >= 20 ? (stalled ? `stalled ${age(l.oldestAgeMs)}` : behind ? `behind ${age(l.oldestAgeMs)}` : l.depth ? age(l.oldestAgeMs) : '') : '';
         return (
           <g key={i} data-lane={i} data-stalled={stalled ? 'true' : 'false'} className={`es-lane${stalled ? ' stalled' : ''}`}>
             <title>{`shard ${l.shard}${e.parallelizationFactor > 1 ? `, lane ${i % e.parallelizationFactor + 1}` : ''}: ${l.depth} records, oldest ${age(l.oldestAgeMs)}${stalled ? `; its batch has failed ${l.retries} time${l.retries === 1 ? '' : 's'} and blocks the shard` : ''}`}</title>
             <rect x={x0} y={y} width={x1 - x0} height={shown.h - 4} rx={3} className="es-lane-bg" />
-            <rect x={x0} y={y} width={(x1 - x0) * frac} height={shown.h - 4} rx={3} fill={stalled ? ES_COLOR.stalled : l.busy ? ES_COLOR.inFlight : ES_COLOR.waiting} />
-            {label && <text x={x1 - 6} y={y + shown.h - 6} textAnchor="end" className={stalled ? 'es-lane-text stalled' : 'es-lane-text'} fontSize={T.small}>{label}</text>}
+            <rect x={x0} y={y} width={(x1 - x0) * frac} height={shown.h - 4} rx={3} fill={stalled ? ES_COLOR.stalled : behind ? ES_COLOR.behind : l.busy ? ES_COLOR.inFlight : ES_COLOR.waiting} />
+            {label && <text x={x1 - 6} y={y + shown.h - 6} textAnchor="end" className={stalled || behind ? 'es-lane-text stalled' : 'es-lane-text'} fontSize={T.small}>{label}</text>}
           </g>
         );
       })}

@@ -5,8 +5,8 @@ import { T, textWidth } from './text';
 /** Plain maths and words for EventSourcePart (no React), so they can be checked in Node. */
 export type EsView = EventSourceView;
 
-/** Okabe–Ito, as the rest of the scene: waiting sky blue, in flight green, stalled vermillion. */
-export const ES_COLOR = { waiting: '#56B4E9', inFlight: '#009E73', stalled: '#D55E00' } as const;
+/** Okabe–Ito, as the rest of the scene: waiting sky blue, in flight green, stalled vermillion, behind orange. */
+export const ES_COLOR = { waiting: '#56B4E9', inFlight: '#009E73', stalled: '#D55E00', behind: '#E69F00' } as const;
 
 export function sourceWords(e: EsView): { title: string; kind: string; failTitle: string; failNote: string[] } {
   const dlqNote = e.maxReceiveCount ? [`after ${e.maxReceiveCount}`, 'receives'] : ['no redrive', 'policy'];
