@@ -134,7 +134,6 @@ function Pollers({ r, e }: { r: Rect; e: EsView }) {
   return (
     <Box r={r} title="Pollers" part="pollers">
       <title>{`${e.name}'s event source mapping (${e.state}): ${e.concurrency} batches being invoked; limit ${e.limit}${e.type === 'sqs' ? `, the pollers' target ${e.target}` : ''}`}</title>
-      {e.state !== 'Enabled' && <text x={r.x + r.w - 12} y={r.y + 38} textAnchor="end" className="part-429" fontSize={T.small}>{e.state === 'Disabled' ? 'off' : '…'}</text>}
       {tiles.map((t, i) => {
         const x = r.x + 12 + (i % cols) * (tileW + 4), y = r.y + 56 + Math.floor(i / cols) * (tileH + 4);
         const filled = Math.min(10, Math.max(1, Math.round((t.size / Math.max(1, e.batchSize)) * 10)));
@@ -146,7 +145,8 @@ function Pollers({ r, e }: { r: Rect; e: EsView }) {
           </g>
         );
       })}
-      <text x={r.x + 12} y={r.y + r.h - 42} className="part-sub" fontSize={T.small}>busy / max</text>
+      {/* A mapping in transition (Updating, Disabling, …) or Disabled says so where its concurrency is explained. */}
+      <text x={r.x + 12} y={r.y + r.h - 42} className={e.state === 'Enabled' ? 'part-sub' : 'part-429'} fontSize={T.small} data-testid="es.state">{e.state === 'Enabled' ? 'busy / max' : fitText(e.state, T.small, r.w - 24)}</text>
       <text x={r.x + 12} y={r.y + r.h - 16} className="part-count" fontSize={T.small} data-testid="es.concurrency" data-busy={e.concurrency} data-limit={e.limit}>
         <tspan className="part-big">{count(e.concurrency)}</tspan> / {count(e.limit)}
       </text>

@@ -10,7 +10,7 @@ export const ES_COLOR = { waiting: '#56B4E9', inFlight: '#009E73', stalled: '#D5
 
 export function sourceWords(e: EsView): { title: string; kind: string; failTitle: string; failNote: string[] } {
   const dlqNote = e.maxReceiveCount ? [`after ${e.maxReceiveCount}`, 'receives'] : ['no redrive', 'policy'];
-  const dest = [e.expired ? `${count(e.expired)} expired` : 'failed batches'];
+  const dest = [e.expired ? `${count(e.expired)} expired` : 'records sent'];
   switch (e.type) {
     case 'sqs': return { title: 'Your queue', kind: 'SQS', failTitle: 'DLQ', failNote: dlqNote };
     case 'sqs-fifo': return { title: 'Your FIFO queue', kind: 'SQS FIFO', failTitle: 'DLQ', failNote: dlqNote };

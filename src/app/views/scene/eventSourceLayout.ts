@@ -19,6 +19,8 @@ export function eventSourceMode(frame: FrameView): boolean {
 export function withEventSources(L: SceneLayout, on: boolean): SceneLayout {
   if (!on) return L;
   let out = cache.get(L);
-  if (!out) cache.set(L, (out = { ...L, arrows: L.arrows.filter((a) => !EVENT_ONLY.has(a.id)) }));
+  // The mapping is one part: its arrows light and dim with it.
+  const part = (p: string) => (p === 'queue' || p === 'pollers' || p === 'dlq' ? 'event-source' : p);
+  if (!out) cache.set(L, (out = { ...L, arrows: L.arrows.filter((a) => !EVENT_ONLY.has(a.id)).map((a) => ({ ...a, parts: [...new Set(a.parts.map(part))] })) }));
   return out;
 }
