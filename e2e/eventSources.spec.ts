@@ -1,4 +1,4 @@
-import { test, expect, openPaused } from './fixtures';
+import { test, expect, openPaused, simOn } from './fixtures';
 import { labelOverlaps, smallestText } from './sceneChecks';
 
 /**
@@ -54,5 +54,20 @@ test('a Kinesis stream with a poison record: its shard is a stalled lane while t
   await openPaused(page, 'scenario=kinesis-stalled-shard&t=180000');
   await expect(page.locator('[data-component="event-source"] [data-lane][data-stalled="true"]')).toHaveCount(0);
   expect(Number(await page.locator('[data-component="event-source"] [data-testid="es.dlq"]').textContent())).toBeGreaterThanOrEqual(1);
+  void consoleErrors;
+});
+
+test('the charts show the queue (waiting, oldest message) and the mapping’s concurrency against its limit, sampled by the worker', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPaused(page, 'embed=1&view=charts&scenario=sqs-queue-scaling&t=75000');
+  await expect(page.getByTestId('chart.eventSourceQueue')).toBeVisible();
+  await expect(page.getByTestId('chart.eventSourceConcurrency')).toBeVisible();
+  await expect(page.getByTestId('chart.queue')).toHaveCount(0); // the internal queue's chart gives way
+  const s = await simOn(page).series('esConcurrency');
+  expect(s.values.length).toBeGreaterThan(10);
+  expect(Math.max(...s.values)).toBeGreaterThan(5);
+  const limit = await simOn(page).series('esLimit');
+  expect(Math.max(...limit.values)).toBe(1000);
+  await page.screenshot({ path: 'test-results/screenshots/es-charts-1280x720.png' });
   void consoleErrors;
 });

@@ -78,7 +78,7 @@ export function ChartsView() {
           { label: 'tokens', values: at((p) => p.bucketTokens), color: '#CC79A7' },
           { label: 'capacity', values: steps(pts, (p) => p.scalingCapacity ?? frame.account.scalingCapacity), color: '#999999', dashed: true },
         ]} />
-        {!(es && fit) && <LatencyHistogram width={w} height={h} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />}
+        <LatencyHistogram width={w} height={h} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
       </div>
     </div>
   );
