@@ -62,6 +62,7 @@ test('the charts show the queue (waiting, oldest message) and the mapping’s co
   await openPaused(page, 'embed=1&view=charts&scenario=sqs-queue-scaling&t=75000');
   await expect(page.getByTestId('chart.eventSourceQueue')).toBeVisible();
   await expect(page.getByTestId('chart.eventSourceConcurrency')).toBeVisible();
+  await expect(page.getByTestId('chart.eventSourceAge')).toBeVisible();
   await expect(page.getByTestId('chart.queue')).toHaveCount(0); // the internal queue's chart gives way
   const s = await simOn(page).series('esConcurrency');
   expect(s.values.length).toBeGreaterThan(10);

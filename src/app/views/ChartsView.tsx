@@ -30,7 +30,8 @@ export function ChartsView() {
   const series = useUi.getState().series; // read with the (throttled) frame, not on every store change
   const [sizeRef, measured] = useWidth<HTMLDivElement>();
   const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
-  // In a slide the five charts share the box: two columns, three rows, each as tall as fits.
+  // In a slide the charts share the box: two columns, three rows, each as tall as fits (with a
+  // mapping, its three charts take the internal queue's and the scaling bucket's places).
   const fit = useFit() !== null;
   const [areaRef, box] = useBox<HTMLDivElement>();
   if (!frame) return <div ref={ref} className="view charts" />;
@@ -74,10 +75,10 @@ export function ChartsView() {
             { label: 'oldest age s', values: at((p) => p.oldestAgeMs / 1000), color: '#999999', dashed: true },
           ]} />
         )}
-        <LineChart testId="chart.bucket" width={w} height={h} title={`Scaling bucket of ${fn0?.name ?? '—'}${fit ? '' : ' (new environments allowed now)'}`} lines={[
+        {!(es && fit) && <LineChart testId="chart.bucket" width={w} height={h} title={`Scaling bucket of ${fn0?.name ?? '—'}${fit ? '' : ' (new environments allowed now)'}`} lines={[
           { label: 'tokens', values: at((p) => p.bucketTokens), color: '#CC79A7' },
           { label: 'capacity', values: steps(pts, (p) => p.scalingCapacity ?? frame.account.scalingCapacity), color: '#999999', dashed: true },
-        ]} />
+        ]} />}
         <LatencyHistogram width={w} height={h} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
       </div>
     </div>
