@@ -3,6 +3,7 @@ import { useUi } from './store/uiStore';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { LoadPanel } from './controls/LoadPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
+import { MappingPanel } from './controls/MappingPanel';
 import { FaultPanel } from './controls/FaultPanel';
 import { ExportPanel } from './controls/ExportPanel';
 import { DetailsPanel } from './views/DetailsPanel';
@@ -75,6 +76,7 @@ function MainPage() {
         <h2>Drive the run</h2>
         <LoadPanel />
         <ConfigPanel key={scenarioKey} />
+        <MappingPanel key={`m${scenarioKey}`} />
         <FaultPanel />
         <ExportPanel />
       </section>

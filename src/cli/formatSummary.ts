@@ -3,6 +3,15 @@ import type { Summary } from '../core/summary';
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
+/** Event source mappings: one line of fates and one of activity each. */
+function eventSourceLines(s: Summary): string[] {
+  if (!s.eventSources.length) return [];
+  return ['Event source mappings', ...s.eventSources.flatMap((e) => [
+    `  ${e.type} ${e.name} → ${e.function} (${e.state}): ${e.received} received = ${e.deleted} deleted + ${e.toDlq} to DLQ/destination + ${e.expired} expired + ${e.discarded} discarded + ${e.remaining} remaining`,
+    `    ${e.batches} batches, ${e.invocations} invocations (${e.functionErrors} failed, ${e.throttles} throttled or refused, ${e.partialFailures} partial), ${e.retried} redeliveries, peak ${e.peakConcurrency} concurrent; oldest ${ms(e.oldestAgeMs)}${e.iteratorAgeMs !== null ? ` (iterator age)` : ''}${e.recursionStopped ? `; ${e.recursionStopped} stopped by recursive loop detection` : ''}`,
+  ])];
+}
+
 /** The human-readable summary `npm run sim` prints without --json. */
 export function formatSummary(s: Summary): string {
   const i = s.invocations;
@@ -26,6 +35,7 @@ export function formatSummary(s: Summary): string {
     lat('warm', s.latencyMs.warm),
     `Functions`,
     ...Object.entries(s.functions).map(([n, f]) => `  ${n}: ${f.invocations} invocations, ${f.coldStarts} cold starts, ${f.throttled} throttled`),
+    ...eventSourceLines(s),
     ``,
     `Event log    ${s.eventLogRecords} records, sha256 ${s.eventLogSha256}`,
   ];

@@ -1,6 +1,7 @@
 import { completedCount } from './metrics/runMetrics';
 import type { SimState } from './model/simState';
 import { concurrencyCeiling, unreservedCapacity } from './services/counting';
+import { checkEventSources } from './eventSources/invariants';
 
 /**
  * The model's safety properties, checked against a live simulation. Empty when all hold.
@@ -12,6 +13,7 @@ import { concurrencyCeiling, unreservedCapacity } from './services/counting';
  * - Every accepted async event is succeeded, dead-lettered, dropped, or still queued / in
  *   flight — none lost, none counted twice.
  * - Provisioned environments are exactly those each version counts.
+ * - Event source mappings account for every message and record (eventSources/invariants.ts).
  */
 export function checkInvariants(sim: { readonly state: SimState }): string[] {
   const s = sim.state;
@@ -73,5 +75,6 @@ export function checkInvariants(sim: { readonly state: SimState }): string[] {
   let held = 0;
   for (const fn of s.functions) held += fn.inUse;
   if (held !== s.counting.accountInUse) problems.push(`functions hold ${held} units, account counts ${s.counting.accountInUse}`);
+  problems.push(...checkEventSources(s));
   return problems;
 }

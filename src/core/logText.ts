@@ -1,12 +1,13 @@
 import type { LogRecord } from './engine/eventLog';
 import { ASYNC_STATE_CODES, ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG } from './logCodes';
 import type { SimState } from './model/simState';
+import { describeEventSourceRecord } from './eventSources/logText';
 
 /** An event-log record in words, for the page's event list. */
 export interface LogEntry {
   seq: number;
   atMs: number;
-  kind: 'request' | 'environment' | 'outcome' | 'async' | 'control' | 'fault' | 'worker';
+  kind: 'request' | 'environment' | 'outcome' | 'async' | 'control' | 'fault' | 'worker' | 'eventSource';
   text: string;
   env?: number;
   invocation?: number;
@@ -50,7 +51,10 @@ export function describeRecord(sim: { readonly state: SimState }, r: LogRecord, 
       const f = s.faults.history[r.a];
       return { seq, atMs: r.atMs, kind: 'fault', interesting: true, text: `fault ${f?.type ?? r.a} ${r.b ? 'started' : 'ended'}${r.c ? ` (worker-${r.c})` : ''}` };
     }
-    default:
+    default: {
+      const e = describeEventSourceRecord(s, r);
+      if (e) return { seq, atMs: r.atMs, kind: 'eventSource', ...e };
       return { seq, atMs: r.atMs, kind: 'worker', interesting: false, text: `record ${r.code}` };
+    }
   }
 }

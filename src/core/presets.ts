@@ -5,6 +5,11 @@ import steady from '../../scenarios/steady-traffic.json';
 import asyncRetries from '../../scenarios/async-retries-dlq.json';
 import deploy from '../../scenarios/deploy-and-provisioned.json';
 import faults from '../../scenarios/faults.json';
+import sqsQueueScaling from '../../scenarios/sqs-queue-scaling.json';
+import sqsFifoGroups from '../../scenarios/sqs-fifo-groups.json';
+import kinesisStalledShard from '../../scenarios/kinesis-stalled-shard.json';
+import dynamodbStream from '../../scenarios/dynamodb-stream.json';
+import recursiveLoop from '../../scenarios/recursive-loop.json';
 
 /** Built-in scenarios by name: the page's `?scenario=<name>` and the page API's `load(name)`. */
 export const PRESETS: Record<string, unknown> = {
@@ -15,6 +20,11 @@ export const PRESETS: Record<string, unknown> = {
   'async-retries-dlq': asyncRetries,
   'deploy-and-provisioned': deploy,
   faults,
+  'sqs-queue-scaling': sqsQueueScaling,
+  'sqs-fifo-groups': sqsFifoGroups,
+  'kinesis-stalled-shard': kinesisStalledShard,
+  'dynamodb-stream': dynamodbStream,
+  'recursive-loop': recursiveLoop,
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);

@@ -22,6 +22,7 @@ import { onWorkerDrain, onWorkerLeaseEnd } from './services/workerLease';
 import { firstArrival, nextArrival, requestsPerArrival } from './workload/arrivals';
 import { onLiveArrival, setLiveLoad } from './workload/liveLoad';
 import { createState, populate } from './world';
+import { onEventSourceEvent } from './eventSources/dispatch';
 import { onTraceArrival, startTrace } from './traces/traceArrivals';
 import { settleTrace } from './traces/pull';
 import { closeBatchesBefore } from './analytic/runCounters';
@@ -248,6 +249,7 @@ export class Simulation implements SimContext {
       case 'fault.start': return onFaultStart(this, ev.index);
       case 'fault.end': return onFaultEnd(this, ev.index);
       case 'live.arrival': return onLiveArrival(this, ev.gen);
+      case 'esm': return onEventSourceEvent(this, ev);
       case 'trace.arrival': return onTraceArrival(this);
       default: return assertNever(ev);
     }

@@ -3,6 +3,7 @@ import { gaugeMeans } from './metrics/environmentGauge';
 import { completedCount } from './metrics/runMetrics';
 import { oldestEventAgeMs } from './services/asyncQueue';
 import type { Simulation } from './simulation';
+import { eventSourceSummaries, type EventSourceSummary } from './eventSources/summary';
 
 /** The run summary: CONTRACTS.md §2, field for field, plus a few additions. */
 export interface Summary {
@@ -31,6 +32,8 @@ export interface Summary {
   faults: { injected: number; workersFailed: number };
   clientQueued: number;
   functions: Record<string, { invocations: number; coldStarts: number; throttled: number }>;
+  /** Event source mappings, in the scenario's order (then those created by CreateEventSourceMapping). */
+  eventSources: EventSourceSummary[];
   workers: { peak: number; added: number; drained: number };
   eventLogRecords: number;
   eventLogSha256: string;
@@ -89,6 +92,7 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
     latencyMs: { all: latency(percentiles(m.latency.all)), cold: latency(percentiles(m.latency.cold)), warm: latency(percentiles(m.latency.warm)) },
     async: { ...asyncStats(sim) },
     functions,
+    eventSources: eventSourceSummaries(s),
     workers: { peak: s.peakWorkers, added: s.nextWorkerId - 1, drained: s.workersDrained },
     controlPlane: { calls: s.controlPlaneCalls, errors: s.controlPlaneErrors },
     faults: { injected: s.faults.history.length, workersFailed: s.workersFailed },

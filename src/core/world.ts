@@ -16,6 +16,8 @@ import { createFaults } from './services/faultQueries';
 import { createInitialFleet } from './services/fleet';
 import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
+import { createEventSources } from './eventSources/state';
+import { addSource } from './eventSources/sources';
 import { createBatchMeans } from './analytic/batchMeans';
 import { createTraceSource } from './traces/source';
 import { initialBatchMs } from './analytic/runCounters';
@@ -51,6 +53,7 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     recent: { items: [], next: 0, cap: opts.recentInvocations },
     counting: createCounting(),
     asyncQueue: createAsyncQueue(p.pollers),
+    eventSources: createEventSources(),
     faults: createFaults(),
     controlPlaneResults: [],
     controlPlaneCalls: 0,
@@ -91,6 +94,7 @@ export function populate(ctx: SimContext): void {
       ctx.schedule(0, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
     }
   }
+  for (const e of s.scenario.eventSources) addSource(ctx, e, false);
   s.scenario.controlPlane.forEach((c, index) => ctx.schedule(c.atMs, { type: 'control.call', index }));
   for (const f of s.scenario.faults) addFault(ctx, f);
 }

@@ -1,9 +1,10 @@
 import type { Chapter } from './types';
+import { EVENT_SOURCE_CHAPTERS } from './eventSourceChapters';
 
 const fn = (extra: object = {}) => ({ name: 'hello', runtime: 'nodejs20.x', memoryMb: 512, extensions: 1, durationMs: { dist: 'constant', value: 80 }, ...extra });
 
 /**
- * The six chapters. Each step is a window of its scenario's run; the times come from running
+ * The chapters (the event source ones in eventSourceChapters.ts). Each step is a window of its scenario's run; the times come from running
  * the scenario (chapters.test.ts runs each one and checks every window against the events
  * its text describes), so the picture and the words agree at every moment.
  */
@@ -145,6 +146,7 @@ export const CHAPTERS: Chapter[] = [
         text: 'The SnapStart environment restores the snapshot (purple, ~0.7 s here; hundreds of ms for a hello-world Java, and the gain is large when Init is heavy) and answers; the on-demand one runs its full 2.5 s Init first. When all provisioned environments are busy, extra requests spill over to on-demand cold starts.' },
     ],
   },
+  ...EVENT_SOURCE_CHAPTERS,
 ];
 
 export function chapterById(id: string): Chapter | undefined {

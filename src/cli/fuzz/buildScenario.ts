@@ -1,4 +1,5 @@
 import { FUNCTION_NAMES, functionJson, scenarioShapeArb, type ScenarioShape } from './generateScenario';
+import { eventSourceCallJson, eventSourceJson } from '../../core/eventSources/generate';
 
 const ACTIONS = ['UpdateFunctionCode', 'UpdateFunctionConfiguration', 'PublishVersion', 'CreateAlias', 'UpdateAlias', 'PutFunctionConcurrency',
   'DeleteFunctionConcurrency', 'PutProvisionedConcurrencyConfig', 'DeleteProvisionedConcurrencyConfig', 'PutFunctionEventInvokeConfig', 'DeleteFunction', 'CreateFunction'] as const;
@@ -75,12 +76,20 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
     const window = w.window ? { startMs: w.window[0] % d, endMs: (w.window[0] % d) + (w.window[1] % d) } : {};
     return { function: fn, mode: w.mode, arrival, ...window, client: { maxAttempts: w.attempts, queueDuringOutage: w.queue }, ...(w.payload === undefined ? {} : { payloadBytes: w.payload }) };
   });
-  const controlPlane = s.controlPlane.map(([t, k, q]) => ({ atMs: t % d, ...controlCall(names, k, q, reservable) }));
+  const controlPlane: Record<string, unknown>[] = s.controlPlane.map(([t, k, q]) => ({ atMs: t % d, ...controlCall(names, k, q, reservable) }));
+  // Event sources feed a function of the scenario; their calls name them, so they come with them.
+  const timeoutOf = (name: string) => (functions.find((f) => f.name === name)?.timeoutMs as number | undefined) ?? 3000;
+  const eventSources = s.eventSources.map(([f, v], i) => eventSourceJson(`q${i}`, names[f % names.length], timeoutOf(names[f % names.length]), v));
+  if (eventSources.length) {
+    const fn = eventSources[0].function as string, sourceNames = eventSources.map((e) => e.name as string);
+    for (const [t, k, q, v] of s.eventSourceCalls) controlPlane.push({ atMs: t % d, ...eventSourceCallJson(fn, sourceNames, timeoutOf(fn), k, q, v) });
+  }
   const faults = s.faults.map(([type, t, len, x]) => faultJson(type, t % d, len % d, x, names));
   return {
     seed: s.seed, durationMs: d,
     account: { concurrencyLimit: limit, unreservedMinimum, scaling: s.account.scaling },
     fleet: s.fleet, platform, functions, workload, controlPlane, faults,
+    ...(eventSources.length ? { eventSources } : {}),
   };
 }
 

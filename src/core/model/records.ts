@@ -98,6 +98,8 @@ export interface Invocation {
   asyncEvent: number;
   /** A duplicate delivery of that event (at-least-once): its outcome does not change the event. */
   duplicate: boolean;
+  /** The event source mapping's batch this invocation delivers (0: none). */
+  batch: number;
   /** Warm environment that had been reset (timeout/crash): runtime re-initialized in Invoke. */
   reinit: boolean;
   coldReason: ColdReason | null;
@@ -140,7 +142,7 @@ export interface Invocation {
 
 export function newInvocation(id: number, atMs: number, fields: Pick<Invocation, 'fn' | 'functionName' | 'mode' | 'source' | 'attempt' | 'maxAttempts' | 'payloadBytes' | 'asyncEvent' | 'duplicate' | 'queueDuringOutage'>): Invocation {
   return {
-    id, ...fields, ver: -1, version: '', state: 'Received', env: 0, worker: 0, cold: false, provisioned: false, restored: false, reinit: false,
+    id, ...fields, batch: 0, ver: -1, version: '', state: 'Received', env: 0, worker: 0, cold: false, provisioned: false, restored: false, reinit: false,
     coldReason: null, throttleReason: null, rejectReason: null, serviceErrorReason: null, statusCode: 0,
     queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmBootStartMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,

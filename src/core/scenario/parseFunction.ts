@@ -6,7 +6,7 @@ import type { FunctionConfig } from './types';
 
 const FUNCTION_KEYS = [
   'name', 'runtime', 'memoryMb', 'timeoutMs', 'package', 'durationMs', 'initMs', 'keepAliveMs',
-  'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart',
+  'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart', 'recursiveLoop',
 ] as const;
 
 /** Runtimes SnapStart supports: Java 11+, Python 3.12+, .NET 8+ [DOC]. */
@@ -79,6 +79,7 @@ export function parseFunction(p: Problems, path: string, v: unknown, account: Ac
     extensions: p.number(join(path, 'extensions'), v.extensions, { int: true, min: 0, max: 10, def: 0 }),
     snapStart,
     async: asyncCfg,
+    recursiveLoop: p.oneOf(join(path, 'recursiveLoop'), v.recursiveLoop, ['Terminate', 'Allow'] as const, 'Terminate'),
   };
 }
 

@@ -5,11 +5,12 @@ import { parseDist } from './parseDist';
 import { parseFunction, reservableConcurrency, reservableWhy } from './parseFunction';
 import { parseWorkloadEntry, type TraceBudget } from './parseWorkload';
 import { parseControlPlane, parseFaults } from './parseTimeline';
+import { parseEventSources } from './parseEventSource';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-const TOP_KEYS = ['seed', 'durationMs', 'account', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'name', 'description'];
+const TOP_KEYS = ['seed', 'durationMs', 'account', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'eventSources', 'name', 'description'];
 
 /** Platform estimates; see PlatformConfig and lambda-facts.md §3 for their sources. */
 export const DEFAULT_PLATFORM: PlatformConfig = {
@@ -119,11 +120,14 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
     if (entry) workload.push(entry);
   });
 
-  const controlPlane = parseControlPlane(p, rawControl, names, account);
+  const fnConfigs = new Map(functions.map((f) => [f.name, f]));
+  const eventSources = parseEventSources(p, p.array('eventSources', v.eventSources, [], LIMITS.eventSources, 'event sources'), fnConfigs, traceBudget);
+  const esm = { functions: fnConfigs, names: new Set(eventSources.map((e) => e.name)) };
+  const controlPlane = parseControlPlane(p, rawControl, names, account, esm);
   const faults = parseFaults(p, p.array('faults', v.faults, [], LIMITS.timelineEntries, 'faults'), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
-  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload, controlPlane, faults } };
+  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload, controlPlane, faults, eventSources } };
 }
 
 function parsePlatform(p: Problems, v: unknown): PlatformConfig {

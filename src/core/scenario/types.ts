@@ -1,4 +1,5 @@
 import type { Dist } from '../engine/distributions';
+import type { EventSourceConfig } from '../eventSources/config';
 
 /**
  * A scenario as the core runs it: CONTRACTS.md §1 with every default filled in by
@@ -49,6 +50,8 @@ export interface FunctionConfig {
   /** SnapStart for published versions (Java 11+, Python 3.12+, .NET 8+); not with provisioned concurrency. */
   snapStart: boolean;
   async: AsyncConfig;
+  /** Recursive loop detection (PutFunctionRecursionConfig): Terminate (default) stops SQS → Lambda → SQS loops. */
+  recursiveLoop: 'Terminate' | 'Allow';
 }
 
 /**
@@ -91,6 +94,8 @@ export interface Scenario {
   workload: WorkloadEntry[];
   controlPlane: ControlPlaneCall[];
   faults: Fault[];
+  /** Event source mappings: SQS queues and Kinesis / DynamoDB streams that invoke functions. */
+  eventSources: EventSourceConfig[];
   /** A trace file replayed onto the functions (traces/replay.ts); set by the trace loader, never by scenario JSON. */
   trace?: TraceReplay;
 }

@@ -10,6 +10,7 @@ import { setReserved } from './counting';
 import { retireEnvironment } from './environmentLifecycle';
 import { addFunction, addVersion, reconfigure } from './functions';
 import { allocateProvisioned } from './provisionedAllocation';
+import { applyEventSourceCall, isEventSourceCall } from '../eventSources/mappingControl';
 
 /**
  * The Lambda control plane (lambda-facts.md §7), with the AWS API names. Calls come from the
@@ -32,6 +33,7 @@ const ok = (message: string): Outcome => ({ ok: true, message });
 const err = (message: string): Outcome => ({ ok: false, message });
 
 function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
+  if (isEventSourceCall(call)) return applyEventSourceCall(ctx, call);
   const s = ctx.state;
   const { platform } = s.scenario;
   if (call.action === 'CreateFunction') {
