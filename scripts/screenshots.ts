@@ -7,7 +7,8 @@
  * Run against a built app served on E2E_PORT (default 4173):
  *   npx vite build --mode e2e && npx vite preview --mode e2e --port 4209 &
  *   E2E_PORT=4209 npx tsx scripts/screenshots.ts [filter]
- * Writes shots/<name>.png (gitignored). `filter` keeps only shots whose name contains it.
+ * Writes shots/<name>-<w>x<h>.png (gitignored). `filter` (comma-separated) keeps only shots whose
+ * name contains one of its parts.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -15,7 +16,7 @@ import { CHAPTERS } from '../src/app/tours/chapters';
 
 const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 const out = 'shots';
-const filter = process.argv[2] ?? '';
+const filters = (process.argv[2] ?? '').split(',').filter(Boolean);
 const SIZES = [[1400, 900], [1280, 720], [800, 450]] as const;
 mkdirSync(out, { recursive: true });
 
@@ -28,7 +29,7 @@ const settle = (page: Page, ms = 400) => page.waitForTimeout(ms);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 let taken = 0;
 async function shot(name: string, w: number, h: number, body: (page: Page) => Promise<void>): Promise<void> {
-  if (filter && !name.includes(filter)) return;
+  if (filters.length && !filters.some((f) => name.includes(f))) return;
   const ctx = await browser.newContext({ viewport: { width: w, height: h } });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
