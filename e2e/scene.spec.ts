@@ -182,3 +182,17 @@ test('a burst of 1,000 into the default run: the crowd badges and flow labels st
   }
   void consoleErrors;
 });
+
+test('on a first visit at 800×450 the welcome fits the scene: its text and both buttons are on screen', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 800, height: 450 });
+  await page.goto('/');
+  await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+  for (const id of ['welcome.tour', 'welcome.close']) {
+    await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+    // Nothing drawn over it (the phone bar, a notice): the button itself is what a click at its centre hits.
+    const hit = await page.getByTestId(id).evaluate((b) => { const r = b.getBoundingClientRect(); return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); });
+    expect(hit, id).toBe(true);
+  }
+  await expect(page.getByTestId('welcome')).toContainText('Each dot is one request');
+  void consoleErrors;
+});
