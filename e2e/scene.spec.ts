@@ -131,7 +131,7 @@ test('a 1,000-request burst reads as a burst: counts at each part, never spillin
   void consoleErrors;
 });
 
-for (const [w, h] of [[1100, 700], [800, 450]] as const) {
+for (const [w, h] of [[1100, 700], [800, 450], [390, 844]] as const) {
   test(`at ${w}×${h} the top bar takes two lines rather than drawing its controls over one another`, async ({ page, consoleErrors }) => {
     await page.setViewportSize({ width: w, height: h });
     await openPaused(page, 'scenario=default&t=5000');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
-import { PRESETS } from '../core/presets';
+import { PRESETS } from '../core/index';
 import type { Recorded } from '../protocol/messages';
 import { bytesToBase64Url, packJson, unpackJson } from './linkCodec';
 import { MAX_LINK_CHARS, parsePageUrl, presetNameFor, shareLink } from './url';
