@@ -64,8 +64,9 @@ function MainPage() {
       <ShortcutsDialog />
       <Notices />
       <WorkerErrorBanner />
-      <div className="main-stage">
-        <main className="main-stage-main" id="main-view" tabIndex={-1} aria-label="The whole system">
+      {/* The skip link lands on the scene and its dock: the next Tab reaches the tour or the invoke buttons. */}
+      <div className="main-stage" id="main-view" tabIndex={-1}>
+        <main className="main-stage-main" aria-label="The whole system">
           {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
           <View name="scene" />
           <Welcome />
