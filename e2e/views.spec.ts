@@ -76,6 +76,7 @@ test.describe('the lifecycle diagram is laid out to be read', () => {
 test.describe('the timeline', () => {
   test('a throttled request shows no Assignment, its 429 reason is never over a bar, and every row names its function', async ({ page, consoleErrors }) => {
     await openPaused(page, 'scenario=burst-scaling-limit&t=1300');
+    await page.locator('[data-view="timeline"]').scrollIntoViewIfNeeded(); // a view out of sight draws when shown
     const rows = page.locator('[data-view="timeline"] [data-state="Throttled"]');
     await expect(rows.first()).toBeVisible();
     const n = await rows.count();
