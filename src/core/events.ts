@@ -17,6 +17,8 @@ export type SimEvent =
       asyncEvent: number;
       /** An extra delivery of an event the queue already delivered (at-least-once). */
       duplicate: boolean;
+      /** Tenant isolation: the tenant id it carries (SimState.tenants index; 0 = none). */
+      tenant: number;
     }
   /** A queued event's retry delay or backoff is over, or its maximum age has passed. */
   | { type: 'async.wake'; event: number; epoch: number }

@@ -1,11 +1,13 @@
 import { Problems, join } from './check';
 import { parseDist } from './parseDist';
 import { RUNTIMES } from './runtimes';
+import { DEFAULT_ACCOUNT_ID, SCALE_FUNCTION_KEYS, parseScaleFunctionFields } from './parseScale';
 import type { FunctionConfig } from './types';
 
 const FUNCTION_KEYS = [
   'name', 'runtime', 'memoryMb', 'timeoutMs', 'package', 'durationMs', 'initMs', 'keepAliveMs',
   'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart',
+  ...SCALE_FUNCTION_KEYS,
 ] as const;
 
 /** Runtimes SnapStart supports: Java 11+, Python 3.12+, .NET 8+ [DOC]. */
@@ -14,7 +16,7 @@ const SNAPSTART_RUNTIMES = ['java21', 'java25', 'python3.12', 'python3.13', 'pyt
 /** Lambda's function-name rule for the short name form: 1–64 of letters, digits, - and _. */
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function parseFunction(p: Problems, path: string, v: unknown): FunctionConfig | null {
+export function parseFunction(p: Problems, path: string, v: unknown, accountIds: readonly string[] = [DEFAULT_ACCOUNT_ID]): FunctionConfig | null {
   if (!p.isObject(path, v)) return null;
   p.unknownKeys(path, v, FUNCTION_KEYS);
   const name = p.string(join(path, 'name'), v.name, NAME, 'must be 1 to 64 letters, digits, hyphens or underscores');
@@ -67,5 +69,6 @@ export function parseFunction(p: Problems, path: string, v: unknown): FunctionCo
     extensions: p.number(join(path, 'extensions'), v.extensions, { int: true, min: 0, max: 10, def: 0 }),
     snapStart,
     async: asyncCfg,
+    ...parseScaleFunctionFields(p, path, v, accountIds, { snapStart, provisionedConcurrency }),
   };
 }

@@ -4,11 +4,12 @@ import { parseDist } from './parseDist';
 import { parseFunction } from './parseFunction';
 import { parseWorkloadEntry } from './parseWorkload';
 import { parseControlPlane, parseFaults } from './parseTimeline';
+import { checkReservations, checkTenantWorkload, defaultBootDist, defaultVmmOverheadMb, parseAccounts, parseCost } from './parseScale';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-const TOP_KEYS = ['seed', 'durationMs', 'account', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'name', 'description'];
+const TOP_KEYS = ['seed', 'durationMs', 'account', 'accounts', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'cost', 'name', 'description'];
 
 /** Platform estimates; see PlatformConfig and lambda-facts.md §3 for their sources. */
 export const DEFAULT_PLATFORM: PlatformConfig = {
@@ -31,7 +32,19 @@ export const DEFAULT_PLATFORM: PlatformConfig = {
   updateFunctionMs: 5000,
   provisionedAllocationDelayMs: 60_000,
   provisionedRecycleMs: 4 * 3_600_000,
+  environmentRecycleMs: { dist: 'uniform', min: 2 * 3_600_000, max: 6 * 3_600_000 },
+  proactiveReplacement: true,
+  vmm: 'firecracker',
+  vmmOverheadMb: defaultVmmOverheadMb('firecracker'),
+  placementPerWorkerLimit: 16,
+  placementMinLeaseLeftMs: 3_600_000,
+  maxPollers: null,
+  asyncBacklogThreshold: 10_000,
+  concurrentSnapshotCreations: 10,
 };
+
+/** Workers in the default cell [INF]. */
+export const DEFAULT_CELL_WORKERS = 200;
 
 /**
  * Validates a scenario and fills in defaults. Every problem is reported with its JSON path
@@ -46,26 +59,17 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   const seed = overrides.seed ?? p.number('seed', v.seed, { int: true, min: 0, max: Number.MAX_SAFE_INTEGER });
   const durationMs = overrides.durationMs ?? p.number('durationMs', v.durationMs, { min: 0, exclusiveMin: true, max: 30 * 86_400_000, def: 3_600_000 });
 
-  const account = { concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } };
-  if (v.account !== undefined && p.isObject('account', v.account)) {
-    const a = v.account;
-    p.unknownKeys('account', a, ['concurrencyLimit', 'unreservedMinimum', 'scaling']);
-    account.concurrencyLimit = p.number('account.concurrencyLimit', a.concurrencyLimit, { int: true, min: 1, max: 1_000_000, def: 1000 });
-    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: 100 });
-    if (a.scaling !== undefined && p.isObject('account.scaling', a.scaling)) {
-      p.unknownKeys('account.scaling', a.scaling, ['environments', 'perMs']);
-      account.scaling = {
-        environments: p.number('account.scaling.environments', a.scaling.environments, { int: true, min: 1, max: 1_000_000, def: 1000 }),
-        perMs: p.number('account.scaling.perMs', a.scaling.perMs, { min: 1, max: 86_400_000, def: 10_000 }),
-      };
-    }
-  }
+  const accounts = parseAccounts(p, v.account, v.accounts);
+  const account = accounts[0];
+  const cost = parseCost(p, v.cost);
 
-  const fleet = { workers: 4, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 };
+  // A cell of many workers [INF: AWS does not publish a cell's size]: large enough that a burst Counting
+  // admits (1,000 new environments) starts from pre-booted microVMs, not waiting for boots.
+  const fleet = { workers: DEFAULT_CELL_WORKERS, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 };
   if (v.fleet !== undefined && p.isObject('fleet', v.fleet)) {
     const f = v.fleet;
     p.unknownKeys('fleet', f, ['workers', 'workerMemoryMb', 'leaseMs', 'prebootedPoolSize']);
-    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: 10_000, def: 4 });
+    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: 10_000, def: DEFAULT_CELL_WORKERS });
     fleet.workerMemoryMb = p.number('fleet.workerMemoryMb', f.workerMemoryMb, { int: true, min: 10_240, max: 4_194_304, def: 196_608 });
     fleet.leaseMs = p.number('fleet.leaseMs', f.leaseMs, { min: 3_600_000, max: 50_400_000, def: 50_400_000 });
     fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: 1000, def: 8 });
@@ -75,18 +79,14 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
 
   const functions: FunctionConfig[] = [];
   p.array('functions', v.functions).forEach((f, i) => {
-    const fn = parseFunction(p, join('functions', i), f);
+    const fn = parseFunction(p, join('functions', i), f, accounts.map((a) => a.id));
     if (!fn) return;
     if (functions.some((g) => g.name === fn.name)) p.add(join(join('functions', i), 'name'), `must be unique ("${fn.name}" is used twice)`);
     functions.push(fn);
   });
   if (Array.isArray(v.functions) && v.functions.length === 0) p.add('functions', 'must define at least one function');
 
-  const reservedSum = functions.reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
-  const reservable = account.concurrencyLimit - account.unreservedMinimum;
-  if (reservedSum > reservable) {
-    p.add('functions', `reservedConcurrency adds up to ${reservedSum}, but at most ${reservable} may be reserved (account.concurrencyLimit ${account.concurrencyLimit} minus account.unreservedMinimum ${account.unreservedMinimum})`);
-  }
+  checkReservations(p, accounts, functions);
 
   const names = new Set(functions.map((f) => f.name));
   const created = new Set(names);
@@ -96,14 +96,16 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   const workload: WorkloadEntry[] = [];
   p.array('workload', v.workload, []).forEach((w, i) => {
     const entry = parseWorkloadEntry(p, join('workload', i), w, created);
-    if (entry) workload.push(entry);
+    if (!entry) return;
+    workload.push(entry);
+    checkTenantWorkload(p, join('workload', i), entry.tenants ?? null, functions.find((f) => f.name === entry.function.split(':')[0]));
   });
 
-  const controlPlane = parseControlPlane(p, p.array('controlPlane', v.controlPlane, []), names);
+  const controlPlane = parseControlPlane(p, p.array('controlPlane', v.controlPlane, []), names, accounts.map((a) => a.id));
   const faults = parseFaults(p, p.array('faults', v.faults, []), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
-  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload, controlPlane, faults } };
+  return { ok: true, scenario: { seed, durationMs, account, accounts, cost, fleet, platform, functions, workload, controlPlane, faults } };
 }
 
 function parsePlatform(p: Problems, v: unknown): PlatformConfig {
@@ -112,10 +114,12 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
   const d = DEFAULT_PLATFORM;
   p.unknownKeys('platform', v, Object.keys(d));
   const dist = (k: keyof PlatformConfig) => parseDist(p, join('platform', k), v[k], d[k] as Dist);
+  const vmm = p.oneOf('platform.vmm', v.vmm, ['firecracker', 'qemu'] as const, 'firecracker');
+  const maxPollers = v.maxPollers === undefined || v.maxPollers === null ? null : p.number('platform.maxPollers', v.maxPollers, { int: true, min: 1, max: 1_000_000 });
   return {
     warmOverheadMs: dist('warmOverheadMs'),
     placementMs: dist('placementMs'),
-    microvmBootMs: dist('microvmBootMs'),
+    microvmBootMs: parseDist(p, 'platform.microvmBootMs', v.microvmBootMs, defaultBootDist(vmm)),
     microvmCreationsPerSec: p.number('platform.microvmCreationsPerSec', v.microvmCreationsPerSec, { min: 1, max: 100_000, def: d.microvmCreationsPerSec }),
     imageFetchMs: dist('imageFetchMs'),
     extensionInitMs: dist('extensionInitMs'),
@@ -132,5 +136,14 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
     updateFunctionMs: p.number('platform.updateFunctionMs', v.updateFunctionMs, { min: 0, max: 3_600_000, def: d.updateFunctionMs }),
     provisionedAllocationDelayMs: p.number('platform.provisionedAllocationDelayMs', v.provisionedAllocationDelayMs, { min: 0, max: 3_600_000, def: d.provisionedAllocationDelayMs }),
     provisionedRecycleMs: p.number('platform.provisionedRecycleMs', v.provisionedRecycleMs, { min: 60_000, max: 50_400_000, def: d.provisionedRecycleMs }),
+    environmentRecycleMs: dist('environmentRecycleMs'),
+    proactiveReplacement: v.proactiveReplacement === undefined ? true : v.proactiveReplacement === true ? true : v.proactiveReplacement === false ? false : (p.add('platform.proactiveReplacement', 'must be true or false'), true),
+    vmm,
+    vmmOverheadMb: p.number('platform.vmmOverheadMb', v.vmmOverheadMb, { min: 0, max: 4096, def: defaultVmmOverheadMb(vmm) }),
+    placementPerWorkerLimit: p.number('platform.placementPerWorkerLimit', v.placementPerWorkerLimit, { int: true, min: 1, max: 100_000, def: d.placementPerWorkerLimit }),
+    placementMinLeaseLeftMs: p.number('platform.placementMinLeaseLeftMs', v.placementMinLeaseLeftMs, { min: 0, max: 50_400_000, def: d.placementMinLeaseLeftMs }),
+    maxPollers,
+    asyncBacklogThreshold: p.number('platform.asyncBacklogThreshold', v.asyncBacklogThreshold, { int: true, min: 1, max: 100_000_000, def: d.asyncBacklogThreshold }),
+    concurrentSnapshotCreations: p.number('platform.concurrentSnapshotCreations', v.concurrentSnapshotCreations, { int: true, min: 1, max: 10_000, def: d.concurrentSnapshotCreations }),
   };
 }

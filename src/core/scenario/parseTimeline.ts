@@ -8,7 +8,7 @@ import type { FunctionConfig } from './types';
  * `faults`. A call must name a function defined in `functions` or created by an earlier
  * CreateFunction.
  */
-export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>): ControlPlaneCall[] {
+export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>, accountIds?: readonly string[]): ControlPlaneCall[] {
   const out: ControlPlaneCall[] = [];
   const known = new Set(functionNames);
   const sorted = raw.map((c, i) => ({ c, i })).sort((a, b) => atOf(a.c) - atOf(b.c) || a.i - b.i);
@@ -26,7 +26,7 @@ export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Se
     switch (action) {
       case 'CreateFunction': {
         keys('config');
-        const cfg = parseFunction(p, join(path, 'config'), { ...(c.config as object ?? {}), name: fn });
+        const cfg = parseFunction(p, join(path, 'config'), { ...(c.config as object ?? {}), name: fn }, accountIds);
         known.add(fn);
         if (cfg) out.push({ ...base, action, config: cfg });
         break;
@@ -44,10 +44,14 @@ export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Se
         if (!p.isObject(cfgPath, c.config)) break;
         // Validate the patch by parsing it as a whole function, then keep only the given fields.
         const probe = new Problems();
-        const full = parseFunction(probe, cfgPath, { ...c.config, name: fn });
+        const full = parseFunction(probe, cfgPath, { ...c.config, name: fn }, accountIds);
         for (const m of probe.list) p.add(m.slice(0, m.indexOf(':')), m.slice(m.indexOf(':') + 2));
         for (const k of ['name', 'reservedConcurrency', 'provisionedConcurrency', 'async']) {
           if (k in c.config) p.add(join(cfgPath, k), 'cannot be changed by UpdateFunctionConfiguration');
+        }
+        // Tenant isolation "cannot be modified after function creation" [DOC TenancyConfig]; the owner account is fixed.
+        for (const k of ['tenancyConfig', 'account']) {
+          if (k in c.config) p.add(join(cfgPath, k), 'cannot be changed after the function is created');
         }
         if (full) {
           const patch: Partial<FunctionConfig> = {};

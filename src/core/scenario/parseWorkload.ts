@@ -1,5 +1,6 @@
 import { Problems, join } from './check';
 import type { Arrival, WorkloadEntry } from './types';
+import { SCALE_WORKLOAD_KEYS, parseTenants } from './parseScale';
 
 const PROCESSES = ['poisson', 'constant', 'burst', 'ramp', 'diurnal', 'trace'] as const;
 /** Sync request payloads up to 6 MB; larger ones get RequestTooLarge from the Frontend. */
@@ -7,7 +8,7 @@ const MAX_PAYLOAD_TO_GENERATE = 64 * 1024 * 1024;
 
 export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functionNames: Set<string>): WorkloadEntry | null {
   if (!p.isObject(path, v)) return null;
-  p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes']);
+  p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes', ...SCALE_WORKLOAD_KEYS]);
   const fn = p.string(join(path, 'function'), v.function);
   const bare = fn.includes(':') ? fn.slice(0, fn.indexOf(':')) : fn;
   if (typeof v.function === 'string' && !functionNames.has(bare)) {
@@ -29,7 +30,7 @@ export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functi
     queueDuringOutage = q === true;
   }
   const payloadBytes = p.number(join(path, 'payloadBytes'), v.payloadBytes, { int: true, min: 0, max: MAX_PAYLOAD_TO_GENERATE, def: 1024 });
-  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes };
+  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes, tenants: parseTenants(p, path, v) };
 }
 
 function parseArrival(p: Problems, path: string, v: unknown): Arrival {

@@ -3,6 +3,7 @@ import { ASYNC_STATE_CODE, LOG } from '../logCodes';
 import type { AsyncEventEvent } from '../machines/asyncEventMachine';
 import { asyncEventNext, type AsyncEventFlags } from '../machines/tables';
 import type { QueuedEvent } from '../model/simState';
+import { deliverFailure } from './asyncDestinations';
 
 /**
  * A queued event's state changes, driven by the table derived from asyncEventMachine.ts:
@@ -15,7 +16,7 @@ export function moveEvent(ctx: SimContext, e: QueuedEvent, event: AsyncEventEven
   logEvent(ctx, e);
   switch (e.state) {
     case 'Succeeded': q.stats.succeeded++; break;
-    case 'DeadLettered': q.stats.deadLettered++; break;
+    case 'DeadLettered': q.stats.deadLettered++; deliverFailure(ctx, e); break;
     case 'Dropped': q.stats.dropped++; break;
     default: return;
   }

@@ -10,6 +10,8 @@ import { setReserved } from './counting';
 import { retireEnvironment } from './environmentLifecycle';
 import { addFunction, addVersion, reconfigure } from './functions';
 import { allocateProvisioned } from './provisionedAllocation';
+import { meterProvisionedChange, meterSnapshotCached, meterSnapshotDeleted } from '../cost/meter';
+import { SNAPSHOT_CREATE_REASON } from './throttleReasons';
 
 /**
  * The Lambda control plane (lambda-facts.md §7), with the AWS API names. Calls come from the
@@ -57,6 +59,12 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     }
     case 'PublishVersion': {
       if (fn.lastUpdateStatus === 'InProgress') return err(`ResourceConflictException: an update is in progress for ${fn.name}`);
+      if (latest.cfg.snapStart && s.snapshotCreations[fn.account] >= platform.concurrentSnapshotCreations) {
+        // Too many SnapStart snapshots being created at once in this account [INF: the limit is unpublished].
+        s.metrics.throttleReasons[SNAPSHOT_CREATE_REASON] = (s.metrics.throttleReasons[SNAPSHOT_CREATE_REASON] ?? 0) + 1;
+        ctx.record(LOG.CONTROL_PLANE_THROTTLED, s.controlPlaneCalls, fn.index, 0);
+        return err(`TooManyRequestsException (${SNAPSHOT_CREATE_REASON}): ${platform.concurrentSnapshotCreations} SnapStart snapshots are already being created in this account`);
+      }
       const v = publish(ctx, fn, latest);
       return ok(`Version: ${v.qualifier}${v.snapStart ? ' (SnapStart: optimizing)' : ''}`);
     }
@@ -73,8 +81,9 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     case 'PutFunctionConcurrency':
     case 'DeleteFunctionConcurrency': {
       const value = call.action === 'PutFunctionConcurrency' ? call.reservedConcurrency : null;
-      const others = s.functions.reduce((s, f) => s + (f !== fn && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
-      const { concurrencyLimit, unreservedMinimum } = s.scenario.account;
+      // Reservations are per account: only this function's account's other functions count.
+      const others = s.functions.reduce((s, f) => s + (f !== fn && f.account === fn.account && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
+      const { concurrencyLimit, unreservedMinimum } = s.scenario.accounts[fn.account];
       if (value !== null && others + value > concurrencyLimit - unreservedMinimum) {
         return err(`InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${unreservedMinimum}]`);
       }
@@ -90,11 +99,13 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
       const v = s.versions[id];
       const n = call.action === 'PutProvisionedConcurrencyConfig' ? call.provisionedConcurrentExecutions : 0;
       if (v.snapStart && n > 0) return err('InvalidParameterValueException: SnapStart cannot be used with provisioned concurrency');
+      if (fn.cfg.tenantIsolationMode !== null && n > 0) return err('InvalidParameterValueException: provisioned concurrency is not supported with tenant isolation');
       if (fn.cfg.reservedConcurrency !== null && n > fn.cfg.reservedConcurrency) {
         return err(`InvalidParameterValueException: provisioned concurrency (${n}) exceeds reserved concurrency (${fn.cfg.reservedConcurrency})`);
       }
       v.provisioned.requested = n;
       v.provisioned.status = n > 0 ? 'IN_PROGRESS' : null;
+      meterProvisionedChange(v, n, s.nowMs); // billed from enabling to disabling [DOC pricing]
       ctx.schedule(s.nowMs + (n > 0 ? platform.provisionedAllocationDelayMs : 0), { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
       return ok(n > 0 ? `Status: IN_PROGRESS (${n} environments)` : 'provisioned concurrency removed');
     }
@@ -113,7 +124,13 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     case 'DeleteFunction': {
       fn.state = 'Deleted';
       setReserved(s, fn, null);
-      for (const id of fn.versions.values()) s.versions[id].provisioned.requested = 0;
+      for (const id of fn.versions.values()) {
+        const v = s.versions[id];
+        if (v.provisioned.requested > 0) meterProvisionedChange(v, 0, s.nowMs);
+        v.provisioned.requested = 0;
+        meterSnapshotDeleted(v, s.nowMs);
+        if (v.pending && v.snapStart) s.snapshotCreations[fn.account]--;
+      }
       for (const env of [...s.environments.values()]) if (env.fn === fn.index) retireEnvironment(ctx, env, 'function-deleted');
       dropFunctionEvents(ctx, fn.index);
       return ok('deleted');
@@ -127,6 +144,7 @@ function publish(ctx: SimContext, fn: FunctionRuntime, latest: VersionRuntime): 
   if (v.snapStart) {
     // Init runs once at publish, then the snapshot is taken; the version is usable after that [DOC].
     v.pending = true;
+    ctx.state.snapshotCreations[fn.account]++;
     ctx.schedule(ctx.state.nowMs + ctx.state.scenario.platform.snapStartPublishMs, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'publish', token: 0 });
   }
   return v;
@@ -143,6 +161,8 @@ export function completeControlPlane(ctx: SimContext, fnIndex: number, ver: numb
       return;
     case 'publish':
       s.versions[ver].pending = false;
+      s.snapshotCreations[fn.account]--;
+      meterSnapshotCached(s.versions[ver], s.nowMs); // the snapshot is cached from now on (Python and .NET: billed)
       return;
     case 'provision':
       allocateProvisioned(ctx, s.versions[ver]);

@@ -21,7 +21,8 @@ function sampleInit(ctx: SimContext, v: VersionRuntime): { extensionMs: number; 
   for (let i = 0; i < v.cfg.extensions; i++) extensionMs += draw(s.platformSample.extensionInitMs, rng);
   const total = draw(v.sample.initMs, rng);
   const runtimeMs = Math.min(total, v.runtimeBootstrapMs);
-  return { extensionMs, runtimeMs, functionMs: total - runtimeMs };
+  // The function's own Init code gets the function's CPU share; the runtime's bootstrap does not (cpuShare.ts).
+  return { extensionMs, runtimeMs, functionMs: (total - runtimeMs) * v.cpuFactor };
 }
 
 /** When an Init starting at `startMs` throws, or Infinity; the init-failure fault decides. */
@@ -94,7 +95,8 @@ export function startHandler(ctx: SimContext, env: Environment, v: VersionRuntim
   if (Number.isNaN(inv.invokeStartMs)) inv.invokeStartMs = startMs;
   const deadlineMs = inv.invokeStartMs + v.cfg.timeoutMs;
   const streams = ctx.state.streams;
-  const endMs = startMs + draw(v.sample.durationMs, streams[v.rng.duration]);
+  // Handler time at one vCPU, its CPU-bound part stretched below one vCPU (cpuShare.ts).
+  const endMs = startMs + draw(v.sample.durationMs, streams[v.rng.duration]) * v.cpuFactor;
   const failed = chance(streams[v.rng.error], v.cfg.errorRate);
   if (endMs > deadlineMs) {
     inv.pendingOutcome = 'TIMED_OUT';
