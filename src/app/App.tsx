@@ -6,6 +6,7 @@ import { LoadPanel } from './controls/LoadPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
 import { FaultPanel } from './controls/FaultPanel';
 import { ExportPanel } from './controls/ExportPanel';
+import { CostPanel } from './controls/CostPanel';
 import { ArchitectureView } from './views/ArchitectureView';
 import { FleetView } from './views/FleetView';
 import { TimelineView } from './views/TimelineView';
@@ -89,6 +90,7 @@ export function App() {
           <LoadPanel />
           <ConfigPanel key={scenarioKey} />
           <FaultPanel />
+          <CostPanel />
           <ExportPanel />
         </aside>
         <main className="views">

@@ -63,7 +63,8 @@ export const pageApi: LambdaSimPageApi = {
     if (!MODES.includes(mode)) throw new RangeError(`invoke(req): req.mode must be one of ${MODES.join(', ')}; got ${String(mode)}`);
     const count = req.count ?? 1;
     if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new RangeError(`invoke(req): req.count must be an integer from 1 to 100000; got ${String(count)}`);
-    await check(request({ type: 'invoke', function: req.function, mode, count }), 'invoke()');
+    if (req.tenantId !== undefined && (typeof req.tenantId !== 'string' || !/^[\x21-\x7e]{1,256}$/.test(req.tenantId))) throw new TypeError('invoke(req): req.tenantId must be 1 to 256 printable characters without spaces');
+    await check(request({ type: 'invoke', function: req.function, mode, count, ...(req.tenantId !== undefined ? { tenantId: req.tenantId } : {}) }), 'invoke()');
   },
   async snapshot() {
     const r = await request({ type: 'snapshot' });

@@ -21,7 +21,7 @@ export type ToWorker =
   | { type: 'setSpeed'; speed: number } // virtual ms per wall ms; Infinity = as fast as possible
   | { type: 'step'; requestId: number; interesting?: boolean; back?: boolean }
   | { type: 'seek'; requestId: number; timeMs: number }
-  | { type: 'invoke'; requestId: number; function: string; mode: InvokeMode; count: number; payloadBytes?: number }
+  | { type: 'invoke'; requestId: number; function: string; mode: InvokeMode; count: number; payloadBytes?: number; tenantId?: string }
   | { type: 'setLoad'; requestId: number; load: LiveLoad | null }
   | { type: 'controlPlane'; requestId: number; call: ControlPlaneRequest }
   | { type: 'fault'; requestId: number; fault: Fault }

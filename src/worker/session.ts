@@ -4,7 +4,7 @@ import { Checkpoints } from './checkpoints';
 
 /** Something the user did to the run; recorded so that seeking back can replay it exactly. */
 export type Input =
-  | { kind: 'invoke'; function: string; mode: InvokeMode; count: number; payloadBytes?: number }
+  | { kind: 'invoke'; function: string; mode: InvokeMode; count: number; payloadBytes?: number; tenantId?: string }
   | { kind: 'load'; load: LiveLoad | null }
   | { kind: 'control'; call: Omit<ControlPlaneCall, 'atMs'> }
   | { kind: 'fault'; fault: Fault };
@@ -215,7 +215,7 @@ function interestingCount(sim: Simulation): number {
 export function perform(sim: Simulation, input: Input): string {
   switch (input.kind) {
     case 'invoke':
-      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes });
+      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes, tenantId: input.tenantId });
       return `${input.count} × ${input.mode} ${input.function}`;
     case 'load':
       sim.setLiveLoad(input.load ? { function: input.load.function, mode: input.load.mode, arrival: input.load.arrival, client: { maxAttempts: 1, queueDuringOutage: false }, payloadBytes: 1024 } : null);

@@ -178,7 +178,7 @@ function handle(msg: ToWorker): void {
       schedule();
       return done(msg.requestId);
     case 'invoke':
-      return userAction(msg.requestId, { kind: 'invoke', function: msg.function, mode: msg.mode, count: msg.count, payloadBytes: msg.payloadBytes });
+      return userAction(msg.requestId, { kind: 'invoke', function: msg.function, mode: msg.mode, count: msg.count, payloadBytes: msg.payloadBytes, tenantId: msg.tenantId });
     case 'setLoad':
       return userAction(msg.requestId, { kind: 'load', load: msg.load });
     case 'controlPlane':

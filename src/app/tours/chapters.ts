@@ -2,7 +2,7 @@ import type { Chapter } from './types';
 
 const fn = (extra: object = {}) => ({ name: 'hello', runtime: 'nodejs20.x', memoryMb: 512, extensions: 1, durationMs: { dist: 'constant', value: 80 }, ...extra });
 
-/** The six chapters (issue: "Teaching, slides and sharing"). */
+/** The chapters (issue: "Teaching, slides and sharing"; the seventh, on isolation, from issue #10). */
 export const CHAPTERS: Chapter[] = [
   {
     id: 'sync-invoke', title: '1. Anatomy of a synchronous invoke', minutes: 3,
@@ -96,12 +96,12 @@ export const CHAPTERS: Chapter[] = [
       { atMs: 0, title: 'Two workers, small pools', view: 'fleet',
         text: 'Workers are bare-metal Nitro instances. Each worker’s MicroManager keeps a small pool of pre-booted Firecracker microVMs (here 2) so a cold start needn’t wait for a boot.',
         predict: { question: 'A burst of 10 requests arrives. How many execution environments will exist once it is placed?', unit: 'environments', checkAtMs: 2000, tolerance: 0, answer: (s) => s.environments.length } },
-      { atMs: 1002, title: 'Placement spreads them', view: 'fleet',
-        text: 'Placement spreads a function’s environments across workers (correlated workloads are kept apart). The pools empty: the remaining microVMs must boot (~125 ms each, at most ~150 per second per worker).' },
+      { atMs: 1002, title: 'Placement: sticky, then spread', view: 'fleet',
+        text: 'Placement keeps a function’s environments on few workers (cache locality, Firecracker paper) but moves on when a worker’s pool is empty or holds many of them (correlated load is kept apart), preferring workers with more lease left. Here both pools empty: the remaining microVMs must boot (~125 ms each, at most ~150 per second per worker).' },
       { atMs: 30_001, title: 'A worker fails', view: 'fleet',
         text: 'worker-1 vanishes with every environment on it. Requests running there get a 5xx service error; async events would go back to the queue. A replacement worker joins the fleet.' },
       { atMs: 1_200_001, title: 'Lease ending: draining', view: 'fleet',
-        text: 'A worker’s lease is at most 14 h (1 h in this scenario). Near its end it takes no new placements, idle environments shut down gracefully, busy ones finish, and a replacement joins. How long before the end draining starts is not published (10 minutes here: an estimate).' },
+        text: 'A worker’s lease is at most 14 h (1 h in this scenario). Near its end it takes no new placements and a replacement worker joins; each of its environments is replaced make-before-break — a proactive Init on a worker with lease left — and retires only when its replacement is ready, so no request pays for the drain. How long before the end draining starts is not published (10 minutes here: an estimate).' },
     ],
   },
   {
@@ -128,10 +128,43 @@ export const CHAPTERS: Chapter[] = [
       { atMs: 30_000, title: 'Provisioned environments initialize ahead of time', view: 'fleet',
         text: 'Provisioned concurrency runs Init when environments are allocated, not when requests come, and again every few hours as they are recycled; that Init is billed. It is for published versions and aliases only, never $LATEST. SnapStart, meanwhile, ran Init once at PublishVersion and took a Firecracker snapshot.' },
       { atMs: 93_000, title: 'Compare the three', view: 'timeline',
-        text: 'The provisioned request is warm. The on-demand one pays the full Init. The SnapStart one restores the snapshot instead (hundreds of ms for a hello-world Java; the gain is large when Init is heavy). When all provisioned environments are busy, extra requests spill over to on-demand cold starts.' },
+        text: 'The provisioned request is warm. The on-demand one pays the full Init in latency — and, since 1 August 2025, in duration billed as well: Init is billed for on-demand environments too (see “What this run costs”). The SnapStart one restores the snapshot instead (hundreds of ms for a hello-world Java; the gain is large when Init is heavy). When all provisioned environments are busy, extra requests spill over to on-demand cold starts.' },
     ],
   },
 ];
+
+CHAPTERS.push({
+  id: 'isolation', title: '7. Many customers on one fleet: isolation', minutes: 4,
+  scenario: {
+    name: 'tour-isolation', seed: 11, durationMs: 120_000,
+    accounts: [{ id: 'acme', concurrencyLimit: 100 }, { id: 'globex', concurrencyLimit: 20, unreservedMinimum: 5 }],
+    fleet: { workers: 1, prebootedPoolSize: 6 },
+    functions: [
+      { name: 'render', account: 'acme', runtime: 'nodejs20.x', memoryMb: 512, durationMs: { dist: 'constant', value: 300 }, tenancyConfig: { tenantIsolationMode: 'PER_TENANT' } },
+      { name: 'mailer', account: 'globex', runtime: 'python3.13', memoryMb: 256, timeoutMs: 5000, durationMs: { dist: 'constant', value: 1500 } },
+    ],
+    workload: [
+      { function: 'render', tenantId: 'blue', arrival: { process: 'trace', timesMs: [1000, 20_000, 40_000] } },
+      { function: 'render', tenantId: 'green', arrival: { process: 'trace', timesMs: [5000] } },
+      { function: 'render', tenantId: 'red', arrival: { process: 'trace', timesMs: [9000] } },
+      { function: 'mailer', arrival: { process: 'poisson', ratePerSec: 1 } },
+      { function: 'mailer', arrival: { process: 'burst', count: 40, atMs: 60_000 } },
+    ],
+  },
+  steps: [
+    { atMs: 0, title: 'Two customers, one fleet', view: 'fleet',
+      text: 'Two AWS accounts, acme and globex, each with its own concurrency quota (100 and 20 here), run functions on the same worker. That is the point of Firecracker: many customers’ code on one bare-metal host, each behind a VM boundary. The fleet outlines each microVM in its account’s colour.',
+      predict: { question: 'acme’s render function isolates tenants. Requests come from three tenants (blue, green, red), spaced out. How many execution environments will render have at t = 30 s?', unit: 'environments', checkAtMs: 30_000, tolerance: 0, answer: (s) => s.environments.filter((e) => e.function === 'render').length } },
+    { atMs: 10_000, title: 'Side by side, never shared', view: 'fleet',
+      text: 'acme’s and globex’s environments sit on the same worker, but each in its own Firecracker microVM: one process per VM, jailed (chroot, namespaces, seccomp), its memory scrubbed before reuse. A microVM belongs to one account and is never shared; an environment serves one function version, for its whole life.' },
+    { atMs: 20_500, title: 'Tenant isolation mode', view: 'timeline',
+      text: 'With tenant isolation (PER_TENANT, 2025) every request carries a tenant id (X-Amz-Tenant-Id). Lambda reuses only an environment of that tenant: blue’s second request is warm on blue’s environment, while green and red each got their own, though blue’s sat idle. A request without a tenant id is rejected (400). It cannot be combined with SnapStart, provisioned concurrency, function URLs or most event sources, and at most 2,500 tenant environments may exist per 1,000 concurrency.' },
+    { atMs: 61_000, title: 'Quotas are per account', view: 'charts',
+      text: 'At 60 s globex sends a burst of 40 against its 20 units of concurrency: about half get 429 ConcurrentInvocationLimitExceeded. acme is not touched — Counting keeps each account’s concurrency apart, though their microVMs share workers.' },
+    { atMs: 90_000, title: 'Why Firecracker', view: 'fleet',
+      text: 'A general-purpose VMM (QEMU) costs ~131–148 MB of host memory per VM and boots in ~244 ms (serial p50, nsdi2020-data); Firecracker ≤ 5 MiB (~3 MB measured) and ~125 ms. On a 192 GB worker that is ~1,500 rather than ~730 VMs of 128 MB, and bursts absorbed by pre-booted pools refill twice as fast. Load this scenario with platform.vmm = "qemu" to compare.' },
+  ],
+});
 
 export function chapterById(id: string): Chapter | undefined {
   return CHAPTERS.find((c) => c.id === id);

@@ -6,6 +6,8 @@ import { formatDuration } from '../format';
 import { useWidth } from './useSize';
 import { useLiveFrame, mergeRefs } from './useLiveFrame';
 
+/** Account outlines, in the order of `frame.accounts` (styles.css .account-N uses the same). */
+const ACCOUNT_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7'];
 const SVG_LIMIT = 400; // beyond this many environments, draw on a canvas (DESIGN.md: SVG holds 60 fps to ~2k elements)
 const AGGREGATE_PER_WORKER = 600; // beyond this per worker, draw state bars instead of cells
 
@@ -34,7 +36,8 @@ export function FleetView() {
     <figure ref={ref} className="view fleet" aria-label="Worker fleet: focus and use the arrow keys to select an environment"
       tabIndex={0} data-keys="own" data-testid="fleet" onKeyDown={onKeyDown}>
       <figcaption>
-        <strong>Worker fleet</strong> — {frame.workers.length} workers, {e.count} execution environments{counts ? `: ${counts}` : ''}.
+        <strong>Worker fleet</strong> — {frame.fleet.workers} workers{frame.fleet.shown < frame.fleet.workers ? ` (${frame.fleet.shown} shown; ${frame.fleet.workers - frame.fleet.shown} more hold no environments)` : ''}, {e.count} execution environments{counts ? `: ${counts}` : ''}{frame.fleet.vmm !== 'firecracker' ? ` · VMM ${frame.fleet.vmm} (+${frame.fleet.vmmOverheadMb} MB per microVM)` : ''}.
+        {frame.accounts.length > 1 && <span data-testid="fleet.accounts"> Accounts (outline): {frame.accounts.map((a, k) => <span key={a.id} className={`account-key account-${k % 4}`}>{a.id}</span>)}.</span>}
       </figcaption>
       {e.count <= SVG_LIMIT ? <FleetSvg frame={frame} layout={layout} width={width} selectedEnv={selected?.kind === 'environment' ? selected.id : -1} /> : <FleetCanvas frame={frame} layout={layout} width={width} />}
       <Legend />
@@ -106,9 +109,10 @@ function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameView; lay
               const id = e.id[i];
               return (
                 <g key={id} data-testid={`fleet.env.${id}`} data-state={state} onClick={() => select({ kind: 'environment', id })} className="env-cell">
-                  <title>{`env-${id} · ${frame.functions[e.fn[i]]?.name}:${e.version[i]} · ${state}${e.provisioned[i] ? ' · provisioned' : ''}`}</title>
-                  <rect x={x + 1} y={y + 1} width={cell - 2} height={cell - 2} rx={2} fill={st.color}
-                    stroke={id === selectedEnv ? 'var(--fg)' : e.provisioned[i] ? '#000' : 'none'} strokeWidth={id === selectedEnv ? 2 : 1} strokeDasharray={e.provisioned[i] ? '2 1' : undefined} />
+                  <title>{`env-${id} · ${frame.functions[e.fn[i]]?.name}:${e.version[i]} · ${state}${e.provisioned[i] ? ' · provisioned' : ''}${e.proactive[i] ? ' · proactive Init (a replacement)' : ''}${frame.accounts.length > 1 ? ` · account ${frame.accounts[e.account[i]]?.id}` : ''}`}</title>
+                  <rect x={x + 1} y={y + 1} width={cell - 2} height={cell - 2} rx={2} fill={st.color} data-account={frame.accounts.length > 1 ? frame.accounts[e.account[i]]?.id : undefined}
+                    className={id !== selectedEnv && frame.accounts.length > 1 ? `account-${e.account[i] % 4}` : undefined}
+                    stroke={id === selectedEnv ? 'var(--fg)' : frame.accounts.length > 1 ? undefined : e.provisioned[i] ? '#000' : 'none'} strokeWidth={id === selectedEnv ? 2 : frame.accounts.length > 1 ? 2 : 1} strokeDasharray={e.provisioned[i] ? '2 1' : undefined} />
                   {cell >= 12 && <text x={x + cell / 2} y={y + cell / 2 + 4} textAnchor="middle" className="glyph">{st.glyph}</text>}
                 </g>
               );
@@ -175,6 +179,13 @@ function FleetCanvas({ frame, layout, width }: { frame: FrameView; layout: Retur
         for (const [code, path] of paths) {
           g.fillStyle = STATE_STYLE[frame.stateNames[code]].color;
           g.fill(path);
+        }
+        if (frame.accounts.length > 1) {
+          // Several customers on one worker: outline each microVM in its account's colour.
+          box.envIdx.forEach((i, k) => {
+            g.strokeStyle = ACCOUNT_COLORS[e.account[i] % ACCOUNT_COLORS.length];
+            g.strokeRect(box.x + 4 + (k % perRow) * cell + 1, box.y + 44 + Math.floor(k / perRow) * cell + 1, cell - 2, cell - 2);
+          });
         }
       }
     }
