@@ -129,7 +129,7 @@ test.describe('the live view', () => {
     }, expr);
     expect(await err('window.lambdaSim.setSpeed(-1)')).toContain('setSpeed(x): x must be a number from 0.001 to 10000');
     expect(await err('window.lambdaSim.seek("soon")')).toContain('seek(timeMs): timeMs must be a finite number');
-    expect(await err("window.lambdaSim.invoke({ function: 'hello', mode: 'Sync' })")).toContain('req.mode must be one of RequestResponse, Event, DryRun');
+    expect(await err("window.lambdaSim.invoke({ function: 'hello', mode: 'Sync' })")).toContain('invoke(req): req.mode: must be one of RequestResponse, Event, DryRun');
     expect(await err("window.lambdaSim.load({ seed: 1, functions: [{ name: 'x', memoryMb: 1 }] })")).toContain('functions[0].memoryMb: must be an integer from 128 to 10240');
     // The run that was loaded before is still there.
     expect(await page.evaluate(async () => (await window.lambdaSim.snapshot()).summary.seed)).toBe(42);

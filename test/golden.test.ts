@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Simulation, describeRecord, parseScenario, recentRecords, summarize } from '../src/core/index';
+import { Simulation, describeRecord, parseScenario, recentRecords, summarize, summaryIdentityProblems } from '../src/core/index';
 
 /**
  * Golden runs (Observable Plot's snapshot workflow): every example scenario is run for up to
@@ -37,5 +37,20 @@ describe('golden runs of the example scenarios', () => {
       else if (existsSync(changedPath)) rmSync(changedPath);
       expect(actual, `${name} changed: diff ${changedPath} against ${goldenPath}`).toBe(expected);
     });
+
+    it(`${name}: every invocation and every Event ends in exactly one outcome (the summary identity), at every minute and at the end`, () => {
+      const parsed = parseScenario(JSON.parse(readFileSync(join(__dirname, '..', 'scenarios', file), 'utf8')));
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+      const sim = new Simulation(parsed.scenario, { logRingSize: 16, recentInvocations: 0, hashEventLog: false });
+      const end = Math.min(parsed.scenario.durationMs, 600_000);
+      for (let t = 0; t <= end; t += 60_000) {
+        sim.runUntil(t);
+        expect(summaryIdentityProblems(summarize(sim)), `t=${t}`).toEqual([]);
+      }
+      sim.runUntil(end);
+      const s = summarize(sim);
+      expect(summaryIdentityProblems(s)).toEqual([]);
+      expect(s.invocations.total).toBeGreaterThan(0);
+    }, 30_000);
   }
 });

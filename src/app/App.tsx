@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useUi } from './store/uiStore';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { InvokePanel } from './controls/InvokePanel';
@@ -7,31 +7,18 @@ import { ConfigPanel } from './controls/ConfigPanel';
 import { FaultPanel } from './controls/FaultPanel';
 import { ExportPanel } from './controls/ExportPanel';
 import { CostPanel } from './controls/CostPanel';
-import { ArchitectureView } from './views/ArchitectureView';
-import { FleetView } from './views/FleetView';
-import { TimelineView } from './views/TimelineView';
-import { LifecycleView } from './views/LifecycleView';
-import { ChartsView } from './views/ChartsView';
-import { EventLogView } from './views/EventLogView';
 import { DetailsPanel } from './views/DetailsPanel';
 import { Notices } from './Notices';
-import { ViewBoundary, WorkerErrorBanner } from './ErrorOverlay';
-import { installKeyboard, SHORTCUTS } from './keyboard';
+import { WorkerErrorBanner } from './ErrorOverlay';
+import { installKeyboard } from './keyboard';
 import { TourPanel, ToursButton } from './tours/TourPanel';
 import { Narrator } from './Narrator';
-
-const VIEWS: Record<string, { title: string; el: () => React.ReactNode }> = {
-  architecture: { title: 'data plane', el: () => <ArchitectureView /> },
-  fleet: { title: 'fleet', el: () => <FleetView /> },
-  timeline: { title: 'timeline', el: () => <TimelineView /> },
-  lifecycle: { title: 'lifecycle', el: () => <LifecycleView /> },
-  charts: { title: 'charts', el: () => <ChartsView /> },
-  log: { title: 'event log', el: () => <EventLogView /> },
-};
-
-function View({ name }: { name: string }) {
-  return <div data-view={name} className="view-slot"><ViewBoundary name={VIEWS[name].title}>{VIEWS[name].el()}</ViewBoundary></div>;
-}
+import { View } from './viewRegistry';
+import { ShortcutsDialog, setHelp } from './ShortcutsDialog';
+import { EmbedApp } from './embed/EmbedApp';
+import { PresenterApp } from './embed/PresenterApp';
+import { SkipLink } from './SkipLink';
+import { PhoneActionBar } from './phone/PhoneActionBar';
 
 function ThemeToggle() {
   const theme = useUi((s) => s.theme);
@@ -44,30 +31,26 @@ function ThemeToggle() {
   );
 }
 
-/** Layout only: controls on the side, views in the main area; embed mode shows one view. */
+/** Embed (slides) and presenter mode have their own trees; the main page is below. */
 export function App() {
   const embed = useUi((s) => s.embed);
-  const view = useUi((s) => s.view);
+  const presenter = useUi((s) => s.presenter);
+  useEffect(() => installKeyboard(), []);
+  if (embed) return <EmbedApp />;
+  if (presenter) return <PresenterApp />;
+  return <MainPage />;
+}
+
+/** Layout only: controls on the side, views in the main area. */
+function MainPage() {
   const ready = useUi((s) => s.frame !== null);
+  const help = useUi((s) => s.helpOpen);
   // A new scenario (or seed) remounts the configuration form so it shows that function's values.
   const scenarioKey = useUi((s) => `${s.scenarioName}:${s.seed}:${s.loads}`);
-  const [help, setHelp] = useState(false);
-  useEffect(() => installKeyboard(() => setHelp((h) => !h)), []);
 
-  if (embed) {
-    return (
-      <main className="embed" data-testid="embed">
-        <Notices />
-        <WorkerErrorBanner />
-        <TourPanel />
-        <Narrator />
-        {view === 'all' ? <><View name="architecture" /><View name="fleet" /></> : <View name={view} />}
-        <div className="embed-clock"><PlaybackBar /></div>
-      </main>
-    );
-  }
   return (
     <div className="app">
+      <SkipLink target="main-view" />
       <header className="topbar">
         <h1>Lambdascope</h1>
         <PlaybackBar />
@@ -76,11 +59,7 @@ export function App() {
         <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
       </header>
       <TourPanel />
-      {help && (
-        <aside className="help" role="dialog" aria-label="Keyboard shortcuts" data-testid="help">
-          <ul>{SHORTCUTS.map(([k, v]) => <li key={k}><kbd>{k}</kbd> {v}</li>)}</ul>
-        </aside>
-      )}
+      <ShortcutsDialog />
       <Notices />
       <WorkerErrorBanner />
       {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
@@ -93,15 +72,17 @@ export function App() {
           <CostPanel />
           <ExportPanel />
         </aside>
-        <main className="views">
+        <main className="views" id="main-view" tabIndex={-1} aria-label="Views">
           <View name="architecture" />
           <div className="row"><View name="timeline" /><DetailsPanel /></div>
           <View name="fleet" />
           <View name="lifecycle" />
           <View name="charts" />
+          <View name="workbench" />
           <View name="log" />
         </main>
       </div>
+      <PhoneActionBar />
       <footer className="footer">
         Numbers follow AWS documentation and published measurements; platform overheads, keep-alive and drain timing are estimates AWS does not publish (editable in a scenario’s <code>platform</code> block).
       </footer>

@@ -1,12 +1,10 @@
-import type { InvokeMode } from '../core/scenario/types';
+import { checkInvokeRequest } from '../core/index';
 import type { LambdaSimPageApi, Snapshot } from '../protocol/pageApi';
 import type { FrameView } from '../core/view';
 import { frameStats } from './frameStats';
 import { request, send } from './simClient';
 import { useUi } from './store/uiStore';
 import { MAX_SPEED, MIN_SPEED } from './url';
-
-const MODES: InvokeMode[] = ['RequestResponse', 'Event', 'DryRun'];
 
 async function check(p: Promise<{ ok: boolean; message?: string }>, what: string): Promise<void> {
   const r = await p;
@@ -58,13 +56,10 @@ export const pageApi: LambdaSimPageApi = {
     await check(request({ type: 'seek', timeMs }), 'seek()');
   },
   async invoke(req) {
-    if (!req || typeof req.function !== 'string' || req.function === '') throw new TypeError('invoke(req): req.function must name a function');
-    const mode = req.mode ?? 'RequestResponse';
-    if (!MODES.includes(mode)) throw new RangeError(`invoke(req): req.mode must be one of ${MODES.join(', ')}; got ${String(mode)}`);
-    const count = req.count ?? 1;
-    if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new RangeError(`invoke(req): req.count must be an integer from 1 to 100000; got ${String(count)}`);
-    if (req.tenantId !== undefined && (typeof req.tenantId !== 'string' || !/^[\x21-\x7e]{1,256}$/.test(req.tenantId))) throw new TypeError('invoke(req): req.tenantId must be 1 to 256 printable characters without spaces');
-    await check(request({ type: 'invoke', function: req.function, mode, count, ...(req.tenantId !== undefined ? { tenantId: req.tenantId } : {}) }), 'invoke()');
+    // The core's validator: the same rules and messages as the worker applies.
+    const r = checkInvokeRequest(req);
+    if (!r.ok) throw new RangeError(`invoke(req): ${r.problems.join('; ')}`);
+    await check(request({ type: 'invoke', ...r.value }), 'invoke()');
   },
   async snapshot() {
     const r = await request({ type: 'snapshot' });

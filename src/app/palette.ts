@@ -16,19 +16,24 @@ export const STATE_STYLE: Record<string, { color: string; glyph: string; label: 
   Terminated: { color: 'transparent', glyph: '', label: 'Terminated' },
 };
 
-/** Invocation phases for the timeline, in order. */
+/**
+ * Invocation phases for the timeline, in order: thirteen colours, each its own. The Init
+ * phases, SnapStart restore and Invoke keep the colours of the matching environment states;
+ * the rest were picked to keep every pair apart (CIE76 ΔE ≥ 15) with normal vision and with
+ * simulated protanopia, deuteranopia and tritanopia (palette.test.ts checks it).
+ */
 export const PHASES: { key: string; label: string; color: string }[] = [
   { key: 'queuewait', label: 'Queue wait (Event)', color: '#0072B2' },
-  { key: 'frontend', label: 'Frontend + Counting', color: '#8c8c8c' },
-  { key: 'assignment', label: 'Assignment', color: '#b3b3b3' },
-  { key: 'placement', label: 'Placement', color: '#999999' },
-  { key: 'microvm', label: 'microVM (boot if pool empty)', color: '#666666' },
-  { key: 'code', label: 'Code download', color: '#CC79A7' },
+  { key: 'frontend', label: 'Frontend + Counting', color: '#332288' },
+  { key: 'assignment', label: 'Assignment', color: '#99DDFF' },
+  { key: 'placement', label: 'Placement', color: '#225522' },
+  { key: 'microvm', label: 'microVM (boot if pool empty)', color: '#000000' },
+  { key: 'code', label: 'Code download', color: '#AA3377' },
   { key: 'extension', label: 'Extension init', color: '#F0E442' },
   { key: 'runtime', label: 'Runtime init', color: '#E69F00' },
   { key: 'function', label: 'Function init', color: '#D55E00' },
   { key: 'restore', label: 'SnapStart restore', color: '#CC79A7' },
-  { key: 'queue', label: 'Waiting (toWorker hop)', color: '#cccccc' },
+  { key: 'queue', label: 'To the worker (warm)', color: '#DDDDDD' },
   { key: 'invoke', label: 'Invoke', color: '#009E73' },
   { key: 'response', label: 'Response', color: '#56B4E9' },
 ];

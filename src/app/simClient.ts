@@ -2,13 +2,15 @@ import type { FromWorker, RunExport, ToWorker } from '../protocol/messages';
 import type { FrameView } from '../core/view';
 import { useUi } from './store/uiStore';
 import { recordFrameTime } from './frameStats';
+import type { WorkbenchReply } from '../protocol/workbench';
+import { onWorkbenchProgress } from './workbench/wbStore';
 
 /**
  * The only app module that knows about the worker. Sends typed messages; resolves the
  * page's promises when the worker answers; turns frames into store updates and acknowledges
  * each frame after the browser has painted it (so frames never queue up).
  */
-type Reply = { ok: boolean; message?: string; problems?: string[]; frame?: FrameView; run?: RunExport };
+type Reply = { ok: boolean; message?: string; problems?: string[]; frame?: FrameView; run?: RunExport; wb?: WorkbenchReply };
 type Pending = { resolve: (v: Reply) => void };
 type Request = ToWorker extends infer T ? (T extends { requestId: number } ? Omit<T, 'requestId'> : never) : never;
 
@@ -43,7 +45,7 @@ export function stopWorker(): void {
   pending.clear();
 }
 
-export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' | 'debugCrash' }>): void {
+export function send(msg: Extract<ToWorker, { type: 'play' | 'pause' | 'setSpeed' | 'frameAck' | 'debugCrash' | 'wb.cancel' }>): void {
   worker?.postMessage(msg);
 }
 
@@ -97,6 +99,13 @@ function onMessage(m: FromWorker): void {
       return;
     case 'error':
       useUi.setState({ error: { message: m.message, stack: m.stack, recoverable: m.recoverable } });
+      return;
+    // The workbench (issue #12): src/app/workbench/.
+    case 'wb.reply':
+      settle(m.requestId, m.ok ? { ok: true, wb: m.reply } : { ok: false, problems: m.problems, message: m.problems.join('\n') });
+      return;
+    case 'wb.progress':
+      onWorkbenchProgress(m);
       return;
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The page URL (CONTRACTS.md §3): `?scenario=<preset | base64url JSON>&seed=N&speed=X&t=MS
- * &tour=ID&step=N&embed=1&autoplay=1&theme=light|dark&view=NAME`. Every parameter is
+ * &tour=ID&step=N&embed=1&controls=none|clock|full&presenter=1&autoplay=1&theme=light|dark&view=NAME`. Every parameter is
  * optional; an invalid one produces a precise notice and falls back to its default.
  */
+import { decodeBookmarks, type Bookmark } from './workbench/bookmarks';
+
 export interface PageOptions {
   scenario: string;       // preset name or base64url JSON (resolved by the worker)
   seed?: number;
@@ -14,10 +16,16 @@ export interface PageOptions {
   playing: boolean;
   theme: 'light' | 'dark';
   view: string;
+  /** Labelled moments (`bm=`, see workbench/bookmarks.ts). */
+  bookmarks: Bookmark[];
+  /** What chrome an embed keeps (default `clock`: the virtual clock and play state). */
+  controls: 'none' | 'clock' | 'full';
+  presenter: boolean;
 }
 
 export const VIEWS = ['all', 'architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log'] as const;
-const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view'];
+const KNOWN = ['scenario', 'seed', 'speed', 't', 'tour', 'step', 'embed', 'autoplay', 'theme', 'view', 'bm', 'inspect', 'controls', 'presenter'];
+export const CONTROLS = ['none', 'clock', 'full'] as const;
 export const MIN_SPEED = 0.001;
 export const MAX_SPEED = 10_000;
 
@@ -60,6 +68,14 @@ export function parsePageUrl(search: string): { options: PageOptions; problems: 
     if ((VIEWS as readonly string[]).includes(viewRaw)) view = viewRaw;
     else problems.push(`URL parameter view="${viewRaw}" ignored: must be one of ${VIEWS.join(', ')}`);
   }
+  const controlsRaw = q.get('controls');
+  let controls: PageOptions['controls'] = 'clock';
+  if (controlsRaw !== null) {
+    if ((CONTROLS as readonly string[]).includes(controlsRaw)) controls = controlsRaw as PageOptions['controls'];
+    else problems.push(`URL parameter controls="${controlsRaw}" ignored: must be one of ${CONTROLS.join(', ')}`);
+  }
+  const bm = decodeBookmarks(q.get('bm') ?? '');
+  problems.push(...bm.problems);
   const scenario = q.get('scenario');
   const named = scenario !== null || t !== undefined;
   return {
@@ -76,6 +92,9 @@ export function parsePageUrl(search: string): { options: PageOptions; problems: 
       playing: flag('autoplay') || !named,
       theme,
       view,
+      bookmarks: bm.bookmarks,
+      controls,
+      presenter: flag('presenter'),
     },
     problems,
   };
@@ -86,7 +105,7 @@ function prefersDark(): boolean {
 }
 
 /** A link that reproduces the current scenario, seed, time, speed and tour step. */
-export function shareLink(base: string, o: { scenario: unknown; presetName: string | null; seed: number; timeMs: number; speed: number; tour?: { id: string; step: number } | null; embed?: boolean; view?: string; theme?: string }): string {
+export function shareLink(base: string, o: { scenario: unknown; presetName: string | null; seed: number; timeMs: number; speed: number; tour?: { id: string; step: number } | null; embed?: boolean; view?: string; theme?: string; bookmarks?: string }): string {
   const q = new URLSearchParams();
   q.set('scenario', o.presetName ?? encodeBase64Url(JSON.stringify(o.scenario)));
   q.set('seed', String(o.seed));
@@ -96,6 +115,7 @@ export function shareLink(base: string, o: { scenario: unknown; presetName: stri
   if (o.embed) q.set('embed', '1');
   if (o.view && o.view !== 'all') q.set('view', o.view);
   if (o.theme) q.set('theme', o.theme);
+  if (o.bookmarks) q.set('bm', o.bookmarks);
   return `${base}?${q.toString()}`;
 }
 

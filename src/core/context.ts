@@ -1,6 +1,7 @@
 import type { SimEvent } from './events';
 import type { FunctionRuntime } from './model/functionRuntime';
 import type { SimState } from './model/simState';
+import type { Invocation } from './model/records';
 
 /**
  * What a service sees of the simulation: the state (plain data, read and written directly)
@@ -19,4 +20,6 @@ export interface SimContext {
   stream(name: string): number;
   /** The function currently known by this name (a deleted and re-created name: the newest). */
   functionNamed(name: string): FunctionRuntime | undefined;
+  /** An observer of completed invocations, if the host asked for one (not state: never copied). */
+  readonly invocationDone?: (inv: Invocation) => void;
 }

@@ -19,7 +19,11 @@ export type SimEvent =
       duplicate: boolean;
       /** Tenant isolation: the tenant id it carries (SimState.tenants index; 0 = none). */
       tenant: number;
+      /** Handler duration from a replayed trace (ms); absent: the function's distribution. */
+      durationMs?: number;
     }
+  /** The next settled arrival of the replayed trace (traces/traceArrivals.ts); one pending at a time. */
+  | { type: 'trace.arrival' }
   /** A queued event's retry delay or backoff is over, or its maximum age has passed. */
   | { type: 'async.wake'; event: number; epoch: number }
   /** A poller's request to the queue returns a batch. */
@@ -60,4 +64,7 @@ export const PRIORITY: Record<SimEvent['type'], number> = {
   'invoke.request': 4,
   'workload.arrival': 4,
   'live.arrival': 4,
+  // Unique: a trace arrival's place among same-time events never depends on when the
+  // host fed the rows that settled it (traces/source.ts).
+  'trace.arrival': 5,
 };

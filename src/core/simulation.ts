@@ -23,6 +23,11 @@ import { firstArrival, nextArrival, requestsPerArrival } from './workload/arriva
 import { onLiveArrival, setLiveLoad } from './workload/liveLoad';
 import { drawTenant, tenantIndex } from './services/tenants';
 import { createState, populate } from './world';
+import { onTraceArrival, startTrace } from './traces/traceArrivals';
+import { settleTrace } from './traces/pull';
+import { closeBatchesBefore } from './analytic/runCounters';
+import { checkControlPlaneCall, checkFault, inputContext } from './scenario/runtimeInput';
+import { InputError } from './scenario/inputError';
 
 export interface SimulationOptions {
   /**
@@ -36,6 +41,8 @@ export interface SimulationOptions {
   logRingSize?: number;
   /** Recent completed invocations kept with their full phase records. */
   recentInvocations?: number;
+  /** Sees every completed invocation (the workbench's A/B pairing and exports). An observer, not state. */
+  onInvocationDone?: (inv: Invocation) => void;
 }
 
 export interface InvokeRequest {
@@ -67,6 +74,7 @@ export class Simulation implements SimContext {
   private functionsIndexed = 0;
   /** Per workload entry: a request template (read, never kept, by the Frontend) and its arrival event. */
   private readonly sources: { request: Request; arrival: SimEvent }[];
+  readonly invocationDone: ((inv: Invocation) => void) | undefined;
 
   /** `resumed`: used by `restore()` — the state to continue from (its scenario is `scenario`). */
   constructor(scenario: Scenario, opts: SimulationOptions = {}, resumed?: SimState) {
@@ -75,6 +83,7 @@ export class Simulation implements SimContext {
     if (resumed && resumed.log.hashing === 'external') throw new Error('restore: the log was hashed by an injected hasher, whose state is not in the snapshot');
     this.hasher = opts.hasher && !resumed ? opts.hasher : null;
     this.logView = new DataView(this.state.log.chunk.buffer);
+    this.invocationDone = opts.onInvocationDone;
     this.sources = this.state.scenario.workload.map((entry, i) => ({
       request: {
         type: 'invoke.request', functionName: entry.function, mode: entry.mode, payloadBytes: entry.payloadBytes,
@@ -93,6 +102,7 @@ export class Simulation implements SimContext {
       const t = firstArrival(entry, st, s.streams[st.stream]);
       if (t !== Infinity) this.schedule(t, this.sources[i].arrival);
     });
+    if (s.trace) startTrace(this);
   }
 
   /** Virtual time, ms. Setting it moves the clock forward with nothing happening (never back). */
@@ -142,14 +152,19 @@ export class Simulation implements SimContext {
 
   /** Time of the next pending event, or Infinity. */
   nextEventMs(): number {
-    return queuePeek(this.state.queue)?.atMs ?? Infinity;
+    if (this.state.trace) settleTrace(this, Infinity, this.peekMs);
+    return this.peekMs();
   }
+
+  private readonly peekMs = (): number => queuePeek(this.state.queue)?.atMs ?? Infinity;
 
   /** Runs the next event. Returns false when nothing is pending. */
   step(): boolean {
     const s = this.state;
+    if (s.trace) settleTrace(this, Infinity, this.peekMs); // a trace's next rows, if the next event is past what was read
     const item = queuePop(s.queue);
     if (!item) return false;
+    if (item.atMs >= s.batches.nextBoundaryMs) closeBatchesBefore(s, item.atMs);
     s.nowMs = item.atMs;
     s.eventsProcessed++;
     this.dispatch(item.event);
@@ -159,6 +174,7 @@ export class Simulation implements SimContext {
   /** Runs every event at or before `tMs`, then sets the clock to `tMs`. */
   runUntil(tMs: number): void {
     const q = this.state.queue;
+    if (this.state.trace) settleTrace(this, tMs, this.peekMs);
     for (let top = queuePeek(q); top !== undefined && top.atMs <= tMs; top = queuePeek(q)) this.step();
     if (tMs > this.state.nowMs) this.state.nowMs = tMs;
   }
@@ -181,14 +197,27 @@ export class Simulation implements SimContext {
     return this.state.live.current?.entry ?? null;
   }
 
-  /** A control-plane call now (live), answered at once: ok, or the AWS error. */
+  /**
+   * A control-plane call now (live), answered at once: ok, or the AWS error. It is validated
+   * like a scenario's `controlPlane` entry first; an invalid call never reaches the control
+   * plane (nothing is logged) and is answered with the problems.
+   */
   controlPlane(call: Omit<ControlPlaneCall, 'atMs'>): ControlPlaneResult {
-    return callControlPlane(this, deepFreeze(copyPlain({ ...call, atMs: this.state.nowMs } as ControlPlaneCall, 'call'), 'call'));
+    const checked = checkControlPlaneCall(inputContext(this.state), call);
+    if (!checked.ok) {
+      return { atMs: this.state.nowMs, action: String(call?.action).slice(0, 64), function: String(call?.function).slice(0, 64), ok: false, message: `ValidationException: ${checked.problems.join('; ')}` };
+    }
+    return callControlPlane(this, deepFreeze(copyPlain({ ...checked.value, atMs: this.state.nowMs } as ControlPlaneCall, 'call'), 'call'));
   }
 
-  /** Injects a fault now (live). Returns its index in `state.faults.history`. */
+  /**
+   * Injects a fault now (live), validated like a scenario's `faults` entry (InputError if it
+   * breaks a rule). Returns its index in `state.faults.history`.
+   */
   injectFault(fault: Fault): number {
-    return addFault(this, copyPlain(fault, 'fault'));
+    const checked = checkFault(inputContext(this.state), fault);
+    if (!checked.ok) throw new InputError(checked.problems);
+    return addFault(this, copyPlain(checked.value, 'fault'));
   }
 
   /**
@@ -221,6 +250,7 @@ export class Simulation implements SimContext {
       case 'fault.start': return onFaultStart(this, ev.index);
       case 'fault.end': return onFaultEnd(this, ev.index);
       case 'live.arrival': return onLiveArrival(this, ev.gen);
+      case 'trace.arrival': return onTraceArrival(this);
       default: return assertNever(ev);
     }
   }

@@ -66,7 +66,8 @@ function asyncStats(sim: Simulation): Summary['async'] {
   };
 }
 
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const SCALE = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]; // 10^d without ** (engine-independent)
+const round = (x: number, d = 3) => Math.round(x * SCALE[d]) / SCALE[d];
 
 function latency(p: Percentiles): LatencyStats {
   return { count: p.count, mean: round(p.mean), p50: round(p.p50), p90: round(p.p90), p99: round(p.p99), p999: round(p.p999), max: round(p.max) };
@@ -81,7 +82,9 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
   const s = sim.state;
   const m = s.metrics;
   const inFlight = s.inflight.size;
-  const total = completedCount(m) + inFlight;
+  // Every request the Frontend received (ids are sequential), counted apart from the outcomes so
+  // that the identity total = Σ outcomes + inFlight (CONTRACTS.md §2) is a check, not a tautology.
+  const total = s.nextInvocationId - 1;
   const means = gaugeMeans(s.gauge, 0, s.nowMs);
   const functions: Summary['functions'] = {};
   for (const f of s.functions) functions[f.cfg.name] = { ...f.stats };

@@ -34,6 +34,8 @@ export interface FrameView {
   workers: { id: number; state: string; memoryMb: number; usedMb: number; pool: number; booting: number; leaseEndMs: number; environments: number }[];
   /** The whole cell, aggregated (bounded whatever its size). */
   fleet: { workers: number; active: number; draining: number; empty: number; shown: number; pooled: number; booting: number; vmm: string; vmmOverheadMb: number; microvmCreationsPerSec: number };
+  /** The latest worker failures (bounded), so the fleet can show a failed worker failed instead of gone. */
+  failedWorkers: { id: number; atMs: number; environments: number; memoryMb: number }[];
   environments: {
     count: number;
     id: Int32Array; state: Uint8Array; fn: Uint16Array; worker: Int32Array; provisioned: Uint8Array;
@@ -145,6 +147,7 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
       config: JSON.parse(JSON.stringify(s.versions[f.versions.get('$LATEST')!].cfg)),
     })),
     ...fleetView(sim),
+    failedWorkers: s.faults.losses.map((l) => ({ id: l.worker, atMs: l.atMs, environments: l.environments, memoryMb: l.memoryMb })),
     environments: env,
     stateNames: ENVIRONMENT_STATE_CODES,
     stateCounts,

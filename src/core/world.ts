@@ -18,6 +18,9 @@ import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
 import { meterProvisionedChange } from './cost/meter';
 import { REQUESTS_PER_SECOND_PER_CONCURRENCY, createRateBucket } from './services/requestRate';
+import { createBatchMeans } from './analytic/batchMeans';
+import { createTraceSource } from './traces/source';
+import { initialBatchMs } from './analytic/runCounters';
 
 const PLATFORM_DISTS: readonly PlatformDist[] = [
   'warmOverheadMs', 'placementMs', 'microvmBootMs', 'imageFetchMs', 'extensionInitMs', 'shutdownMs', 'pollerLatencyMs', 'snapStartRestoreMs',
@@ -72,6 +75,8 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     peakWorkers: 0,
     workersDrained: 0,
     workersFailed: 0,
+    trace: frozen.trace ? createTraceSource(frozen.trace) : null,
+    batches: createBatchMeans(initialBatchMs(frozen)),
   };
 }
 

@@ -2,6 +2,7 @@ import type { FrameView } from '../core/view';
 import type { InvokeMode } from '../core/scenario/types';
 import type { Fault } from '../core/scenario/faultTypes';
 import type { MachineTable } from '../core/machines/machineTable';
+import type { WorkbenchFromWorker, WorkbenchToWorker } from './workbench';
 
 /**
  * Messages between the page and the simulation worker. Plain data only (structured clone):
@@ -30,7 +31,8 @@ export type ToWorker =
   | { type: 'exportRun'; requestId: number; maxRecords: number }
   | { type: 'restart'; requestId: number }
   /** Diagnostics: make the next tick throw, as a bug in the core would (used by the e2e suite). */
-  | { type: 'debugCrash' };
+  | { type: 'debugCrash' }
+  | WorkbenchToWorker;
 
 export type FromWorker =
   | { type: 'ready'; protocolVersion: number; environmentMachine: MachineTable; asyncMachine: MachineTable }
@@ -41,7 +43,8 @@ export type FromWorker =
   | { type: 'done'; requestId: number; ok: boolean; message?: string }
   | { type: 'snapshot'; requestId: number; frame: FrameView }
   | { type: 'exportRun'; requestId: number; run: RunExport }
-  | { type: 'error'; message: string; stack?: string; recoverable: boolean };
+  | { type: 'error'; message: string; stack?: string; recoverable: boolean }
+  | WorkbenchFromWorker;
 
 /** The full run as a file: scenario, seed, the user's inputs, the event log (replayed), the summary. */
 export interface RunExport {

@@ -1,4 +1,4 @@
-import { Simulation, describeRecord, oldestEventAgeMs, peekTokens, recentRecords, summarize, type ControlPlaneCall, type Fault, type InvokeMode, type LogEntry, type Scenario } from '../core/index';
+import { InputError, Simulation, checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, describeRecord, inputContext, oldestEventAgeMs, peekTokens, recentRecords, summarize, type ControlPlaneCall, type Fault, type InvokeMode, type Invocation, type LogEntry, type Scenario } from '../core/index';
 import type { LiveLoad, SeriesPoint } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
 
@@ -43,8 +43,13 @@ export class Session {
     return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hashEventLog: this.hashEventLog });
   }
 
-  /** Applies a user input now. In the past (after a seek back) it forks: later inputs are discarded. */
-  apply(input: Input): string {
+  /**
+   * Applies a user input now. In the past (after a seek back) it forks: later inputs are
+   * discarded. An input that breaks a rule is refused (UserError with the problems) before it
+   * is recorded, so it neither forks the run nor replays.
+   */
+  apply(raw: Input): string {
+    const input = checkInput(this.sim, raw);
     if (this.inputs.length > this.cursor) this.checkpoints.dropAfter(this.sim.eventsProcessed); // fork
     this.inputs.length = this.cursor;
     this.inputs.push({ afterEvents: this.sim.eventsProcessed, atMs: this.sim.nowMs, input });
@@ -73,8 +78,8 @@ export class Session {
    * The run so far with its complete event log (up to `maxRecords` entries), rebuilt by
    * replaying it with a large log: the same events, so the same SHA-256 as the live run.
    */
-  exportRun(maxRecords: number): { inputs: Recorded[]; entries: LogEntry[]; records: number; sha256: string; summary: ReturnType<typeof summarize> } {
-    const replay = new Simulation(this.scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords) });
+  exportRun(maxRecords: number, onInvocationDone?: (inv: Invocation) => void): { inputs: Recorded[]; entries: LogEntry[]; records: number; sha256: string; summary: ReturnType<typeof summarize> } {
+    const replay = new Simulation(this.scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords), onInvocationDone });
     const inputs = this.inputs.slice(0, this.cursor);
     let k = 0;
     const apply = () => {
@@ -97,8 +102,9 @@ export class Session {
     return { inputs, entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.state.log.count, sha256: summary.eventLogSha256, summary };
   }
 
-  /** One event. */
+  /** One event. Inputs recorded before it (after a seek or a step back) are applied first, as they were. */
   step(): void {
+    this.replayDue(Infinity);
     this.stepHistory.push({ events: this.sim.eventsProcessed, atMs: this.sim.nowMs });
     if (this.stepHistory.length > 1000) this.stepHistory.shift();
     this.sim.step();
@@ -147,10 +153,12 @@ export class Session {
     this.stepHistory = this.stepHistory.filter((h) => h.events < target);
     this.rewind(this.sim.nowMs, target);
     while (this.sim.eventsProcessed < target) {
+      this.replayDue(Infinity); // inputs recorded before the next event came before it
       this.sim.step();
       this.replayDue(this.sim.nowMs);
     }
     if (clock > this.sim.nowMs) this.sim.nowMs = clock;
+    this.replayDue(this.sim.nowMs); // inputs made at the restored clock, before the undone event
     this.series = this.series.filter((p) => p.t <= this.sim.nowMs);
     this.seriesGeneration++;
   }
@@ -226,8 +234,42 @@ export function perform(sim: Simulation, input: Input): string {
       return `${input.call.action}: ${r.message}`;
     }
     case 'fault':
-      sim.injectFault(input.fault);
+      try {
+        sim.injectFault(input.fault);
+      } catch (e) {
+        if (e instanceof InputError) throw new UserError(e.message);
+        throw e;
+      }
       return `fault: ${input.fault.type}`;
+  }
+}
+
+/**
+ * Validates an input with the core's validators, the same rules and messages as a scenario's
+ * `controlPlane`, `faults` and `workload` entries; returns it normalized (defaults filled in).
+ */
+export function checkInput(sim: Simulation, input: Input): Input {
+  const ctx = inputContext(sim.state);
+  const refuse = (problems: string[]): never => { throw new UserError(problems.join('\n')); };
+  switch (input?.kind) {
+    case 'invoke': {
+      const r = checkInvokeRequest({ function: input.function, mode: input.mode, count: input.count, ...(input.payloadBytes === undefined ? {} : { payloadBytes: input.payloadBytes }) });
+      return r.ok ? { kind: 'invoke', ...r.value } : refuse(r.problems);
+    }
+    case 'load': {
+      const r = checkLiveLoad(ctx, input.load);
+      return r.ok ? { kind: 'load', load: r.value as LiveLoad | null } : refuse(r.problems);
+    }
+    case 'control': {
+      const r = checkControlPlaneCall(ctx, input.call);
+      return r.ok ? { kind: 'control', call: r.value } : refuse(r.problems);
+    }
+    case 'fault': {
+      const r = checkFault(ctx, input.fault);
+      return r.ok ? { kind: 'fault', fault: r.value } : refuse(r.problems);
+    }
+    default:
+      return refuse(['input.kind: must be one of invoke, load, control, fault']);
   }
 }
 

@@ -4,6 +4,8 @@ import { PROTOCOL_VERSION, assertNever, type FromWorker, type ToWorker } from '.
 import { Pacer } from './pacer';
 import { resolveScenarioInput } from './scenarioInput';
 import { Session, UserError, type Input } from './session';
+import { isWorkbenchMessage, type WorkbenchToWorker } from '../protocol/workbench';
+import { handleWorkbench, type WorkbenchHost } from './workbench/handler';
 
 /**
  * The simulation worker: hosts one Session, paces it against wall time, and posts at most
@@ -123,7 +125,7 @@ function userAction(requestId: number, input: Input): void {
   }
 }
 
-function handle(msg: ToWorker): void {
+function handle(msg: Exclude<ToWorker, WorkbenchToWorker>): void {
   switch (msg.type) {
     case 'load': {
       const input = resolveScenarioInput(msg.scenario);
@@ -224,9 +226,28 @@ function handle(msg: ToWorker): void {
   }
 }
 
+/** The workbench (issue #12, src/worker/workbench/): trace replay, A/B runs, run-until, exports. */
+const workbenchHost: WorkbenchHost = {
+  get session() { return session; },
+  get scenarioJson() { return loadedScenario; },
+  load(scenario, name) {
+    session = new Session(scenario);
+    seriesReset = true;
+    playing = false;
+    dirty = true;
+    frameWanted = true;
+    post({ type: 'loaded', requestId: 0, ok: true, seed: scenario.seed, name, durationMs: scenario.durationMs, scenario: loadedScenario });
+    schedule();
+  },
+  pause() { playing = false; },
+  changed() { seriesReset = true; dirty = true; schedule(); },
+  post: (m) => scope.postMessage(m),
+};
+
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   try {
-    handle(e.data);
+    if (isWorkbenchMessage(e.data)) return handleWorkbench(e.data, workbenchHost);
+    handle(e.data as Exclude<ToWorker, WorkbenchToWorker>);
   } catch (err) {
     fail(err);
     const id = (e.data as { requestId?: number }).requestId;

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { exportCsv, exportPng, exportRunJson, exportSvg, saveScenario } from '../exports';
 import { pageApi } from '../pageApi';
 import { notify } from '../store/uiStore';
+import { ClipButton } from '../clip/ClipDialog';
+import { exportTrace } from '../workbench/exportTrace';
 
 const VIEWS = ['architecture', 'fleet', 'timeline', 'lifecycle', 'charts'];
 
@@ -29,10 +31,12 @@ export function ExportPanel() {
         <label>View <select data-testid="export.view" value={view} onChange={(e) => setView(e.target.value)}>{VIEWS.map((v) => <option key={v}>{v}</option>)}</select></label>
         <button data-testid="export.png" onClick={() => exportPng(view)}>PNG</button>
         <button data-testid="export.svg" onClick={() => exportSvg(view)}>SVG</button>
+        <ClipButton />
       </div>
       <div className="buttons">
         <button data-testid="export.csv" onClick={exportCsv}>Metrics CSV</button>
         <button data-testid="export.run" onClick={exportRunJson}>Run JSON</button>
+        <button data-testid="export.perfetto" onClick={() => void exportTrace('perfetto')} title="Open it at ui.perfetto.dev">Perfetto trace</button>
         <button data-testid="scenario.save" onClick={saveScenario}>Save scenario</button>
         <label className="file-button">Open scenario… <input data-testid="scenario.open" type="file" accept="application/json,.json" onChange={(e) => open(e.target.files?.[0])} /></label>
       </div>

@@ -5,6 +5,9 @@ import { formatSpeed, formatTime } from '../format';
 import { MAX_SPEED, MIN_SPEED, shareLink } from '../url';
 import { PRESET_NAMES } from '../../core/presets';
 import { Scrubber } from './Scrubber';
+import { BookmarkStrip } from '../workbench/BookmarkStrip';
+import { encodeBookmarks } from '../workbench/bookmarks';
+import { useWb } from '../workbench/wbStore';
 
 /** Play/pause, step, step to the next interesting event, speed (log slider), the clock, copy link. */
 export function PlaybackBar() {
@@ -20,7 +23,7 @@ export function PlaybackBar() {
   const copyLink = async () => {
     const s = useUi.getState();
     const preset = PRESET_NAMES.includes(s.scenarioName) ? s.scenarioName : null;
-    const link = shareLink(location.origin + location.pathname, { scenario: s.scenarioJson, presetName: preset, seed: s.seed, timeMs: s.frame?.timeMs ?? 0, speed: s.speed, tour: s.tour, theme: s.theme });
+    const link = shareLink(location.origin + location.pathname, { scenario: s.scenarioJson, presetName: preset, seed: s.seed, timeMs: s.frame?.timeMs ?? 0, speed: s.speed, tour: s.tour, theme: s.theme, bookmarks: encodeBookmarks(useWb.getState().bookmarks) });
     try {
       await navigator.clipboard.writeText(link);
     } catch {
@@ -50,7 +53,7 @@ export function PlaybackBar() {
       <label title="Run as fast as the worker can">
         <input type="checkbox" data-testid="playback.max" checked={speed === Infinity} onChange={(e) => pageApi.setSpeed(e.target.checked ? Infinity : 1)} /> max
       </label>
-      <Scrubber />
+      <div className="scrub-wrap"><Scrubber /><BookmarkStrip /></div>
       <span className="clock" data-testid="clock" aria-live="off">t = {formatTime(timeMs)}</span>
       {lagging && speed !== Infinity && <span className="lagging" title="The worker cannot keep up with this speed; virtual time runs slower than asked">behind</span>}
       <span className="meta">{scenarioName} · seed {seed}</span>

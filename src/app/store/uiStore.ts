@@ -33,6 +33,14 @@ export interface UiState {
   tour: { id: string; step: number } | null;
   /** Counts scenario loads, so views holding per-scenario state can start over. */
   loads: number;
+  /** The keyboard-shortcuts dialog is open (`?`). */
+  helpOpen: boolean;
+  /** What chrome an embed keeps (`controls=`): nothing, the clock and play state, or the playback bar. */
+  controls: 'none' | 'clock' | 'full';
+  /** Presenter mode: one view, large type, no controls; keyboard or clicker only. */
+  presenter: boolean;
+  /** A clip export is rendering: views draw every frame they get, without throttling. */
+  exporting: boolean;
 }
 
 export const useUi = create<UiState>(() => ({
@@ -56,14 +64,24 @@ export const useUi = create<UiState>(() => ({
   view: 'all',
   tour: null,
   loads: 0,
+  helpOpen: false,
+  controls: 'clock',
+  presenter: false,
+  exporting: false,
 }));
+
+/** Notices kept at most; the list shows the newest few and counts the rest. */
+const NOTICE_CAP = 50;
 
 let nextNotice = 1;
 export function notify(text: string, kind: Notice['kind'] = 'warning'): void {
-  useUi.setState((s) => ({ notices: [...s.notices, { id: nextNotice++, text, kind }] }));
+  useUi.setState((s) => ({ notices: [...s.notices, { id: nextNotice++, text, kind }].slice(-NOTICE_CAP) }));
 }
 export function dismiss(id: number): void {
   useUi.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+export function dismissAll(): void {
+  useUi.setState({ notices: [] });
 }
 export function select(sel: Selection): void {
   useUi.setState({ selected: sel });

@@ -3,10 +3,11 @@ import { select } from '../store/uiStore';
 import { formatDuration } from '../format';
 import { useWidth } from './useSize';
 import { useLiveFrame, mergeRefs } from './useLiveFrame';
+import { FitArea, useBox, useFit } from './viewFit';
 
 type Node = 'client' | 'frontend' | 'counting' | 'assignment' | 'placement' | 'worker' | 'queue' | 'pollers';
 const POS: Record<Node, [number, number]> = {
-  client: [0.05, 0.38], frontend: [0.2, 0.38], counting: [0.36, 0.18], assignment: [0.52, 0.38],
+  client: [0.05, 0.38], frontend: [0.215, 0.38], counting: [0.36, 0.18], assignment: [0.52, 0.38],
   placement: [0.68, 0.18], worker: [0.88, 0.38], queue: [0.36, 0.8], pollers: [0.6, 0.8],
 };
 /** A taller, two-column arrangement for narrow screens (phones, thin slide columns). */
@@ -44,15 +45,21 @@ function positionOf(inv: InvocationView, now: number): { from: Node; to: Node; f
 
 export function ArchitectureView() {
   const [liveRef, frame] = useLiveFrame(60);
-  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const [sizeRef, measured] = useWidth<HTMLDivElement>();
   const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
+  // In a slide (fixed box) the diagram fills the box; on the page it picks its height.
+  const fit = useFit() !== null;
+  const [areaRef, box] = useBox<HTMLDivElement>();
+  const width = fit ? box.width : measured;
   const narrow = width < 640;
-  const height = narrow ? 420 : Math.max(220, Math.min(320, width * 0.38));
+  const height = fit ? Math.max(120, box.height) : narrow ? 420 : Math.max(220, Math.min(320, width * 0.38));
   const nodeW = narrow ? Math.min(150, width * 0.46) : 140;
   const layout = narrow ? POS_NARROW : POS;
   if (!frame) return <div ref={ref} className="view architecture" />;
-  // Node centres, kept 64 px inside the edges so labels are never clipped.
-  const p = (n: Node): [number, number] => [Math.min(width - nodeW / 2 - 2, Math.max(nodeW / 2 + 2, layout[n][0] * width)), layout[n][1] * height];
+  // Clients has no badge: a narrower box, so it never overlaps Frontend Invoke at slide width.
+  const boxW = (n: Node) => (n === 'client' ? Math.min(84, nodeW) : nodeW);
+  // Node centres, kept inside the edges so labels are never clipped.
+  const p = (n: Node): [number, number] => [Math.min(width - boxW(n) / 2 - 2, Math.max(boxW(n) / 2 + 2, layout[n][0] * width)), layout[n][1] * height];
   const now = frame.timeMs;
   const live = [...frame.inflight, ...frame.recent.filter((i) => i.respondedMs > now)].slice(-300);
   const dots = live.map((inv) => ({ inv, at: positionOf(inv, now) })).filter((d) => d.at);
@@ -71,8 +78,9 @@ export function ArchitectureView() {
     pollers: `${frame.queue.stats.accepted} accepted · ${frame.queue.pollers.busy}/${frame.queue.pollers.total} pollers`,
   };
   return (
-    <figure ref={ref} className="view architecture" aria-label="Lambda's data plane">
-      <figcaption><strong>Data plane</strong> — each dot is a request on its real path, at its real timing (slow the speed to follow one).</figcaption>
+    <figure ref={ref} className={`view architecture${fit ? ' fit' : ''}`} aria-label="Lambda's data plane" data-time={frame.timeMs}>
+      <figcaption><strong>Data plane</strong><span className="caption-more"> — each dot is a request on its real path, at its real timing (slow the speed to follow one).</span></figcaption>
+      <FitArea fit={fit} areaRef={areaRef}>
       <svg width={width} height={height} role="img" aria-label={`Data plane at ${Math.round(now)} ms: ${dots.length} requests moving`}>
         {EDGES.map(([a, b]) => {
           const [x1, y1] = p(a), [x2, y2] = p(b);
@@ -82,10 +90,10 @@ export function ArchitectureView() {
           const [x, y] = p(n);
           return (
             <g key={n} data-testid={`arch.${n}`}>
-              <rect x={x - nodeW / 2} y={y - 18} width={nodeW} height={36} rx={8} className={`arch-node ${n}`} />
+              <rect x={x - boxW(n) / 2} y={y - 18} width={boxW(n)} height={36} rx={8} className={`arch-node ${n}`} />
               <text x={x} y={y - 2} textAnchor="middle" className="arch-label">{LABEL[n]}</text>
               <text x={x} y={y + 12} textAnchor="middle" className="arch-badge">{badge[n] ?? ''}</text>
-              {still && (here.get(n) ?? 0) > 0 && <text x={x + nodeW / 2 - 4} y={y - 22} textAnchor="end" className="arch-here" data-testid={`arch.here.${n}`}>{here.get(n)} here now</text>}
+              {still && (here.get(n) ?? 0) > 0 && <text x={x + boxW(n) / 2 - 4} y={y - 22} textAnchor="end" className="arch-here" data-testid={`arch.here.${n}`}>{here.get(n)} here now</text>}
             </g>
           );
         })}
@@ -102,6 +110,7 @@ export function ArchitectureView() {
           );
         })}
       </svg>
+      </FitArea>
     </figure>
   );
 }

@@ -4,6 +4,7 @@ import { LineChart } from './LineChart';
 import { LatencyHistogram } from './LatencyHistogram';
 import { useWidth } from './useSize';
 import { useLiveFrame, mergeRefs } from './useLiveFrame';
+import { useBox, useFit } from './viewFit';
 
 /** Per-second rate of a cumulative series. */
 function rate(series: SeriesPoint[], key: 'coldStarts' | 'throttled' | 'invocations'): [number, number][] {
@@ -26,17 +27,23 @@ function smooth(xs: [number, number][], k = 5): [number, number][] {
 export function ChartsView() {
   const [liveRef, frame] = useLiveFrame(5);
   const series = useUi.getState().series; // read with the (throttled) frame, not on every store change
-  const [sizeRef, width] = useWidth<HTMLDivElement>();
+  const [sizeRef, measured] = useWidth<HTMLDivElement>();
   const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
+  // In a slide the five charts share the box: two columns, three rows, each as tall as fits.
+  const fit = useFit() !== null;
+  const [areaRef, box] = useBox<HTMLDivElement>();
   if (!frame) return <div ref={ref} className="view charts" />;
-  const w = width >= 820 ? Math.floor((width - 16) / 2) : width - 4;
+  const width = fit ? box.width : measured;
+  const w = fit || width >= 820 ? Math.floor((width - 16) / 2) : width - 4;
+  const LEGEND_H = 28; // a chart's legend: up to two lines
+  const h = fit ? Math.max(60, Math.floor((box.height - 2 * 8) / 3) - LEGEND_H) : undefined;
   const at = (f: (p: SeriesPoint) => number): [number, number][] => series.map((p) => [p.t, f(p)]);
   const fn0 = frame.functions[0];
   const reserved = fn0?.reservedConcurrency;
   const s = frame.summary;
   const started = frame.functions.reduce((n, f) => n + f.stats.coldStarts, 0);
   return (
-    <div ref={ref} className="view charts" aria-label="Charts">
+    <div ref={ref} className={`view charts${fit ? ' fit' : ''}`} aria-label="Charts" data-time={frame.timeMs}>
       <div className="kpis" data-testid="kpis">
         <span>Invocations <b>{s.invocations.total}</b></span>
         <span title="Cold starts begun (the summary's coldStarts counts completed cold invocations)">Cold starts <b data-testid="kpi.cold">{started}</b>{s.coldStarts < started ? ` (${started - s.coldStarts} still starting)` : ''} · {(s.coldStartRatio * 100).toFixed(2)} % of completed</span>
@@ -47,26 +54,26 @@ export function ChartsView() {
         <span>Proactive Init <b data-testid="kpi.proactive">{s.environments.proactive}</b></span>
         <span>Utilization <b>{(s.utilization * 100).toFixed(1)} %</b></span>
       </div>
-      <div className="chart-grid">
-        <LineChart testId="chart.concurrency" width={w} title="Concurrency against its limits" lines={[
+      <div className={`chart-grid${fit ? ' fit-area' : ''}`} ref={fit ? areaRef : undefined}>
+        <LineChart testId="chart.concurrency" width={w} height={h} title="Concurrency against its limits" lines={[
           { label: 'in use', values: at((p) => p.concurrency), color: '#009E73' },
           { label: 'environments', values: at((p) => p.environments), color: '#56B4E9' },
           { label: 'account limit', values: at(() => frame.account.concurrencyLimit), color: '#D55E00', dashed: true },
           ...(reserved !== null && reserved !== undefined ? [{ label: `reserved (${fn0.name})`, values: at(() => reserved), color: '#CC79A7', dashed: true }] : []),
         ]} />
-        <LineChart testId="chart.rates" width={w} title="Per second: cold starts, throttles (429)" lines={[
+        <LineChart testId="chart.rates" width={w} height={h} title="Per second: cold starts, throttles (429)" lines={[
           { label: 'cold starts/s', values: rate(series, 'coldStarts'), color: '#E69F00' },
           { label: '429/s', values: rate(series, 'throttled'), color: '#D55E00' },
         ]} />
-        <LineChart testId="chart.queue" width={w} title="Internal queue: depth, oldest event age (s)" lines={[
+        <LineChart testId="chart.queue" width={w} height={h} title="Internal queue: depth, oldest event age (s)" lines={[
           { label: 'depth', values: at((p) => p.queueDepth), color: '#0072B2' },
           { label: 'oldest age s', values: at((p) => p.oldestAgeMs / 1000), color: '#999999', dashed: true },
         ]} />
-        <LineChart testId="chart.bucket" width={w} title={`Scaling bucket of ${fn0?.name ?? '—'} (new environments allowed now)`} lines={[
+        <LineChart testId="chart.bucket" width={w} height={h} title={`Scaling bucket of ${fn0?.name ?? '—'}${fit ? '' : ' (new environments allowed now)'}`} lines={[
           { label: 'tokens', values: at((p) => p.bucketTokens), color: '#CC79A7' },
           { label: 'capacity', values: at(() => frame.account.scalingCapacity), color: '#999999', dashed: true },
         ]} />
-        <LatencyHistogram width={w} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
+        <LatencyHistogram width={w} height={h} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
       </div>
     </div>
   );

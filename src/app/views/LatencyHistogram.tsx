@@ -3,8 +3,7 @@ import type { Bin } from '../../core';
 import { formatDuration } from '../format';
 
 /** Latency histogram (log time axis), cold and warm stacked, with p50 / p90 / p99 of each. */
-export function LatencyHistogram({ cold, warm, stats, width }: { cold: Bin[]; warm: Bin[]; stats: { cold: { p50: number; p90: number; p99: number; count: number }; warm: { p50: number; p90: number; p99: number; count: number } }; width: number }) {
-  const height = 150;
+export function LatencyHistogram({ cold, warm, stats, width, height = 150 }: { cold: Bin[]; warm: Bin[]; stats: { cold: { p50: number; p90: number; p99: number; count: number }; warm: { p50: number; p90: number; p99: number; count: number } }; width: number; height?: number }) {
   const m = { l: 40, r: 8, t: 18, b: 20 };
   const all = [...cold, ...warm];
   // No samples yet: a 1 ms – 1 s axis, so nothing is drawn at NaN.

@@ -1,69 +1,98 @@
+import { useMemo, useRef } from 'react';
 import { useUi } from '../store/uiStore';
-import { STATE_STYLE } from '../palette';
 import { useWidth } from './useSize';
 import { useLiveFrame, mergeRefs } from './useLiveFrame';
+import { FitArea, useBox, useFit } from './viewFit';
+import { lifecycleGraph, type GraphEdge } from './lifecycle/graph';
+import { layoutLifecycle, type LaidNode } from './lifecycle/layout';
+import { TransitionTracker } from './lifecycle/recentTransitions';
+import { LifecycleSvg } from './lifecycle/LifecycleSvg';
+import { formatDuration } from '../format';
+import './lifecycle/lifecycle.css';
 
-/** Layout positions (fractions of the view) for the environment machine's states. */
-const POS: Record<string, [number, number]> = {
-  Provisioning: [0.08, 0.2], 'Initializing.ExtensionInit': [0.26, 0.08], 'Initializing.RuntimeInit': [0.44, 0.08],
-  'Initializing.FunctionInit': [0.62, 0.08], Restoring: [0.44, 0.34], InitRetry: [0.62, 0.5], Invoking: [0.84, 0.34],
-  Idle: [0.62, 0.72], Reset: [0.84, 0.72], ShuttingDown: [0.34, 0.9], Terminated: [0.1, 0.9],
-};
+/** Narrowest the diagram is drawn on the page (logical px): below, its labels would be too small to read. */
+const NARROWEST = 680;
+
+/** How long an arrow stays lit: 1.5 s of wall time at the current speed, in virtual ms (bounded). */
+function litWindowMs(speed: number): number {
+  return Math.min(60_000, Math.max(5, (speed === Infinity ? 10_000 : speed) * 1500));
+}
+
+/** Which drawn arrow a state-to-state transition belongs to (a sub-state's own arrow first). */
+function edgeFor(edges: GraphEdge[], nodes: Map<string, LaidNode>, from: string, to: string): string | null {
+  let shared: string | null = null;
+  for (const e of edges) {
+    if (e.toState !== to) continue;
+    if (e.fromState === from) return e.id;
+    if (e.fromState === null && nodes.get(e.from)?.node.states.includes(from)) shared = e.id;
+  }
+  return shared;
+}
 
 /**
- * The execution-environment lifecycle drawn from the XState machine itself (the transition
- * table the worker derives from it), with a live count per state and the selected
- * environment's state highlighted.
+ * The execution-environment lifecycle, drawn from the machine table the worker sends and
+ * laid out in layers (lifecycle/layout.ts): the main path left to right, the SnapStart
+ * branch above it, failures below; every arrow names its events; live counts in the boxes;
+ * the arrows environments crossed lately are lit, with how many crossed.
  */
 export function LifecycleView() {
   const table = useUi((s) => s.environmentMachine);
-  const [liveRef, frame] = useLiveFrame(8);
-  const counts = frame?.stateCounts;
+  const speed = useUi((s) => s.speed);
+  const [liveRef, frame] = useLiveFrame(12);
   const selected = useUi((s) => s.selected);
+  const fit = useFit() !== null;
+  const [sizeRef, measured] = useWidth<HTMLDivElement>();
+  const [areaRef, box] = useBox<HTMLDivElement>();
+  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
+  const graph = useMemo(() => (table ? lifecycleGraph(table) : null), [table]);
+  const layout = useMemo(() => (graph ? layoutLifecycle(graph) : null), [graph]);
+  const tracker = useRef<TransitionTracker | null>(null);
+  const lit = useMemo(() => {
+    const out = new Map<string, number>();
+    if (!frame || !table || !layout) return out;
+    tracker.current ??= new TransitionTracker(table);
+    const e = frame.environments;
+    const states = Array.from(e.state, (c) => frame.stateNames[c]);
+    const windowMs = litWindowMs(speed);
+    tracker.current.update(e.id, states, frame.timeMs, Math.max(2000, windowMs * 4));
+    const nodes = new Map(layout.nodes.map((n) => [n.node.id, n]));
+    for (const [key, n] of tracker.current.counts(frame.timeMs, windowMs)) {
+      const [from, to] = key.split('>');
+      const id = edgeFor(layout.edges.map((x) => x.edge), nodes, from, to) ?? key; // inner arrows keep their state key
+      out.set(id, (out.get(id) ?? 0) + n);
+    }
+    return out;
+  }, [frame, table, layout, speed]);
+  if (!table || !frame || !layout || !graph) return <div ref={ref} className="view lifecycle" />;
   let selectedState: string | null = null;
-  if (selected?.kind === 'environment' && frame) {
+  if (selected?.kind === 'environment') {
     const i = frame.environments.id.indexOf(selected.id);
     selectedState = i < 0 ? 'Terminated' : frame.stateNames[frame.environments.state[i]];
   }
-  const [sizeRef, width] = useWidth<HTMLDivElement>();
-  const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
-  if (!table || !counts) return <div ref={ref} className="view lifecycle" />;
-  const height = 280;
-  const at = (s: string): [number, number] => {
-    const [fx, fy] = POS[s] ?? [0.5, 0.5];
-    return [fx * width, fy * height];
-  };
-  const edges: { from: string; to: string; event: string }[] = [];
-  for (const [from, byEvent] of Object.entries(table.transitions)) {
-    for (const [event, cands] of Object.entries(byEvent)) {
-      if (event === 'WORKER_LOST') continue; // from every state: drawn as a note instead
-      for (const c of cands) if (!edges.some((e) => e.from === from && e.to === c.target)) edges.push({ from, to: c.target, event });
-    }
-  }
+  // Page: as wide as the column, at most 1.2× the layout's own size; on a phone no narrower
+  // than NARROWEST (it scrolls sideways instead of shrinking its type); slide: the whole box.
+  const pageW = Math.max(NARROWEST, measured);
+  const k = Math.min(1.2, pageW / layout.width);
+  const width = fit ? box.width : pageW;
+  const height = fit ? box.height : Math.ceil(layout.height * k);
+  const svg = <LifecycleSvg layout={layout} counts={frame.stateCounts} lit={lit} selectedState={selectedState} width={width} height={height} />;
+  // The busiest arrows lately, in words (badges on the arrows show the same where they fit).
+  const words = new Map<string, string>(layout.edges.map((x) => [x.edge.id, x.edge.lines.filter((l) => !l.startsWith('[')).join(' ')]));
+  const busiest = [...lit].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, n]) => `×${n} ${words.get(id) ?? 'phase done'}`);
+  const everywhere = graph.everywhere.map((x) => `${x.event.toLowerCase().replace(/_/g, ' ')} → ${x.target}`).join(', ');
   return (
-    <figure ref={ref} className="view lifecycle" aria-label="Execution environment lifecycle">
-      <figcaption><strong>Execution environment lifecycle</strong> — drawn from the XState machine; numbers are live counts. Any state → Terminated on WORKER_LOST.</figcaption>
-      <svg width={width} height={height} role="img" aria-label="Lifecycle state machine with live counts">
-        <defs><marker id="arrow" viewBox="0 0 10 10" refX={10} refY={5} markerWidth={6} markerHeight={6} orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" className="arrowhead" /></marker></defs>
-        {edges.map((e) => {
-          const [x1, y1] = at(e.from), [x2, y2] = at(e.to);
-          const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
-          const trim = 40 / len;
-          return <line key={e.from + e.to} x1={x1 + dx * trim} y1={y1 + dy * (22 / len)} x2={x2 - dx * trim} y2={y2 - dy * (22 / len)} className="lc-edge" markerEnd="url(#arrow)"><title>{e.event}</title></line>;
-        })}
-        {table.states.map((s) => {
-          const [x, y] = at(s);
-          const st = STATE_STYLE[s];
-          const n = counts[s] ?? 0;
-          return (
-            <g key={s} data-testid={`lifecycle.${s}`} data-count={n} className={selectedState === s ? 'lc-node selected' : 'lc-node'}>
-              <rect x={x - 58} y={y - 17} width={116} height={34} rx={17} fill={st.color} fillOpacity={s === 'Terminated' ? 0 : 0.85} />
-              <text x={x} y={y - 2} textAnchor="middle" className="lc-label">{s.replace('Initializing.', '')}</text>
-              <text x={x} y={y + 11} textAnchor="middle" className="lc-count">{s === 'Terminated' ? '' : n}</text>
-            </g>
-          );
-        })}
-      </svg>
+    <figure ref={ref} className={`view lifecycle${fit ? ' fit' : ''}`} aria-label="Execution environment lifecycle" data-time={frame.timeMs}>
+      <figcaption><strong>Execution environment lifecycle</strong><span className="caption-more"> — drawn from the XState machine: live counts in the boxes; arrows environments crossed in the last {formatDuration(litWindowMs(speed))} of simulated time are lit.</span> From any state: {everywhere}.{busiest.length > 0 && <span className="lc-busiest" data-testid="lifecycle.busiest"> Just now: {busiest.join(' · ')}.</span>}</figcaption>
+      <FitArea fit={fit} areaRef={areaRef}>
+        {!fit && measured < NARROWEST ? <div className="lc-scroll" tabIndex={0} aria-label="Lifecycle diagram (scrolls sideways)">{svg}</div> : svg}
+      </FitArea>
+      <ul className="legend lc-legend" aria-label="Arrow kinds">
+        <li><span className="lc-key lc-main" />main path</li>
+        <li><span className="lc-key lc-branch" />SnapStart branch</li>
+        <li><span className="lc-key lc-failure" />failure and reset</li>
+        <li><span className="lc-key lc-retire" />retiring instead of reuse</li>
+        <li><span className="lc-key lc-recent" />crossed just now (×count)</li>
+      </ul>
     </figure>
   );
 }

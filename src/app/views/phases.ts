@@ -1,13 +1,41 @@
 import type { InvocationView } from '../../core';
 
-/** The phases of one invocation as [key, fromMs, toMs], relative to its arrival, clipped to now. */
-export function phasesOf(inv: InvocationView, nowMs: number): { key: string; from: number; to: number }[] {
-  // Async attempts start when the event became visible on the queue: the wait is a phase too.
+export interface Phase { key: string; from: number; to: number }
+
+/**
+ * When the answer left for the caller (absolute ms), or NaN while none has: after the
+ * handler, or — for a 429, 4xx, 5xx or DryRun answered early — at the decision itself
+ * (the core sends early answers `responseOverheadMs` before they arrive).
+ */
+export function responseStartMs(inv: InvocationView): number {
+  if (!Number.isNaN(inv.invokeEndMs)) return inv.invokeEndMs;
+  if (!Number.isNaN(inv.respondedMs)) return inv.respondedMs - inv.responseOverheadMs;
+  return NaN;
+}
+
+/**
+ * The phases of one invocation as {key, from, to}, in ms since its arrival (or since its event
+ * became visible on the queue), clipped to `nowMs`. Only phases the request reached: nothing
+ * after its answer left (a 429 shows Frontend + Counting, then its response — no Assignment),
+ * and a phase with no end yet only while the request is still on its way.
+ */
+export function phasesOf(inv: InvocationView, nowMs: number): Phase[] {
   const t0 = Number.isNaN(inv.queuedSinceMs) ? inv.receivedMs : inv.queuedSinceMs;
-  const out: { key: string; from: number; to: number }[] = [];
+  const answered = responseStartMs(inv);
+  const stop = Number.isNaN(answered) ? nowMs : Math.min(answered, nowMs);
+  const out: Phase[] = [];
+  // Every moment the record knows: a phase that started but never ended (an Init that failed)
+  // lasted until the next thing that happened.
+  const known = [inv.receivedMs, inv.countedMs, inv.assignedMs, inv.placedMs, inv.microvmReadyMs, inv.codeReadyMs, inv.extensionInitEndMs,
+    inv.runtimeInitEndMs, inv.functionInitEndMs, inv.restoreEndMs, inv.invokeStartMs, inv.invokeEndMs, answered].filter((t) => !Number.isNaN(t));
+  const nextAfter = (a: number) => Math.min(stop, ...known.filter((t) => t > a));
+  let open = false; // a phase still running has been drawn: later ones were not reached yet
   const add = (key: string, a: number, b: number) => {
-    if (Number.isNaN(a) || a > nowMs) return;
-    const end = Number.isNaN(b) ? nowMs : Math.min(b, nowMs);
+    if (open || Number.isNaN(a) || a > stop || (a === stop && !Number.isNaN(answered))) return;
+    let end: number;
+    if (!Number.isNaN(b)) end = Math.min(b, stop);
+    else if (!Number.isNaN(answered)) end = nextAfter(a);
+    else { end = stop; open = true; }
     if (end >= a) out.push({ key, from: a - t0, to: end - t0 });
   };
   if (!Number.isNaN(inv.queuedSinceMs)) add('queuewait', inv.queuedSinceMs, inv.receivedMs);
@@ -27,6 +55,9 @@ export function phasesOf(inv: InvocationView, nowMs: number): { key: string; fro
     add('queue', inv.assignedMs, inv.invokeStartMs);
   }
   add('invoke', inv.invokeStartMs, inv.invokeEndMs);
-  add('response', Number.isNaN(inv.invokeEndMs) ? NaN : inv.invokeEndMs, inv.respondedMs);
+  if (!Number.isNaN(answered) && answered <= nowMs) {
+    const end = Number.isNaN(inv.respondedMs) ? nowMs : Math.min(inv.respondedMs, nowMs);
+    if (end >= answered) out.push({ key: 'response', from: answered - t0, to: end - t0 });
+  }
   return out;
 }

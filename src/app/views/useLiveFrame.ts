@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { FrameView } from '../../core';
 import { useUi } from '../store/uiStore';
 
@@ -8,7 +8,14 @@ import { useUi } from '../store/uiStore';
  * animated views ask for every frame. A trailing update always shows the last frame, so a
  * paused or stepped simulation is drawn exactly.
  */
+/**
+ * Inside a clip being exported, views draw every frame at once, on screen or not: each frame
+ * of the clip is one seek, and it must be drawn before it is captured.
+ */
+export const ImmediateFrames = createContext(false);
+
 export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameView | null] {
+  const immediate = useContext(ImmediateFrames);
   const [frame, setFrame] = useState<FrameView | null>(() => useUi.getState().frame);
   const [el, setEl] = useState<Element | null>(null);
   const visible = useRef(true);
@@ -28,7 +35,12 @@ export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameVi
   useEffect(() => {
     const minGap = 1000 / hz;
     const unsub = useUi.subscribe((s, prev) => {
-      if (s.frame === prev.frame || !visible.current) return;
+      // A clip export seeks frame by frame: only the clip's own views follow it, the page waits.
+      if (prev.exporting && !s.exporting && !immediate) { setFrame(s.frame); return; }
+      if (s.frame === prev.frame) return;
+      if (immediate) { setFrame(s.frame); return; }
+      if (s.exporting) return;
+      if (!visible.current) return;
       const now = performance.now();
       if (trailing.current) clearTimeout(trailing.current);
       if (now - last.current >= minGap) {
@@ -45,7 +57,7 @@ export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameVi
       unsub();
       if (trailing.current) clearTimeout(trailing.current);
     };
-  }, [hz]);
+  }, [hz, immediate]);
 
   const ref = useCallback((node: Element | null) => setEl(node), []);
   return [ref, frame];

@@ -1,3 +1,4 @@
+import { exp, ln } from './fmath';
 import { normal, uniform, uniformInt, uniformOpen, type StreamState } from './random';
 
 /** A distribution as written in a scenario (CONTRACTS.md §1). All values in ms unless named. */
@@ -31,7 +32,7 @@ export function compileDist(d: Dist): CompiledDist {
   switch (d.dist) {
     case 'constant': return { kind: DistKind.Constant, a: d.value, b: 0, values: null };
     case 'exponential': return { kind: DistKind.Exponential, a: d.mean, b: 0, values: null };
-    case 'lognormal': return { kind: DistKind.Lognormal, a: Math.log(d.median), b: d.sigma, values: null };
+    case 'lognormal': return { kind: DistKind.Lognormal, a: ln(d.median), b: d.sigma, values: null };
     case 'uniform': return { kind: DistKind.Uniform, a: d.min, b: d.max - d.min, values: null };
     case 'empirical': return { kind: DistKind.Empirical, a: 0, b: 0, values: d.values.slice() };
     default: return assertNever(d);
@@ -45,8 +46,8 @@ export function compileDist(d: Dist): CompiledDist {
 export function draw(c: CompiledDist, r: StreamState): number {
   switch (c.kind) {
     case DistKind.Constant: return c.a;
-    case DistKind.Exponential: return -c.a * Math.log(uniformOpen(r));
-    case DistKind.Lognormal: return Math.exp(c.a + c.b * normal(r));
+    case DistKind.Exponential: return -c.a * ln(uniformOpen(r));
+    case DistKind.Lognormal: return exp(c.a + c.b * normal(r));
     case DistKind.Uniform: return c.a + c.b * uniform(r);
     case DistKind.Empirical: return c.values![uniformInt(r, c.values!.length)];
   }
@@ -57,7 +58,7 @@ export function meanOf(d: Dist): number {
   switch (d.dist) {
     case 'constant': return d.value;
     case 'exponential': return d.mean;
-    case 'lognormal': return d.median * Math.exp((d.sigma * d.sigma) / 2);
+    case 'lognormal': return d.median * exp((d.sigma * d.sigma) / 2);
     case 'uniform': return (d.min + d.max) / 2;
     case 'empirical': return d.values.reduce((a, b) => a + b, 0) / d.values.length;
     default: return assertNever(d);

@@ -1,3 +1,5 @@
+import { cos, ln, sin } from './fmath';
+
 /**
  * Seeded pseudo-random streams. The core never uses the platform’s generator: every draw comes from a
  * named stream derived from (scenario seed, stream name), so that adding a draw to one
@@ -73,10 +75,10 @@ export function normal(r: StreamState): number {
     r.spare = NaN;
     return spare;
   }
-  const radius = Math.sqrt(-2 * Math.log(uniformOpen(r)));
+  const radius = Math.sqrt(-2 * ln(uniformOpen(r)));
   const theta = 2 * Math.PI * uniform(r);
-  r.spare = radius * Math.sin(theta);
-  return radius * Math.cos(theta);
+  r.spare = radius * sin(theta);
+  return radius * cos(theta);
 }
 
 function splitmix32(x: number): number {

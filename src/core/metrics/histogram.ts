@@ -1,3 +1,4 @@
+import { ln, pow } from '../engine/fmath';
 import type { HistogramState } from '../model/simState';
 
 /**
@@ -7,7 +8,7 @@ import type { HistogramState } from '../model/simState';
  */
 const MIN_MS = 0.01;
 const GROWTH = 1.01;
-const LOG_GROWTH = Math.log(GROWTH);
+const LOG_GROWTH = ln(GROWTH);
 const BUCKETS = 2400;
 
 export interface Percentiles {
@@ -27,7 +28,7 @@ export function createHistogram(): HistogramState {
 
 /** The bucket of a latency in ms. */
 export function bucketOf(ms: number): number {
-  return ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH));
+  return ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(ln(ms / MIN_MS) / LOG_GROWTH));
 }
 
 export function histogramAdd(h: HistogramState, ms: number): void {
@@ -51,7 +52,7 @@ export function quantile(h: HistogramState, q: number): number {
   for (let b = 0; b < BUCKETS; b++) {
     seen += h.counts[b];
     if (seen >= rank) {
-      const mid = b === 0 ? MIN_MS : MIN_MS * Math.pow(GROWTH, b - 0.5);
+      const mid = b === 0 ? MIN_MS : MIN_MS * pow(GROWTH, b - 0.5);
       return Math.min(h.max, Math.max(h.min, mid));
     }
   }
@@ -77,8 +78,8 @@ export function histogramBins(h: HistogramState): { fromMs: number; toMs: number
   const out: { fromMs: number; toMs: number; count: number }[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     if (h.counts[b] === 0) continue;
-    const fromMs = b === 0 ? 0 : MIN_MS * Math.pow(GROWTH, b - 1);
-    out.push({ fromMs, toMs: MIN_MS * Math.pow(GROWTH, b), count: h.counts[b] });
+    const fromMs = b === 0 ? 0 : MIN_MS * pow(GROWTH, b - 1);
+    out.push({ fromMs, toMs: MIN_MS * pow(GROWTH, b), count: h.counts[b] });
   }
   return out;
 }

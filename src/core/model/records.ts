@@ -169,6 +169,8 @@ export interface Invocation {
   /** Whether the client holds requests while the invoke service is unavailable, then sends them. */
   queueDuringOutage: boolean;
   responseOverheadMs: number;
+  /** Handler duration given by a replayed trace (ms), or NaN: the function's distribution decides. */
+  traceDurationMs: number;
 }
 
 /**
@@ -183,6 +185,6 @@ export function newInvocation(id: number, atMs: number, f: Pick<Invocation, 'fn'
     coldReason: null, throttleReason: null, throttle: null, tenant: f.tenant, rejectReason: null, serviceErrorReason: null, statusCode: 0,
     queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
-    invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, queueDuringOutage: f.queueDuringOutage, responseOverheadMs: 0,
+    invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, queueDuringOutage: f.queueDuringOutage, responseOverheadMs: 0, traceDurationMs: NaN,
   };
 }

@@ -8,6 +8,8 @@ import type { Fault } from '../scenario/faultTypes';
 import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadEntry } from '../scenario/types';
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
+import type { TraceSource } from '../traces/source';
+import type { BatchMeans } from '../analytic/batchMeans';
 
 /**
  * The whole state of one simulation, as plain data: objects, arrays, typed arrays, Maps and
@@ -23,7 +25,7 @@ import type { Environment, Invocation, Worker } from './records';
  * Frozen parts (the scenario, configurations, compiled distributions, results) are
  * immutable and shared between a simulation and its snapshots.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 4; // 2: trace; 3: faults.losses (the latest worker failures, for the views); 4: Lambda at scale (accounts, tenants, cost, pollers, replacements)
 
 export interface SimState {
   version: typeof STATE_VERSION;
@@ -77,6 +79,10 @@ export interface SimState {
   peakWorkers: number;
   workersDrained: number;
   workersFailed: number;
+  /** The trace being replayed, if any (traces/source.ts): a cursor into the file and the arrivals read ahead. */
+  trace: TraceSource | null;
+  /** Running batch-means estimates of P(cold) and mean environments (analytic/batchMeans.ts). */
+  batches: BatchMeans;
 }
 
 export type PlatformDist = { [K in keyof PlatformConfig]: PlatformConfig[K] extends Dist ? K : never }[keyof PlatformConfig];
@@ -201,7 +207,13 @@ export interface FaultState {
   active: Set<number>;
   /** Active invoke-service outages: checked on every request, so kept as a count. */
   outages: number;
+  /** The latest worker failures (at most WORKER_LOSSES_KEPT), for the views: a failed worker is shown failed. */
+  losses: WorkerLoss[];
 }
+
+/** What a worker failure took down. */
+export interface WorkerLoss { worker: number; atMs: number; environments: number; memoryMb: number }
+export const WORKER_LOSSES_KEPT = 4;
 
 /** Time-weighted environment counts by category (metrics/environmentGauge.ts). */
 export interface GaugeState {

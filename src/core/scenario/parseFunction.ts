@@ -1,7 +1,9 @@
 import { Problems, join } from './check';
+import { LIMITS } from './limits';
 import { parseDist } from './parseDist';
 import { RUNTIMES } from './runtimes';
 import { DEFAULT_ACCOUNT_ID, SCALE_FUNCTION_KEYS, parseScaleFunctionFields } from './parseScale';
+import type { AccountConfig } from './types';
 import type { FunctionConfig } from './types';
 
 const FUNCTION_KEYS = [
@@ -14,12 +16,24 @@ const FUNCTION_KEYS = [
 const SNAPSTART_RUNTIMES = ['java21', 'java25', 'python3.12', 'python3.13', 'python3.14', 'dotnet8', 'dotnet10'];
 
 /** Lambda's function-name rule for the short name form: 1–64 of letters, digits, - and _. */
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const FUNCTION_NAME_RULE = `must be 1 to ${LIMITS.functionNameChars} letters, digits, hyphens or underscores`;
 
-export function parseFunction(p: Problems, path: string, v: unknown, accountIds: readonly string[] = [DEFAULT_ACCOUNT_ID]): FunctionConfig | null {
+/** What a function's limits are checked against: the account's reservable concurrency. */
+export interface AccountLimits { concurrencyLimit: number; unreservedMinimum: number }
+
+/**
+ * Validates one function. Reserved and provisioned concurrency are each bounded by what the
+ * account can set aside (its limit minus the unreserved minimum); their sum over functions
+ * is checked by the caller. With several accounts (`accounts`), the function's own account's.
+ */
+export function parseFunction(p: Problems, path: string, v: unknown, accounts: AccountLimits | readonly AccountConfig[]): FunctionConfig | null {
   if (!p.isObject(path, v)) return null;
+  const list = Array.isArray(accounts) ? (accounts as readonly AccountConfig[]) : null;
+  const account: AccountLimits = list ? list.find((a) => a.id === v.account) ?? list[0] : (accounts as AccountLimits);
+  const accountIds = list ? list.map((a) => a.id) : [DEFAULT_ACCOUNT_ID];
   p.unknownKeys(path, v, FUNCTION_KEYS);
-  const name = p.string(join(path, 'name'), v.name, NAME, 'must be 1 to 64 letters, digits, hyphens or underscores');
+  const name = p.string(join(path, 'name'), v.name, FUNCTION_NAME, FUNCTION_NAME_RULE);
   const runtime = p.oneOf(join(path, 'runtime'), v.runtime, Object.keys(RUNTIMES), 'nodejs20.x');
   const pkgPath = join(path, 'package');
   let pkg: FunctionConfig['package'] = { type: 'zip', sizeMb: 5 };
@@ -43,10 +57,15 @@ export function parseFunction(p: Problems, path: string, v: unknown, accountIds:
     };
   }
   const reserved = v.reservedConcurrency;
+  const reservable = reservableConcurrency(account);
+  const idx = list ? list.indexOf(account as AccountConfig) : -1;
+  const why = list && list.length > 1
+    ? `accounts[${idx}].concurrencyLimit ${account.concurrencyLimit} minus accounts[${idx}].unreservedMinimum ${account.unreservedMinimum}`
+    : reservableWhy(account);
   const reservedConcurrency = reserved === undefined || reserved === null
     ? null
-    : p.number(join(path, 'reservedConcurrency'), reserved, { int: true, min: 0 });
-  const provisionedConcurrency = p.number(join(path, 'provisionedConcurrency'), v.provisionedConcurrency, { int: true, min: 0, def: 0 });
+    : p.number(join(path, 'reservedConcurrency'), reserved, { int: true, min: 0, max: reservable, why });
+  const provisionedConcurrency = p.number(join(path, 'provisionedConcurrency'), v.provisionedConcurrency, { int: true, min: 0, max: reservable, def: 0, why });
   const snapStart = v.snapStart === undefined ? false : v.snapStart === true ? true : v.snapStart === false ? false : (p.add(join(path, 'snapStart'), 'must be true or false'), false);
   if (snapStart && !SNAPSTART_RUNTIMES.includes(runtime)) p.add(join(path, 'snapStart'), `is not supported for ${runtime} (Java 11+, Python 3.12+, .NET 8+ only)`);
   if (snapStart && provisionedConcurrency > 0) p.add(join(path, 'snapStart'), 'cannot be combined with provisionedConcurrency');
@@ -57,7 +76,7 @@ export function parseFunction(p: Problems, path: string, v: unknown, accountIds:
     name,
     runtime,
     memoryMb: p.number(join(path, 'memoryMb'), v.memoryMb, { int: true, min: 128, max: 10240, def: 128 }),
-    timeoutMs: p.number(join(path, 'timeoutMs'), v.timeoutMs, { int: true, min: 1000, max: 900_000, def: 3000 }),
+    timeoutMs: p.number(join(path, 'timeoutMs'), v.timeoutMs, { int: true, min: 1000, max: LIMITS.timeoutMs, def: 3000, multipleOf: 1000, why: 'whole seconds, as AWS sets it' }),
     package: pkg,
     durationMs: parseDist(p, join(path, 'durationMs'), v.durationMs, { dist: 'lognormal', median: 40, sigma: 0.5 }),
     initMs: v.initMs === undefined ? null : parseDist(p, join(path, 'initMs'), v.initMs),
@@ -71,4 +90,13 @@ export function parseFunction(p: Problems, path: string, v: unknown, accountIds:
     async: asyncCfg,
     ...parseScaleFunctionFields(p, path, v, accountIds, { snapStart, provisionedConcurrency }),
   };
+}
+
+/** Concurrency an account can reserve or provision: its limit minus the unreserved minimum [DOC]. */
+export function reservableConcurrency(a: AccountLimits): number {
+  return a.concurrencyLimit - a.unreservedMinimum;
+}
+
+export function reservableWhy(a: AccountLimits): string {
+  return `account.concurrencyLimit ${a.concurrencyLimit} minus account.unreservedMinimum ${a.unreservedMinimum}`;
 }

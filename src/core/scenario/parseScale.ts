@@ -1,5 +1,6 @@
 import type { Dist } from '../engine/distributions';
 import { Problems, join } from './check';
+import { LIMITS } from './limits';
 import type { AccountConfig, Architecture, CostConfig, FunctionConfig, TenantSpec } from './types';
 
 /**
@@ -12,7 +13,8 @@ import type { AccountConfig, Architecture, CostConfig, FunctionConfig, TenantSpe
 /** An account id: 1–64 letters, digits, hyphens or underscores (a 12-digit AWS account id fits). */
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A tenant id (X-Amz-Tenant-Id): 1–256 printable characters without spaces [INF: AWS does not publish the pattern]. */
-const TENANT_ID = /^[\x21-\x7e]{1,256}$/;
+export const TENANT_ID = /^[\x21-\x7e]{1,256}$/;
+export const TENANT_ID_RULE = 'must be 1 to 256 printable characters without spaces';
 
 /** The default account's id when a scenario has no `accounts`. */
 export const DEFAULT_ACCOUNT_ID = 'default';
@@ -26,13 +28,14 @@ export const SCALE_WORKLOAD_KEYS = ['tenantId', 'tenants'] as const;
 /** One account's limits (the shape of the top-level `account`). */
 export function parseAccountLimits(p: Problems, path: string, a: Record<string, unknown>, id: string): AccountConfig {
   const account: AccountConfig = { id, concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } };
-  account.concurrencyLimit = p.number(join(path, 'concurrencyLimit'), a.concurrencyLimit, { int: true, min: 1, max: 1_000_000, def: 1000 });
+  account.concurrencyLimit = p.number(join(path, 'concurrencyLimit'), a.concurrencyLimit, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 });
+  // The default minimum (100) cannot exceed a smaller limit: a 10-unit account keeps all 10 unreserved.
   account.unreservedMinimum = p.number(join(path, 'unreservedMinimum'), a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: Math.min(100, account.concurrencyLimit) });
   if (a.scaling !== undefined && p.isObject(join(path, 'scaling'), a.scaling)) {
     const sp = join(path, 'scaling');
     p.unknownKeys(sp, a.scaling, ['environments', 'perMs']);
     account.scaling = {
-      environments: p.number(join(sp, 'environments'), a.scaling.environments, { int: true, min: 1, max: 1_000_000, def: 1000 }),
+      environments: p.number(join(sp, 'environments'), a.scaling.environments, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 }),
       perMs: p.number(join(sp, 'perMs'), a.scaling.perMs, { min: 1, max: 86_400_000, def: 10_000 }),
     };
   }
@@ -51,7 +54,7 @@ export function parseAccounts(p: Problems, single: unknown, many: unknown): Acco
     return [parseAccountLimits(p, 'account', single, DEFAULT_ACCOUNT_ID)];
   }
   if (single !== undefined) p.add('account', 'cannot be combined with "accounts": give each account its limits in "accounts"');
-  const list = p.array('accounts', many);
+  const list = p.array('accounts', many, undefined, LIMITS.accounts, 'accounts');
   if (Array.isArray(many) && list.length === 0) p.add('accounts', 'must list at least one account');
   const out: AccountConfig[] = [];
   list.forEach((a, i) => {
@@ -65,17 +68,27 @@ export function parseAccounts(p: Problems, single: unknown, many: unknown): Acco
   return out.length ? out : [parseAccountLimits(p, 'accounts', {}, DEFAULT_ACCOUNT_ID)];
 }
 
-/** Reserved concurrency per account: at most its limit minus its unreserved minimum [DOC]. */
+/**
+ * Reserved and provisioned concurrency per account: together at most the account's limit
+ * minus its unreserved minimum [DOC] (provisioned concurrency counts against the reservation,
+ * or against the unreserved pool).
+ */
 export function checkReservations(p: Problems, accounts: AccountConfig[], functions: FunctionConfig[]): void {
-  for (const a of accounts) {
-    const mine = functions.filter((f) => f.account === a.id);
-    const reserved = mine.reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
-    const reservable = a.concurrencyLimit - a.unreservedMinimum;
-    if (reserved > reservable) {
-      const where = accounts.length > 1 ? ` in account "${a.id}"` : '';
-      p.add('functions', `reservedConcurrency adds up to ${reserved}${where}, but at most ${reservable} may be reserved (concurrencyLimit ${a.concurrencyLimit} minus unreservedMinimum ${a.unreservedMinimum})`);
-    }
+  const reserved = new Map<string, number>(), setAside = new Map<string, number>();
+  for (const f of functions) {
+    reserved.set(f.account, (reserved.get(f.account) ?? 0) + (f.reservedConcurrency ?? 0));
+    setAside.set(f.account, (setAside.get(f.account) ?? 0) + Math.max(f.reservedConcurrency ?? 0, f.provisionedConcurrency));
   }
+  accounts.forEach((a, i) => {
+    const reservable = a.concurrencyLimit - a.unreservedMinimum;
+    const where = accounts.length > 1 ? ` in account "${a.id}"` : '';
+    const why = accounts.length > 1
+      ? `accounts[${i}].concurrencyLimit ${a.concurrencyLimit} minus accounts[${i}].unreservedMinimum ${a.unreservedMinimum}`
+      : `account.concurrencyLimit ${a.concurrencyLimit} minus account.unreservedMinimum ${a.unreservedMinimum}`;
+    const r = reserved.get(a.id) ?? 0, s = setAside.get(a.id) ?? 0;
+    if (r > reservable) p.add('functions', `reservedConcurrency adds up to ${r}${where}, but at most ${reservable} may be reserved (${why})`);
+    else if (s > reservable) p.add('functions', `reserved and provisioned concurrency add up to ${s}${where}, but at most ${reservable} may be set aside (${why})`);
+  });
 }
 
 /** The run's cost options: us-east-1 prices, the free tier off unless asked for. */
@@ -129,14 +142,14 @@ export function parseTenants(p: Problems, path: string, v: Record<string, unknow
     return null;
   }
   if (v.tenantId !== undefined) {
-    return { id: p.string(join(path, 'tenantId'), v.tenantId, TENANT_ID, 'must be 1 to 256 printable characters without spaces') };
+    return { id: p.string(join(path, 'tenantId'), v.tenantId, TENANT_ID, TENANT_ID_RULE) };
   }
   if (v.tenants === undefined) return null;
   const tp = join(path, 'tenants');
   if (!p.isObject(tp, v.tenants)) return null;
   p.unknownKeys(tp, v.tenants, ['count', 'zipf']);
   return {
-    count: p.number(join(tp, 'count'), v.tenants.count, { int: true, min: 1, max: 1_000_000 }),
+    count: p.number(join(tp, 'count'), v.tenants.count, { int: true, min: 1, max: LIMITS.tenants }),
     zipf: p.number(join(tp, 'zipf'), v.tenants.zipf, { min: 0, max: 5, def: 0 }),
   };
 }

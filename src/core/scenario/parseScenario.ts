@@ -1,8 +1,9 @@
 import type { Dist } from '../engine/distributions';
-import { Problems, join } from './check';
+import { Problems, join, quote } from './check';
+import { LIMITS } from './limits';
 import { parseDist } from './parseDist';
 import { parseFunction } from './parseFunction';
-import { parseWorkloadEntry } from './parseWorkload';
+import { parseWorkloadEntry, type TraceBudget } from './parseWorkload';
 import { parseControlPlane, parseFaults } from './parseTimeline';
 import { checkReservations, checkTenantWorkload, defaultBootDist, defaultVmmOverheadMb, parseAccounts, parseCost } from './parseScale';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
@@ -43,12 +44,13 @@ export const DEFAULT_PLATFORM: PlatformConfig = {
   concurrentSnapshotCreations: 10,
 };
 
-/** Workers in the default cell [INF]. */
+/** Workers in the default cell [INF: AWS does not publish a cell's size]. */
 export const DEFAULT_CELL_WORKERS = 200;
 
 /**
- * Validates a scenario and fills in defaults. Every problem is reported with its JSON path
- * and the rule it breaks; nothing is thrown for user error.
+ * Validates a scenario and fills in defaults. Every rule is checked and every problem
+ * reported with its JSON path and the rule it breaks (at most LIMITS.problems of them, then a
+ * count of the rest), in time linear in the input's size; nothing is thrown for user error.
  */
 export function parseScenario(input: unknown, overrides: { seed?: number; durationMs?: number } = {}): ParseResult {
   const p = new Problems();
@@ -56,53 +58,71 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   const v = input;
   p.unknownKeys('', v, TOP_KEYS);
 
-  const seed = overrides.seed ?? p.number('seed', v.seed, { int: true, min: 0, max: Number.MAX_SAFE_INTEGER });
-  const durationMs = overrides.durationMs ?? p.number('durationMs', v.durationMs, { min: 0, exclusiveMin: true, max: 30 * 86_400_000, def: 3_600_000 });
+  const seedRule = { int: true, min: 0, max: Number.MAX_SAFE_INTEGER };
+  const durationRule = { min: 0, exclusiveMin: true, max: LIMITS.timeMs, why: '30 days' };
+  const seed = overrides.seed !== undefined ? p.number('seed (override)', overrides.seed, seedRule) : p.number('seed', v.seed, seedRule);
+  const durationMs = overrides.durationMs !== undefined
+    ? p.number('durationMs (override)', overrides.durationMs, durationRule)
+    : p.number('durationMs', v.durationMs, { ...durationRule, def: 3_600_000 });
 
   const accounts = parseAccounts(p, v.account, v.accounts);
   const account = accounts[0];
   const cost = parseCost(p, v.cost);
 
-  // A cell of many workers [INF: AWS does not publish a cell's size]: large enough that a burst Counting
-  // admits (1,000 new environments) starts from pre-booted microVMs, not waiting for boots.
+  // A cell of many workers: large enough that a burst Counting admits (1,000 new
+  // environments) starts from pre-booted microVMs instead of waiting for boots.
   const fleet = { workers: DEFAULT_CELL_WORKERS, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 };
   if (v.fleet !== undefined && p.isObject('fleet', v.fleet)) {
     const f = v.fleet;
     p.unknownKeys('fleet', f, ['workers', 'workerMemoryMb', 'leaseMs', 'prebootedPoolSize']);
-    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: 10_000, def: DEFAULT_CELL_WORKERS });
+    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: LIMITS.workers, def: DEFAULT_CELL_WORKERS });
     fleet.workerMemoryMb = p.number('fleet.workerMemoryMb', f.workerMemoryMb, { int: true, min: 10_240, max: 4_194_304, def: 196_608 });
     fleet.leaseMs = p.number('fleet.leaseMs', f.leaseMs, { min: 3_600_000, max: 50_400_000, def: 50_400_000 });
-    fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: 1000, def: 8 });
+    fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: LIMITS.prebootedPoolSize, def: 8 });
   }
 
   const platform = parsePlatform(p, v.platform);
+  if (platform.drainBeforeLeaseEndMs > fleet.leaseMs * LIMITS.drainShareOfLease) {
+    // Otherwise a replacement worker would start draining at once and add another, forever.
+    p.add('platform.drainBeforeLeaseEndMs', `must be at most half of fleet.leaseMs (${fleet.leaseMs * LIMITS.drainShareOfLease}): a worker drains for at most half its lease`);
+  }
+
+  if (fleet.workerMemoryMb < 10_240 + platform.vmmOverheadMb) {
+    // A worker must hold the largest function (10,240 MB) plus its VMM's per-microVM overhead.
+    p.add('fleet.workerMemoryMb', `must be at least ${10_240 + platform.vmmOverheadMb} MB: the largest function (10240 MB) plus platform.vmmOverheadMb (${platform.vmmOverheadMb} MB for ${platform.vmm})`);
+  }
 
   const functions: FunctionConfig[] = [];
-  p.array('functions', v.functions).forEach((f, i) => {
-    const fn = parseFunction(p, join('functions', i), f, accounts.map((a) => a.id));
+  const names = new Set<string>();
+  p.array('functions', v.functions, undefined, LIMITS.functions, 'functions').forEach((f, i) => {
+    const fn = parseFunction(p, join('functions', i), f, accounts);
     if (!fn) return;
-    if (functions.some((g) => g.name === fn.name)) p.add(join(join('functions', i), 'name'), `must be unique ("${fn.name}" is used twice)`);
+    if (fn.name && names.has(fn.name)) p.add(join(join('functions', i), 'name'), `must be unique (${quote(fn.name)} is used twice)`);
+    names.add(fn.name);
     functions.push(fn);
   });
   if (Array.isArray(v.functions) && v.functions.length === 0) p.add('functions', 'must define at least one function');
 
   checkReservations(p, accounts, functions);
 
-  const names = new Set(functions.map((f) => f.name));
   const created = new Set(names);
-  if (Array.isArray(v.controlPlane)) {
-    for (const c of v.controlPlane) if (c && typeof c === 'object' && c.action === 'CreateFunction' && typeof c.function === 'string') created.add(c.function);
+  const rawControl = p.array('controlPlane', v.controlPlane, [], LIMITS.timelineEntries, 'calls');
+  for (const c of rawControl) {
+    if (c && typeof c === 'object' && (c as Record<string, unknown>).action === 'CreateFunction' && typeof (c as Record<string, unknown>).function === 'string') created.add((c as { function: string }).function);
   }
   const workload: WorkloadEntry[] = [];
-  p.array('workload', v.workload, []).forEach((w, i) => {
-    const entry = parseWorkloadEntry(p, join('workload', i), w, created);
+  const traceBudget: TraceBudget = { left: LIMITS.traceTimes };
+  const byName = new Map(functions.map((f) => [f.name, f]));
+  p.array('workload', v.workload, [], LIMITS.workloadEntries, 'entries').forEach((w, i) => {
+    const entry = parseWorkloadEntry(p, join('workload', i), w, created, traceBudget);
     if (!entry) return;
     workload.push(entry);
-    checkTenantWorkload(p, join('workload', i), entry.tenants ?? null, functions.find((f) => f.name === entry.function.split(':')[0]));
+    const colon = entry.function.indexOf(':');
+    checkTenantWorkload(p, join('workload', i), entry.tenants ?? null, byName.get(colon < 0 ? entry.function : entry.function.slice(0, colon)));
   });
 
-  const controlPlane = parseControlPlane(p, p.array('controlPlane', v.controlPlane, []), names, accounts.map((a) => a.id));
-  const faults = parseFaults(p, p.array('faults', v.faults, []), names);
+  const controlPlane = parseControlPlane(p, rawControl, names, accounts);
+  const faults = parseFaults(p, p.array('faults', v.faults, [], LIMITS.timelineEntries, 'faults'), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
   return { ok: true, scenario: { seed, durationMs, account, accounts, cost, fleet, platform, functions, workload, controlPlane, faults } };
@@ -115,7 +135,7 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
   p.unknownKeys('platform', v, Object.keys(d));
   const dist = (k: keyof PlatformConfig) => parseDist(p, join('platform', k), v[k], d[k] as Dist);
   const vmm = p.oneOf('platform.vmm', v.vmm, ['firecracker', 'qemu'] as const, 'firecracker');
-  const maxPollers = v.maxPollers === undefined || v.maxPollers === null ? null : p.number('platform.maxPollers', v.maxPollers, { int: true, min: 1, max: 1_000_000 });
+  const maxPollers = v.maxPollers === undefined || v.maxPollers === null ? null : p.number('platform.maxPollers', v.maxPollers, { int: true, min: 1, max: LIMITS.pollers });
   return {
     warmOverheadMs: dist('warmOverheadMs'),
     placementMs: dist('placementMs'),
@@ -126,8 +146,8 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
     shutdownMs: dist('shutdownMs'),
     initLimitMs: p.number('platform.initLimitMs', v.initLimitMs, { min: 1000, max: 900_000, def: d.initLimitMs }),
     drainBeforeLeaseEndMs: p.number('platform.drainBeforeLeaseEndMs', v.drainBeforeLeaseEndMs, { min: 0, max: 3_600_000, def: d.drainBeforeLeaseEndMs }),
-    pollers: p.number('platform.pollers', v.pollers, { int: true, min: 1, max: 10_000, def: d.pollers }),
-    pollerBatchSize: p.number('platform.pollerBatchSize', v.pollerBatchSize, { int: true, min: 1, max: 10_000, def: d.pollerBatchSize }),
+    pollers: p.number('platform.pollers', v.pollers, { int: true, min: 1, max: LIMITS.pollers, def: d.pollers }),
+    pollerBatchSize: p.number('platform.pollerBatchSize', v.pollerBatchSize, { int: true, min: 1, max: LIMITS.pollers, def: d.pollerBatchSize }),
     pollerLatencyMs: dist('pollerLatencyMs'),
     duplicateProbability: p.number('platform.duplicateProbability', v.duplicateProbability, { min: 0, max: 1, def: d.duplicateProbability }),
     snapStartRestoreMs: dist('snapStartRestoreMs'),

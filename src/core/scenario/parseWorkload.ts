@@ -1,4 +1,6 @@
 import { Problems, join } from './check';
+import { LIMITS } from './limits';
+import { unknownNameRule } from './suggest';
 import type { Arrival, WorkloadEntry } from './types';
 import { SCALE_WORKLOAD_KEYS, parseTenants } from './parseScale';
 
@@ -6,18 +8,23 @@ const PROCESSES = ['poisson', 'constant', 'burst', 'ramp', 'diurnal', 'trace'] a
 /** Sync request payloads up to 6 MB; larger ones get RequestTooLarge from the Frontend. */
 const MAX_PAYLOAD_TO_GENERATE = 64 * 1024 * 1024;
 
-export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functionNames: Set<string>): WorkloadEntry | null {
+/** Trace times left to the whole scenario (LIMITS.traceTimes across every trace arrival). */
+export interface TraceBudget { left: number }
+
+const TIME = { min: 0, max: LIMITS.timeMs };
+
+export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functionNames: ReadonlySet<string>, budget: TraceBudget = { left: LIMITS.traceTimes }): WorkloadEntry | null {
   if (!p.isObject(path, v)) return null;
   p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes', ...SCALE_WORKLOAD_KEYS]);
   const fn = p.string(join(path, 'function'), v.function);
   const bare = fn.includes(':') ? fn.slice(0, fn.indexOf(':')) : fn;
   if (typeof v.function === 'string' && !functionNames.has(bare)) {
-    p.add(join(path, 'function'), `must name a function in "functions" (${[...functionNames].join(', ') || 'none defined'})`);
+    p.add(join(path, 'function'), () => unknownNameRule('must name a function in "functions"', bare, functionNames));
   }
   const mode = p.oneOf(join(path, 'mode'), v.mode, ['RequestResponse', 'Event', 'DryRun'] as const, 'RequestResponse');
-  const arrival = parseArrival(p, join(path, 'arrival'), v.arrival);
-  const startMs = p.number(join(path, 'startMs'), v.startMs, { min: 0, def: 0 });
-  const endMs = v.endMs === undefined ? Infinity : p.number(join(path, 'endMs'), v.endMs, { min: 0 });
+  const arrival = parseArrival(p, join(path, 'arrival'), v.arrival, budget);
+  const startMs = p.number(join(path, 'startMs'), v.startMs, { ...TIME, def: 0 });
+  const endMs = v.endMs === undefined ? Infinity : p.number(join(path, 'endMs'), v.endMs, TIME);
   if (endMs < startMs) p.add(join(path, 'endMs'), `must not be before startMs (${startMs})`);
   let maxAttempts = 1;
   let queueDuringOutage = false;
@@ -33,12 +40,13 @@ export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functi
   return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes, tenants: parseTenants(p, path, v) };
 }
 
-function parseArrival(p: Problems, path: string, v: unknown): Arrival {
+/** An arrival process (CONTRACTS.md §1), for a workload entry or the page's live load. */
+export function parseArrival(p: Problems, path: string, v: unknown, budget: TraceBudget = { left: LIMITS.traceTimes }): Arrival {
   const fallback: Arrival = { process: 'constant', ratePerSec: 1 };
   if (!p.isObject(path, v)) return fallback;
   const process = p.oneOf(join(path, 'process'), v.process, PROCESSES);
   const rate = (key: string, min = 0, exclusive = true) =>
-    p.number(join(path, key), v[key], { min, exclusiveMin: exclusive, max: 1_000_000 });
+    p.number(join(path, key), v[key], { min, exclusiveMin: exclusive, max: LIMITS.ratePerSec });
   switch (process) {
     case 'poisson':
     case 'constant':
@@ -48,23 +56,30 @@ function parseArrival(p: Problems, path: string, v: unknown): Arrival {
       p.unknownKeys(path, v, ['process', 'count', 'atMs']);
       return {
         process,
-        count: p.number(join(path, 'count'), v.count, { int: true, min: 1, max: 1_000_000 }),
-        atMs: p.number(join(path, 'atMs'), v.atMs, { min: 0, def: 0 }),
+        count: p.number(join(path, 'count'), v.count, { int: true, min: 1, max: LIMITS.burstCount }),
+        atMs: p.number(join(path, 'atMs'), v.atMs, { ...TIME, def: 0 }),
       };
     case 'ramp':
       p.unknownKeys(path, v, ['process', 'fromPerSec', 'toPerSec', 'overMs']);
-      return { process, fromPerSec: rate('fromPerSec', 0, false), toPerSec: rate('toPerSec', 0, false), overMs: p.number(join(path, 'overMs'), v.overMs, { min: 0, exclusiveMin: true }) };
+      return { process, fromPerSec: rate('fromPerSec', 0, false), toPerSec: rate('toPerSec', 0, false), overMs: p.number(join(path, 'overMs'), v.overMs, { min: 0, exclusiveMin: true, max: LIMITS.timeMs }) };
     case 'diurnal':
       p.unknownKeys(path, v, ['process', 'meanPerSec', 'amplitude', 'periodMs']);
       return {
         process,
         meanPerSec: rate('meanPerSec'),
         amplitude: p.number(join(path, 'amplitude'), v.amplitude, { min: 0, max: 1 }),
-        periodMs: p.number(join(path, 'periodMs'), v.periodMs, { min: 0, exclusiveMin: true, def: 86_400_000 }),
+        periodMs: p.number(join(path, 'periodMs'), v.periodMs, { min: 0, exclusiveMin: true, max: LIMITS.timeMs, def: 86_400_000 }),
       };
     case 'trace': {
       p.unknownKeys(path, v, ['process', 'timesMs']);
-      const times = p.array(join(path, 'timesMs'), v.timesMs).map((t, i) => p.number(join(join(path, 'timesMs'), i), t, { min: 0 }));
+      const tPath = join(path, 'timesMs');
+      const raw = p.array(tPath, v.timesMs);
+      if (raw.length > budget.left) {
+        p.add(tPath, `has ${raw.length} times, more than the ${budget.left} left of the maximum of ${LIMITS.traceTimes} trace times per scenario`);
+      }
+      const given = raw.slice(0, Math.max(0, budget.left));
+      budget.left -= given.length;
+      const times = given.map((t, i) => p.number(join(tPath, i), t, TIME));
       for (let i = 1; i < times.length; i++) {
         if (times[i] < times[i - 1]) {
           p.add(join(join(path, 'timesMs'), i), `must not be before the previous time (${times[i - 1]}): times must be in order`);

@@ -1,4 +1,5 @@
 import type { Dist } from '../engine/distributions';
+import { ln } from '../engine/fmath';
 
 /**
  * In-sandbox Init Duration of a hello-world function by runtime: p50 and p90 in ms, x86_64,
@@ -38,7 +39,7 @@ const Z90 = 1.2815515655446004; // standard normal quantile at 0.9
 /** A lognormal matching the preset's p50 and p90 for the package type and architecture. */
 export function presetInitDist(runtime: string, packageType: 'zip' | 'image', architecture: 'x86_64' | 'arm64' = 'x86_64'): Dist {
   const [p50, p90] = presetQuantiles(runtime, packageType, architecture);
-  return { dist: 'lognormal', median: p50, sigma: Math.log(p90 / p50) / Z90 };
+  return { dist: 'lognormal', median: p50, sigma: ln(p90 / p50) / Z90 };
 }
 
 function presetQuantiles(runtime: string, packageType: 'zip' | 'image', architecture: 'x86_64' | 'arm64'): [number, number] {

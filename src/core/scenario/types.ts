@@ -142,6 +142,9 @@ export interface Scenario {
   workload: WorkloadEntry[];
   controlPlane: ControlPlaneCall[];
   faults: Fault[];
+  /** A trace file replayed onto the functions (traces/replay.ts); set by the trace loader, never by scenario JSON. */
+  trace?: TraceReplay;
 }
 
 import type { ControlPlaneCall, Fault } from './faultTypes';
+import type { TraceReplay } from '../traces/replay';

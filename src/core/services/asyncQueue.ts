@@ -9,6 +9,7 @@ import { expireEvent, hasDestination, logEvent, moveEvent } from './asyncEvent';
 import { pollerSlowdown } from './faultQueries';
 import { backlogFactor, claimPoller, createPollers } from './pollerFleet';
 import { createHistogram, histogramAdd } from '../metrics/histogram';
+import { pow2 } from '../engine/fmath';
 
 /**
  * Lambda's internal queue for Event invocations and the poller fleet that drains it
@@ -39,7 +40,7 @@ const pollerOf = (source: number) => -2 - source;
 
 /** 1 s doubling up to 5 min for throttles and service errors [DOC] (longer with a large backlog: pollerFleet.ts). */
 export function backoffMs(backoffs: number): number {
-  return Math.min(300_000, 1000 * 2 ** backoffs);
+  return Math.min(300_000, 1000 * pow2(backoffs));
 }
 
 /** About 1 min before the first retry, 2 min before the second [DOC]. */
@@ -180,7 +181,8 @@ export function onAttemptDone(ctx: SimContext, inv: Invocation): void {
 function wakeAt(ctx: SimContext, e: QueuedEvent, visibleMs: number): void {
   const expiresMs = e.acceptedMs + ctx.state.functions[e.fn].cfg.async.maximumEventAgeMs;
   e.epoch++;
-  ctx.schedule(Math.min(visibleMs, expiresMs), { type: 'async.wake', event: e.id, epoch: e.epoch });
+  // An event may already be past its maximum age when its attempt ends: it expires now, never in the past.
+  ctx.schedule(Math.max(ctx.state.nowMs, Math.min(visibleMs, expiresMs)), { type: 'async.wake', event: e.id, epoch: e.epoch });
 }
 
 export function onAsyncWake(ctx: SimContext, id: number, epoch: number): void {

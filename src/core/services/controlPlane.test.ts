@@ -87,7 +87,10 @@ describe('control plane', () => {
   });
 
   it('a reservation that would leave less than the unreserved minimum is refused', () => {
-    const sim = simulate({ controlPlane: [{ atMs: 0, action: 'PutFunctionConcurrency', function: 'hello', reservedConcurrency: 950 }] });
+    const sim = simulate({
+      functions: [{ name: 'hello' }, { name: 'other', reservedConcurrency: 500 }],
+      controlPlane: [{ atMs: 0, action: 'PutFunctionConcurrency', function: 'hello', reservedConcurrency: 450 }],
+    });
     sim.runUntil(1);
     expect(sim.state.controlPlaneResults[0].ok).toBe(false);
     expect(sim.state.controlPlaneResults[0].message).toContain('minimum value of [100]');

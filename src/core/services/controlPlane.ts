@@ -2,7 +2,7 @@ import type { SimContext } from '../context';
 import { deepFreeze } from '../engine/plainCopy';
 import { LOG } from '../logCodes';
 import type { FunctionRuntime, VersionRuntime } from '../model/functionRuntime';
-import type { ControlPlaneResult } from '../model/simState';
+import type { ControlPlaneResult, SimState } from '../model/simState';
 import type { ControlPlaneCall } from '../scenario/faultTypes';
 import type { FunctionConfig } from '../scenario/types';
 import { dropFunctionEvents } from './asyncQueue';
@@ -39,6 +39,9 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
   if (call.action === 'CreateFunction') {
     const existing = ctx.functionNamed(call.function);
     if (existing && existing.state !== 'Deleted') return err(`ResourceConflictException: function ${call.function} already exists`);
+    const reserved = call.config.reservedConcurrency;
+    const account = Math.max(0, s.scenario.accounts.findIndex((a) => a.id === call.config.account));
+    if (reserved !== null && reservedElsewhere(s, null, account) + reserved > reservable(s, account)) return err(unreservedBelowMinimum(s, account));
     const fn = addFunction(ctx, { ...call.config, name: call.function }, 'Pending');
     ctx.schedule(s.nowMs + platform.createFunctionMs, { type: 'control.complete', fn: fn.index, ver: -1, operation: 'create', token: 0 });
     return ok('State: Pending');
@@ -82,11 +85,9 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     case 'DeleteFunctionConcurrency': {
       const value = call.action === 'PutFunctionConcurrency' ? call.reservedConcurrency : null;
       // Reservations are per account: only this function's account's other functions count.
-      const others = s.functions.reduce((s, f) => s + (f !== fn && f.account === fn.account && f.state !== 'Deleted' ? f.cfg.reservedConcurrency ?? 0 : 0), 0);
-      const { concurrencyLimit, unreservedMinimum } = s.scenario.accounts[fn.account];
-      if (value !== null && others + value > concurrencyLimit - unreservedMinimum) {
-        return err(`InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${unreservedMinimum}]`);
-      }
+      if (value !== null && reservedElsewhere(s, fn, fn.account) + value > reservable(s, fn.account)) return err(unreservedBelowMinimum(s, fn.account));
+      const pc = provisionedOf(s, fn);
+      if (value !== null && value < pc) return err(`InvalidParameterValueException: ReservedConcurrentExecutions (${value}) is less than the function's provisioned concurrency (${pc})`);
       setReserved(s, fn, value);
       return ok(value === null ? 'reserved concurrency removed' : `ReservedConcurrentExecutions: ${value}`);
     }
@@ -102,6 +103,9 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
       if (fn.cfg.tenantIsolationMode !== null && n > 0) return err('InvalidParameterValueException: provisioned concurrency is not supported with tenant isolation');
       if (fn.cfg.reservedConcurrency !== null && n > fn.cfg.reservedConcurrency) {
         return err(`InvalidParameterValueException: provisioned concurrency (${n}) exceeds reserved concurrency (${fn.cfg.reservedConcurrency})`);
+      }
+      if (fn.cfg.reservedConcurrency === null && n > 0 && reservedElsewhere(s, null, fn.account) + unreservedProvisioned(s, v.id, fn.account) + n > reservable(s, fn.account)) {
+        return err(`InvalidParameterValueException: requested provisioned concurrency (${n}) would leave less than the account's minimum of [${s.scenario.accounts[fn.account].unreservedMinimum}] unreserved concurrency`);
       }
       v.provisioned.requested = n;
       v.provisioned.status = n > 0 ? 'IN_PROGRESS' : null;
@@ -137,6 +141,36 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     }
   }
 }
+
+/** Concurrency the account can set aside: its limit minus the unreserved minimum [DOC]. */
+/** Concurrency account `a` can set aside: its limit minus its unreserved minimum [DOC]. */
+const reservable = (s: SimState, a: number) => s.scenario.accounts[a].concurrencyLimit - s.scenario.accounts[a].unreservedMinimum;
+
+/** Reservations of every live function but `except`. */
+function reservedElsewhere(s: SimState, except: FunctionRuntime | null, account: number): number {
+  let sum = 0;
+  for (const f of s.functions) if (f !== except && f.account === account && f.state !== 'Deleted') sum += f.cfg.reservedConcurrency ?? 0;
+  return sum;
+}
+
+/** Provisioned concurrency requested on the versions of functions without a reservation, but version `except`. */
+function unreservedProvisioned(s: SimState, except: number, account: number): number {
+  let sum = 0;
+  for (const v of s.versions) {
+    const f = s.functions[v.fn];
+    if (v.id !== except && f.account === account && f.state !== 'Deleted' && f.cfg.reservedConcurrency === null) sum += v.provisioned.requested;
+  }
+  return sum;
+}
+
+function provisionedOf(s: SimState, fn: FunctionRuntime): number {
+  let sum = 0;
+  for (const id of fn.versions.values()) sum += s.versions[id].provisioned.requested;
+  return sum;
+}
+
+const unreservedBelowMinimum = (s: SimState, account: number) =>
+  `InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${s.scenario.accounts[account].unreservedMinimum}]`;
 
 function publish(ctx: SimContext, fn: FunctionRuntime, latest: VersionRuntime): VersionRuntime {
   const qualifier = String(fn.nextVersion++);

@@ -7,7 +7,7 @@ import type { FaultState } from '../model/simState';
  * `SimState.faults` (faults.ts starts and ends them). Reads only.
  */
 export function createFaults(): FaultState {
-  return { history: [], active: new Set(), outages: 0 };
+  return { history: [], active: new Set(), outages: 0, losses: [] };
 }
 
 export function activeFaults(f: FaultState): (Fault & { index: number })[] {

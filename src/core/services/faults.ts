@@ -3,6 +3,7 @@ import { uniformInt } from '../engine/random';
 import { deepFreeze } from '../engine/plainCopy';
 import { LOG } from '../logCodes';
 import type { Fault } from '../scenario/faultTypes';
+import { WORKER_LOSSES_KEPT, type WorkerLoss } from '../model/simState';
 import { addWorker } from './fleet';
 import { loseEnvironment } from './environmentLifecycle';
 
@@ -30,7 +31,10 @@ export function onFaultStart(ctx: SimContext, index: number): void {
   if (f.type === 'invoke-outage') faults.outages++;
   let subject = 0;
   if (f.type === 'worker-failure') {
-    subject = failWorker(ctx, f.worker);
+    const loss = failWorker(ctx, f.worker);
+    subject = loss?.worker ?? 0;
+    // The views show a failed worker as failed (not just gone): the latest few, bounded.
+    if (loss) faults.losses = [...faults.losses, loss].slice(-WORKER_LOSSES_KEPT);
     faults.active.delete(index);
   }
   ctx.record(LOG.FAULT, index, 1, subject);
@@ -45,19 +49,22 @@ export function onFaultEnd(ctx: SimContext, index: number): void {
 /**
  * A worker fails: every environment on it vanishes (in-flight requests get a service error;
  * async events return to the queue through the 5xx path), and a replacement joins the fleet.
- * 'any' picks one of the active workers with the seeded fault stream. Returns its id (0: none).
+ * 'any' picks one of the active workers with the seeded fault stream. Returns what it took
+ * down (null: no such worker).
  */
-function failWorker(ctx: SimContext, which: 'any' | number): number {
+function failWorker(ctx: SimContext, which: 'any' | number): WorkerLoss | null {
   const s = ctx.state;
   const active = [...s.workers.values()].filter((w) => w.state !== 'Terminated');
   const w = which === 'any' ? active[uniformInt(s.streams[s.rng.faults], Math.max(1, active.length))] : s.workers.get(which);
-  if (!w) return 0;
+  if (!w) return null;
+  const loss: WorkerLoss = { worker: w.id, atMs: s.nowMs, environments: w.environments, memoryMb: w.memoryMb };
+  // Terminated first: replacements of its provisioned environments must not be placed on it.
+  w.state = 'Terminated';
   for (const env of [...s.environments.values()]) {
     if (env.worker === w.id) loseEnvironment(ctx, env, 'worker-lost');
   }
   s.workers.delete(w.id);
-  w.state = 'Terminated';
   s.workersFailed++;
   if (s.workers.size < s.scenario.fleet.workers) addWorker(ctx, s.nowMs, s.nowMs + s.scenario.fleet.leaseMs);
-  return w.id;
+  return loss;
 }

@@ -68,6 +68,7 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
     attempt: req.attempt, maxAttempts: req.maxAttempts, payloadBytes: req.payloadBytes,
     asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage, tenant: req.tenant,
   });
+  if (req.durationMs !== undefined) inv.traceDurationMs = req.durationMs;
   if (req.asyncEvent) inv.queuedSinceMs = s.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
   s.inflight.set(inv.id, inv);
   ctx.record(LOG.REQUEST_RECEIVED, inv.id, fn ? fn.index : 0xffffffff, req.attempt);

@@ -7,6 +7,7 @@ import { recordOutcome } from '../metrics/runMetrics';
 import type { Invocation } from '../model/records';
 import type { SimState } from '../model/simState';
 import { onAttemptDone } from './asyncQueue';
+import { pow2 } from '../engine/fmath';
 
 /** HTTP status of each final outcome (lambda-facts.md §6). */
 const STATUS: Partial<Record<Invocation['state'], number>> = {
@@ -33,13 +34,14 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
   recordOutcome(s.metrics, inv);
   ctx.record(LOG.INVOCATION_OUTCOME, inv.id, INV_STATE_CODE[inv.state], inv.env);
   remember(s, inv);
+  ctx.invocationDone?.(inv);
   if (inv.asyncEvent) {
     onAttemptDone(ctx, inv);
     return; // the queue, not the client, decides what happens next
   }
   const retryable = inv.state === 'Throttled' || inv.state === 'ServiceError';
   if (retryable && inv.attempt < inv.maxAttempts) {
-    const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * 2 ** inv.attempt);
+    const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * pow2(inv.attempt));
     ctx.schedule(respondedMs + backoffMs, {
       type: 'invoke.request', functionName: inv.functionName, mode: inv.mode, payloadBytes: inv.payloadBytes,
       source: inv.source, attempt: inv.attempt + 1, maxAttempts: inv.maxAttempts, queueDuringOutage: inv.queueDuringOutage,

@@ -93,10 +93,13 @@ export function startInitInInvoke(ctx: SimContext, env: Environment, v: VersionR
  */
 export function startHandler(ctx: SimContext, env: Environment, v: VersionRuntime, inv: Invocation, startMs: number): void {
   if (Number.isNaN(inv.invokeStartMs)) inv.invokeStartMs = startMs;
-  const deadlineMs = inv.invokeStartMs + v.cfg.timeoutMs;
+  // An update may have lowered the timeout while Init ran inside this Invoke: then it is already up.
+  const deadlineMs = Math.max(startMs, inv.invokeStartMs + v.cfg.timeoutMs);
   const streams = ctx.state.streams;
-  // Handler time at one vCPU, its CPU-bound part stretched below one vCPU (cpuShare.ts).
-  const endMs = startMs + draw(v.sample.durationMs, streams[v.rng.duration]) * v.cpuFactor;
+  // Handler time at one vCPU, its CPU-bound part stretched below one vCPU (cpuShare.ts); a replayed
+  // trace's own duration is taken as measured, at the function's memory.
+  const traced = inv.traceDurationMs;
+  const endMs = startMs + (traced === traced ? traced : draw(v.sample.durationMs, streams[v.rng.duration]) * v.cpuFactor);
   const failed = chance(streams[v.rng.error], v.cfg.errorRate);
   if (endMs > deadlineMs) {
     inv.pendingOutcome = 'TIMED_OUT';

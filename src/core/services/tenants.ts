@@ -1,3 +1,4 @@
+import { pow } from '../engine/fmath';
 import { uniform } from '../engine/random';
 import type { FunctionRuntime, VersionRuntime } from '../model/functionRuntime';
 import type { Environment } from '../model/records';
@@ -37,11 +38,11 @@ export function drawTenant(s: SimState, spec: TenantSpec): number {
 export function zipfRank(u: number, n: number, a: number): number {
   if (a === 0) return 1 + Math.floor(u * n);
   let total = 0;
-  for (let k = 1; k <= n; k++) total += k ** -a;
+  for (let k = 1; k <= n; k++) total += pow(k, -a);
   let acc = 0;
   const target = u * total;
   for (let k = 1; k <= n; k++) {
-    acc += k ** -a;
+    acc += pow(k, -a);
     if (acc > target) return k;
   }
   return n;

@@ -1,6 +1,7 @@
 import { uniform, uniformOpen, type StreamState } from '../engine/random';
 import type { ArrivalState } from '../model/simState';
 import type { Arrival, WorkloadEntry } from '../scenario/types';
+import { ln, sin } from '../engine/fmath';
 
 /**
  * Arrival processes (CONTRACTS.md §1), generated lazily: the core asks for the next arrival
@@ -27,7 +28,7 @@ export function nextArrival(entry: WorkloadEntry, st: ArrivalState, rng: StreamS
   const a = entry.arrival;
   switch (a.process) {
     case 'poisson':
-      return clip(entry, afterMs - (1000 / a.ratePerSec) * Math.log(uniformOpen(rng)));
+      return clip(entry, afterMs - (1000 / a.ratePerSec) * ln(uniformOpen(rng)));
     case 'constant':
       return clip(entry, afterMs + 1000 / a.ratePerSec);
     case 'burst': {
@@ -47,7 +48,7 @@ export function nextArrival(entry: WorkloadEntry, st: ArrivalState, rng: StreamS
       let t = afterMs;
       // Bounded: if the rate stays ~0 for a long stretch, give up after a day's worth of candidates.
       for (let i = 0; i < 1_000_000; i++) {
-        t -= (1000 / peak) * Math.log(uniformOpen(rng));
+        t -= (1000 / peak) * ln(uniformOpen(rng));
         if (t > entry.endMs) return Infinity;
         if (uniform(rng) * peak < rateAt(a, entry.startMs, t)) return t;
       }
@@ -64,7 +65,7 @@ export function rateAt(a: Arrival, startMs: number, t: number): number {
       return a.fromPerSec + (a.toPerSec - a.fromPerSec) * f;
     }
     case 'diurnal':
-      return a.meanPerSec * (1 + a.amplitude * Math.sin((2 * Math.PI * (t - startMs)) / a.periodMs));
+      return a.meanPerSec * (1 + a.amplitude * sin((2 * Math.PI * (t - startMs)) / a.periodMs));
     case 'poisson':
     case 'constant':
       return a.ratePerSec;

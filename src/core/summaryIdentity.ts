@@ -1,0 +1,25 @@
+import type { Summary } from './summary';
+
+/**
+ * The counting identities of a summary (CONTRACTS.md §2), empty when they hold:
+ * - every invocation ends in exactly one outcome or is in flight:
+ *   total = succeeded + functionErrors + timedOut + throttled + dryRun + inFlight + rejected + serviceErrors;
+ * - every accepted Event ends in exactly one fate or is still queued:
+ *   async.accepted = succeeded + deadLettered + dropped + queued;
+ * - throttles by reason add up to the throttles.
+ */
+export function summaryIdentityProblems(s: Summary): string[] {
+  const problems: string[] = [];
+  const i = s.invocations;
+  const outcomes = i.succeeded + i.functionErrors + i.timedOut + i.throttled + i.dryRun + i.inFlight + i.rejected + i.serviceErrors;
+  if (i.total !== outcomes) {
+    problems.push(`invocations.total ${i.total} ≠ ${outcomes} (succeeded ${i.succeeded} + functionErrors ${i.functionErrors} + timedOut ${i.timedOut} + throttled ${i.throttled} + dryRun ${i.dryRun} + inFlight ${i.inFlight} + rejected ${i.rejected} + serviceErrors ${i.serviceErrors})`);
+  }
+  const a = s.async;
+  if (a.accepted !== a.succeeded + a.deadLettered + a.dropped + a.queued) {
+    problems.push(`async.accepted ${a.accepted} ≠ succeeded ${a.succeeded} + deadLettered ${a.deadLettered} + dropped ${a.dropped} + queued ${a.queued}`);
+  }
+  const byReason = Object.values(s.throttleReasons).reduce((x, y) => x + y, 0);
+  if (byReason !== i.throttled) problems.push(`throttleReasons add up to ${byReason}, throttled is ${i.throttled}`);
+  return problems;
+}
