@@ -23,10 +23,13 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
   },
+  // The suite drives the build made for tests (`--mode e2e`, into dist-e2e/: the app plus its
+  // diagnostics hooks), built here from the current sources; the default dist/ has no hooks
+  // (e2e/buildHygiene.spec.ts proves it).
   webServer: {
-    command: `npx vite preview --strictPort --port ${port} --host 127.0.0.1`,
+    command: `npx vite build --mode e2e --logLevel warn && npx vite preview --mode e2e --strictPort --port ${port} --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

@@ -81,6 +81,7 @@ test.describe('controls, as a person uses them', () => {
     await page.getByTestId('playback.next').click();
     await expect.poll(async () => (await simOn(page).snapshot()).summary.functions.hello.coldStarts).toBe(1);
     const env = (await simOn(page).snapshot()).environments[0];
+    await page.getByTestId('fleet').scrollIntoViewIfNeeded(); // the fleet view is below the scene; views off screen do not redraw
     await page.getByTestId(`fleet.env.${env.id.slice(4)}`).click();
     await expect(page.getByTestId('details')).toContainText(`${env.id}`);
     await expect(page.getByTestId('details')).toContainText('Function hello, version $LATEST');

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Snapshot } from '../src/protocol/pageApi';
+import type { RunExport } from '../src/protocol/messages';
 
 /**
  * A typed handle on `window.lambdaSim` (CONTRACTS.md §4) and console-error capture: every
@@ -15,6 +16,11 @@ export interface Sim {
   play(): Promise<void>;
   setSpeed(x: number): Promise<void>;
   waitFor(pred: (s: Snapshot) => boolean, what: string, timeoutMs?: number): Promise<Snapshot>;
+  series(name: string): Promise<{ timeMs: number[]; values: number[] }>;
+  exportRun(): Promise<RunExport>;
+  setLiveLoad(entry: object | null): Promise<void>;
+  /** Diagnostics (builds made for tests): make the worker fail. */
+  crash(mode?: 'throw' | 'uncaught' | 'die'): Promise<void>;
 }
 
 export const test = base.extend<{ sim: Sim; consoleErrors: string[] }>({
@@ -42,6 +48,14 @@ export function simOn(page: Page): Sim {
     pause: () => call('pause'),
     play: () => call('play'),
     setSpeed: (x) => call('setSpeed', x),
+    series: (name) => call('series', name),
+    exportRun: () => call<RunExport>('exportRun'),
+    setLiveLoad: (entry) => call('setLiveLoad', entry),
+    crash: (mode = 'throw') => page.evaluate((m) => {
+      const debug = (window as unknown as { lambdaSimDebug?: { crashWorker(mode: string): void } }).lambdaSimDebug;
+      if (!debug) throw new Error('window.lambdaSimDebug is missing: the e2e suite needs the build made for tests (vite build --mode e2e; playwright.config.ts builds it)');
+      debug.crashWorker(m);
+    }, mode),
     async waitFor(pred, what, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       let last: Snapshot | null = null;

@@ -150,3 +150,16 @@ test('the Stately Inspector bridge loads only when asked, then opens the inspect
   expect(scripts.some((u) => /inspector-/.test(u))).toBe(true);
   void consoleErrors;
 });
+
+test('every workbench tab passes axe-core with no serious accessibility violation', async ({ page, consoleErrors }) => {
+  test.setTimeout(240_000);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await openPaused(page, 'scenario=default&t=20000');
+  for (const tab of ['trace', 'compare', 'sweep', 'models', 'tools']) {
+    await page.getByTestId(`wb.tab.${tab}`).click();
+    const results = await new AxeBuilder({ page }).include('[data-testid="workbench"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`), tab).toEqual([]);
+  }
+  void consoleErrors;
+});

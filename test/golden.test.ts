@@ -15,7 +15,7 @@ const scenarios = readdirSync(join(__dirname, '..', 'scenarios')).filter((f) => 
 describe('golden runs of the example scenarios', () => {
   for (const file of scenarios) {
     const name = file.replace(/\.json$/, '');
-    it(`${name} runs exactly as recorded`, () => {
+    it(`${name} runs exactly as recorded`, { timeout: 60_000 }, () => {
       const parsed = parseScenario(JSON.parse(readFileSync(join(__dirname, '..', 'scenarios', file), 'utf8')));
       if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
       const sim = new Simulation(parsed.scenario, { logRingSize: 100_000 });

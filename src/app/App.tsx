@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useUi } from './store/uiStore';
 import { PlaybackBar } from './controls/PlaybackBar';
-import { InvokePanel } from './controls/InvokePanel';
 import { LoadPanel } from './controls/LoadPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
 import { FaultPanel } from './controls/FaultPanel';
@@ -11,14 +10,15 @@ import { DetailsPanel } from './views/DetailsPanel';
 import { Notices } from './Notices';
 import { WorkerErrorBanner } from './ErrorOverlay';
 import { installKeyboard } from './keyboard';
-import { TourPanel, ToursButton } from './tours/TourPanel';
-import { Narrator } from './Narrator';
 import { View } from './viewRegistry';
 import { ShortcutsDialog, setHelp } from './ShortcutsDialog';
 import { EmbedApp } from './embed/EmbedApp';
 import { PresenterApp } from './embed/PresenterApp';
 import { SkipLink } from './SkipLink';
 import { PhoneActionBar } from './phone/PhoneActionBar';
+import { Welcome } from './tours/Welcome';
+import { Dock } from './layout/Dock';
+import './layout/layout.css';
 
 function ThemeToggle() {
   const theme = useUi((s) => s.theme);
@@ -41,46 +41,52 @@ export function App() {
   return <MainPage />;
 }
 
-/** Layout only: controls on the side, views in the main area. */
+/**
+ * Layout only. The main page: a one-line top bar; the scene filling the first screen with the
+ * dock (tour narration, or the scenario, invoke buttons and tours) beside it; the controls
+ * and the other views below.
+ */
 function MainPage() {
   const ready = useUi((s) => s.frame !== null);
   const help = useUi((s) => s.helpOpen);
   // A new scenario (or seed) remounts the configuration form so it shows that function's values.
   const scenarioKey = useUi((s) => `${s.scenarioName}:${s.seed}:${s.loads}`);
-
   return (
     <div className="app">
       <SkipLink target="main-view" />
       <header className="topbar">
         <h1>Lambdascope</h1>
         <PlaybackBar />
-        <ToursButton />
         <ThemeToggle />
-        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help}>Shortcuts (?)</button>
+        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help} title="Keyboard shortcuts">Keys (?)</button>
+        <button className="link" data-testid="presenter.open" onClick={() => useUi.setState({ presenter: true })} title="One view in large type, driven by the keyboard or a clicker (p; Escape leaves)">Present (p)</button>
       </header>
-      <TourPanel />
       <ShortcutsDialog />
       <Notices />
       <WorkerErrorBanner />
-      {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
-      <div className="layout">
-        <aside className="controls" aria-label="Controls">
-          <InvokePanel />
-          <LoadPanel />
-          <ConfigPanel key={scenarioKey} />
-          <FaultPanel />
-          <CostPanel />
-          <ExportPanel />
-        </aside>
-        <main className="views" id="main-view" tabIndex={-1} aria-label="Views">
-          <View name="architecture" />
-          <div className="row"><View name="timeline" /><DetailsPanel /></div>
-          <View name="fleet" />
-          <View name="lifecycle" />
-          <View name="charts" />
-          <View name="workbench" />
-          <View name="log" />
+      <div className="main-stage">
+        <main className="main-stage-main" id="main-view" tabIndex={-1} aria-label="The whole system">
+          {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
+          <View name="scene" />
+          <Welcome />
         </main>
+        <Dock />
+      </div>
+      <section className="workbench-controls" aria-label="Controls">
+        <h2>Drive the run</h2>
+        <LoadPanel />
+        <ConfigPanel key={scenarioKey} />
+        <FaultPanel />
+        <CostPanel />
+        <ExportPanel />
+      </section>
+      <div className="views" aria-label="Views">
+        <div className="row"><View name="timeline" /><DetailsPanel /></div>
+        <View name="fleet" />
+        <View name="lifecycle" />
+        <View name="charts" />
+        <View name="workbench" />
+        <View name="log" />
       </div>
       <PhoneActionBar />
       <footer className="footer">

@@ -1,4 +1,4 @@
-import { pageApi } from './pageApi';
+import { pageApi, quietly } from './pageApi';
 import { useUi } from './store/uiStore';
 import { moveTour } from './embed/tourControl';
 import { slideViews } from './viewRegistry';
@@ -28,7 +28,7 @@ function typing(t: HTMLElement | null): boolean {
   return !!t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
 }
 
-const report = (p: Promise<unknown>) => p.catch((e: Error) => notify(e.message, 'error'));
+const report = quietly; // a refusal becomes a notice, a cancellation is already announced
 
 /** Next (or previous) view name in presenter mode. */
 function cycleView(delta: 1 | -1): void {
@@ -68,9 +68,9 @@ export function installKeyboard(): () => void {
         e.preventDefault();
         if (s.playing) pageApi.pause(); else pageApi.play();
         return;
-      case 's': void report(pageApi.step()); return;
-      case 'b': case 'S': void report(pageApi.stepBack()); return;
-      case 'n': void report(pageApi.stepToInteresting()); return;
+      case 's': void quietly(pageApi.step()); return;
+      case 'b': case 'S': void quietly(pageApi.stepBack()); return;
+      case 'n': void quietly(pageApi.stepToInteresting()); return;
       case '+': case '=': if (s.speed !== Infinity) pageApi.setSpeed(Math.min(10_000, s.speed * 2)); return;
       case '-': if (s.speed !== Infinity) pageApi.setSpeed(Math.max(0.001, s.speed / 2)); return;
       case '?': useUi.setState({ helpOpen: !s.helpOpen }); return;

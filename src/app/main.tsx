@@ -9,4 +9,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-void startPage(location.search);
+void startPage(location.search, location.hash);

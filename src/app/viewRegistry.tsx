@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ArchitectureView } from './views/ArchitectureView';
+import { SceneView } from './views/scene/SceneView';
 import { FleetView } from './views/FleetView';
 import { TimelineView } from './views/TimelineView';
 import { LifecycleView } from './views/LifecycleView';
@@ -13,6 +14,7 @@ import { WorkbenchPanel } from './workbench/WorkbenchPanel';
  * export all draw views from here, so a new view (the scene) is registered once.
  */
 export const VIEWS: Record<string, { title: string; el: () => ReactNode }> = {
+  scene: { title: 'scene', el: () => <SceneView /> },
   architecture: { title: 'data plane', el: () => <ArchitectureView /> },
   fleet: { title: 'fleet', el: () => <FleetView /> },
   timeline: { title: 'timeline', el: () => <TimelineView /> },

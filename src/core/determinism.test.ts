@@ -18,7 +18,7 @@ const run = (seed: number, opts = {}) => {
   return summarize(sim, { final: true });
 };
 
-describe('determinism', () => {
+describe('determinism', { timeout: 60_000 }, () => {
   it('the same scenario and seed give the same event log, byte for byte', () => {
     const a = run(7), b = run(7);
     expect(a.eventLogSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -51,7 +51,7 @@ describe('determinism', () => {
   });
 });
 
-describe('observing a run does not change it', () => {
+describe('observing a run does not change it', { timeout: 60_000 }, () => {
   it('building UI frames and summaries mid-run leaves the event log and the final summary unchanged', async () => {
     const { toView } = await import('./view');
     const sim = new Simulation(busy(7));

@@ -7,21 +7,26 @@ const d = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.to
 /**
  * Why an invocation was cold or warm, and where its time went, in words with the times:
  * the causal chain the Counting, Assignment and Placement services followed.
+ *
+ * With `asOfMs`, only what has happened by then: the core lays a request's whole timeline
+ * when it arrives, but a view following the request (a tour step in slow motion) must not
+ * tell the end of the story before the picture gets there.
  */
-export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>): string[] {
+export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>, asOfMs = Infinity): string[] {
   const out: string[] = [];
+  const seen = (ms: number) => !Number.isNaN(ms) && ms <= asOfMs;
   const who = `inv-${inv.id} (${inv.mode}${inv.asyncEvent ? `, poller attempt for event-${inv.asyncEvent}${inv.duplicate ? ', duplicate delivery' : ''}` : ''}${inv.attempt > 1 ? `, client attempt ${inv.attempt}` : ''})`;
   out.push(`${who} reached the Frontend Invoke service at t=${t(inv.receivedMs)}.`);
-  if (inv.rejectReason) {
-    out.push(`It was rejected with ${inv.statusCode} ${inv.rejectReason}${inv.rejectReason === 'ResourceConflictException' ? ': the function (or version) is Pending' : ''}.`);
+  const answeredMs = inv.respondedMs - inv.responseOverheadMs; // when the outcome was decided
+  if (inv.rejectReason || inv.state === 'DryRunSucceeded' || (inv.serviceErrorReason === 'ServiceException')) {
+    if (!seen(answeredMs)) return out;
+    if (inv.rejectReason) out.push(`It was rejected with ${inv.statusCode} ${inv.rejectReason}${inv.rejectReason === 'ResourceConflictException' ? ': the function (or version) is Pending' : ''}.`);
+    else if (inv.state === 'DryRunSucceeded') out.push('DryRun: the Frontend checked parameters and permissions and answered 204. Nothing ran.');
+    else out.push('The invoke service was unavailable (an injected outage): 5xx ServiceException.');
     return out;
   }
-  if (inv.state === 'DryRunSucceeded') {
-    out.push('DryRun: the Frontend checked parameters and permissions and answered 204. Nothing ran.');
-    return out;
-  }
-  if (inv.serviceErrorReason === 'ServiceException') {
-    out.push('The invoke service was unavailable (an injected outage): 5xx ServiceException.');
+  if (!seen(inv.countedMs)) {
+    out.push('It is on its way to Counting, which must grant it a unit of concurrency.');
     return out;
   }
   if (inv.throttleReason) {
@@ -30,6 +35,10 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>): stri
       const map = THROTTLE_REASONS[inv.throttle.cause];
       out.push(`Which reason AWS gives for this limit: ${map.source}.${inv.throttle.retryAfterSeconds ? ` Retry-After: ${inv.throttle.retryAfterSeconds} s.` : ''}`);
     }
+    return out;
+  }
+  if (!seen(inv.assignedMs)) {
+    out.push(`Counting granted a concurrency unit by t=${t(inv.countedMs)}; Assignment is looking for an idle environment of version ${inv.version}.`);
     return out;
   }
   out.push(`Counting granted a concurrency unit by t=${t(inv.countedMs)}; Assignment answered by t=${t(inv.assignedMs)}.`);
@@ -47,17 +56,43 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>): stri
     else if (r?.kind === 'provisioned-busy') because = `all ${r.provisioned} provisioned environments were busy, so the request spilled over to on-demand`;
     else if (r?.kind === 'tenant') because = `tenant isolation: no idle environment dedicated to this tenant existed (${r.others} environments serve other tenants and are never shared)`;
     out.push(`Cold: ${because}.`);
-    out.push(`Placement chose worker-${inv.worker} in ${d(inv.placedMs - inv.assignedMs)}; the microVM was ready ${inv.microvmReadyMs > inv.placedMs ? `after ${d(inv.microvmReadyMs - inv.placedMs)}: no worker with room had a pre-booted microVM left, so it waited for the worker's boot capacity (microVM creations per second) and a boot` : 'at once, from the pre-booted pool'}; code in place after ${d(inv.codeReadyMs - inv.microvmReadyMs)}.`);
-    if (inv.restored) out.push(`SnapStart: restored the snapshot in ${d(inv.restoreEndMs - inv.codeReadyMs)} instead of running Init.`);
-    else if (!Number.isNaN(inv.functionInitEndMs)) {
+    if (!seen(inv.placedMs)) {
+      out.push('Placement is choosing a worker for a new execution environment.');
+      return out;
+    }
+    out.push(`Placement chose worker-${inv.worker} in ${d(inv.placedMs - inv.assignedMs)}.`);
+    out.push(microVmLine(inv, asOfMs));
+    if (!seen(inv.microvmReadyMs)) return out;
+    if (!seen(inv.codeReadyMs)) {
+      out.push(`${inv.restored ? 'The SnapStart snapshot' : 'The code'} is being copied to the worker.`);
+      return out;
+    }
+    out.push(`Code in place after ${d(inv.codeReadyMs - inv.microvmReadyMs)} more (${inv.restored ? 'the SnapStart snapshot' : 'the package'} on the worker).`);
+    if (inv.restored) {
+      if (!seen(inv.restoreEndMs)) { out.push('SnapStart: restoring the snapshot instead of running Init.'); return out; }
+      out.push(`SnapStart: restored the snapshot in ${d(inv.restoreEndMs - inv.codeReadyMs)} instead of running Init.`);
+    } else if (!Number.isNaN(inv.functionInitEndMs) && seen(inv.functionInitEndMs)) {
       out.push(`Init: extension ${d(inv.extensionInitEndMs - inv.codeReadyMs)}, runtime ${d(inv.runtimeInitEndMs - inv.extensionInitEndMs)}, function ${d(inv.functionInitEndMs - inv.runtimeInitEndMs)}.`);
-    } else if (!Number.isNaN(inv.invokeStartMs)) {
+    } else if (seen(inv.invokeStartMs)) {
       out.push('Init did not finish within its 10 s limit (or failed), so Lambda retried it inside the Invoke phase, bounded by the function timeout.');
+    } else {
+      const phase = seen(inv.runtimeInitEndMs) ? 'function init (the code outside the handler)' : seen(inv.extensionInitEndMs) ? 'runtime init' : 'extension init';
+      out.push(`Init is running: now ${phase}.`);
+      return out;
     }
   }
-  if (!Number.isNaN(inv.invokeEndMs)) out.push(`Invoke: ${d(inv.invokeEndMs - inv.invokeStartMs)} on env-${inv.env}; outcome ${inv.state}${inv.state === 'TimedOut' ? ' (the function timeout ended it and reset the environment)' : ''}.`);
+  if (!seen(inv.invokeStartMs)) {
+    out.push('The payload is on its way from the Frontend to the microVM.');
+    return out;
+  }
+  if (!seen(inv.invokeEndMs)) {
+    if (inv.serviceErrorReason === 'WorkerLost' && seen(answeredMs)) out.push('The worker was lost mid-request: 5xx service error.');
+    else out.push(`Invoke: the handler is running on env-${inv.env}.`);
+    return out;
+  }
+  out.push(`Invoke: ${d(inv.invokeEndMs - inv.invokeStartMs)} on env-${inv.env}; outcome ${inv.state}${inv.state === 'TimedOut' ? ' (the function timeout ended it and reset the environment)' : ''}.`);
   if (inv.serviceErrorReason === 'WorkerLost') out.push('The worker was lost mid-request: 5xx service error.');
-  if (!Number.isNaN(inv.respondedMs)) out.push(`Response at t=${t(inv.respondedMs)}: ${d(inv.respondedMs - inv.receivedMs)} end to end, status ${inv.statusCode}.`);
+  if (seen(inv.respondedMs)) out.push(`Response at t=${t(inv.respondedMs)}: ${d(inv.respondedMs - inv.receivedMs)} end to end, status ${inv.statusCode}.`);
   return out;
 }
 
@@ -84,4 +119,22 @@ function reclaimWhy(cause: string, idleMs: number): string {
     case 'recycled': return 'recycled after its lifetime (Lambda replaces environments every few hours) without a replacement';
     default: return cause;
   }
+}
+
+/**
+ * Where the microVM came from. With the worker's pre-booted pool empty, the wait for
+ * microVM capacity (a creation slot: the MicroManager creates a bounded number per second)
+ * is told apart from the Firecracker boot itself.
+ */
+function microVmLine(inv: Omit<Invocation, 'pendingOutcome'>, asOfMs: number): string {
+  if (!(inv.microvmReadyMs > inv.placedMs)) return 'The microVM came at once from the worker’s pool of pre-booted Firecracker microVMs: no boot on this request’s path.';
+  const start = Number.isNaN(inv.microvmBootStartMs) ? inv.placedMs : inv.microvmBootStartMs;
+  const wait = start - inv.placedMs;
+  const boot = inv.microvmReadyMs - start;
+  if (asOfMs < start) return `The worker’s pre-booted pool was empty: waiting for microVM capacity (a creation slot on worker-${inv.worker}).`;
+  if (asOfMs < inv.microvmReadyMs) return `The worker’s pre-booted pool was empty${wait > 0.05 ? ` (waited ${d(wait)} for microVM capacity)` : ''}: a Firecracker microVM is booting.`;
+  const waited = wait > 0.05
+    ? `waited ${d(wait)} for microVM capacity (a creation slot on worker-${inv.worker}: its MicroManager was already creating microVMs as fast as it may), then`
+    : 'needed no wait for microVM capacity, but';
+  return `The worker’s pre-booted pool was empty: the request ${waited} waited ${d(boot)} for the microVM to boot.`;
 }

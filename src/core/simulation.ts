@@ -82,7 +82,8 @@ export class Simulation implements SimContext {
     this.state = resumed ?? createState(scenario, { hashing, logRingSize: opts.logRingSize ?? 4096, recentInvocations: opts.recentInvocations ?? 2000 });
     if (resumed && resumed.log.hashing === 'external') throw new Error('restore: the log was hashed by an injected hasher, whose state is not in the snapshot');
     this.hasher = opts.hasher && !resumed ? opts.hasher : null;
-    this.logView = new DataView(this.state.log.chunk.buffer);
+    const chunk = this.state.log.chunk;
+    this.logView = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.invocationDone = opts.onInvocationDone;
     this.sources = this.state.scenario.workload.map((entry, i) => ({
       request: {

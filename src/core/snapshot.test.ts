@@ -33,7 +33,7 @@ describe('snapshot and restore', () => {
     a.runUntil(27_000);
     a.setLiveLoad({ function: 'hello', mode: 'RequestResponse', arrival: { process: 'constant', ratePerSec: 5 }, client: { maxAttempts: 2, queueDuringOutage: false }, payloadBytes: 100 });
     a.injectFault({ type: 'slow-pollers', fromMs: 27_000, toMs: 40_000, factor: 3 });
-    const b = restore(structuredClone(snapshot(a)), { adopt: true });
+    const b = restore(structuredClone(snapshot(a)));
     a.runUntil(60_000);
     b.runUntil(60_000);
     expect(final(b)).toEqual(final(a));

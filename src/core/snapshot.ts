@@ -1,6 +1,6 @@
 import { copyPlain, deepFreeze, type CopySize } from './engine/plainCopy';
 import { STATE_VERSION, type SimState } from './model/simState';
-import { Simulation } from './simulation';
+import { Simulation, type SimulationOptions } from './simulation';
 
 /**
  * Explicit, versioned snapshots of a simulation (tldraw's model): plain data that survives
@@ -15,13 +15,8 @@ export interface Snapshot {
   state: SimState;
 }
 
-export interface RestoreOptions {
-  /**
-   * Take the snapshot's state as the new simulation's own instead of copying it (faster). The
-   * caller must not use the snapshot again: e.g. one just received with postMessage.
-   */
-  adopt?: boolean;
-}
+/** What the restored simulation's host adds: observers, which are never part of the state. */
+export type RestoreOptions = Pick<SimulationOptions, 'onInvocationDone'>;
 
 /**
  * A copy of the simulation's whole state. Throws, naming the path, if the state holds anything
@@ -41,12 +36,16 @@ export function snapshot(sim: Simulation): Snapshot {
   return { format: 'lambdascope-snapshot', version: STATE_VERSION, size, state };
 }
 
-/** A simulation that continues from the snapshot's moment. Throws on a snapshot of another format or version. */
+/**
+ * A simulation that continues from the snapshot's moment. The snapshot is copied, not taken
+ * over: it can be restored again. Throws on a snapshot of another format or version, or one
+ * that is not plain data.
+ */
 export function restore(snap: Snapshot, options: RestoreOptions = {}): Simulation {
   checkEnvelope(snap);
-  const state = options.adopt ? snap.state : copyPlain(snap.state, 'state');
+  const state = copyPlain(snap.state, 'state', undefined, true);
   refreeze(state);
-  return new Simulation(state.scenario, {}, state);
+  return new Simulation(state.scenario, { onInvocationDone: options.onInvocationDone }, state);
 }
 
 function checkEnvelope(snap: Snapshot): void {

@@ -13,6 +13,8 @@ import { activeFaults } from './services/faultQueries';
 import type { Simulation } from './simulation';
 import { summarize, type Summary } from './summary';
 import { idleCount } from './services/tenants';
+import { sceneView, type SceneView } from './sceneView';
+import { workersShown } from './workersShown';
 
 /**
  * The UI's frame: a structured-clone-safe, plain-data picture of the simulation at one
@@ -63,6 +65,8 @@ export interface FrameView {
   faults: { type: string; index: number }[];
   controlPlane: { atMs: number; action: string; function: string; ok: boolean; message: string }[];
   liveLoad: { function: string; mode: string; arrival: unknown } | null;
+  /** The whole-system diagram's data, corrected to `timeMs` (sceneView.ts). */
+  scene: SceneView;
 }
 
 export interface Bin { fromMs: number; toMs: number; count: number }
@@ -79,10 +83,7 @@ export interface FunctionView {
 
 export type InvocationView = Omit<Invocation, 'pendingOutcome'> & { fnName: string };
 
-/** Most workers a frame lists (the rest of a large cell is counted in `fleet`). */
-export const WORKERS_SHOWN = 256;
-/** Empty active workers listed when there is room, so a fresh cell shows a few. */
-const EMPTY_SHOWN = 4;
+export { WORKERS_SHOWN } from './workersShown';
 
 function invocationView(sim: Simulation, inv: Invocation): InvocationView {
   const { pendingOutcome: _p, ...rest } = inv;
@@ -165,6 +166,7 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
     faults: activeFaults(s.faults).map((f) => ({ type: f.type, index: f.index })),
     controlPlane: s.controlPlaneResults.slice(-20),
     liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
+    scene: sceneView(sim),
   };
 }
 
@@ -172,17 +174,14 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
 function fleetView(sim: Simulation): Pick<FrameView, 'workers' | 'fleet'> {
   const s = sim.state;
   const p = s.scenario.platform;
-  const shown: Worker[] = [];
-  let active = 0, draining = 0, empty = 0, pooled = 0, booting = 0, emptyShown = 0;
+  const shown = workersShown(s.workers.values());
+  let active = 0, draining = 0, empty = 0, pooled = 0, booting = 0;
   for (const w of s.workers.values()) {
     if (w.state === 'Active') active++;
     else if (w.state === 'Draining') draining++;
     pooled += w.pool;
     booting += w.booting;
-    const isEmpty = w.environments === 0 && w.state === 'Active';
-    if (isEmpty) empty++;
-    if (shown.length >= WORKERS_SHOWN) continue;
-    if (!isEmpty || emptyShown++ < EMPTY_SHOWN) shown.push(w);
+    if (w.environments === 0 && w.state === 'Active') empty++;
   }
   return {
     workers: shown.map((w) => ({ id: w.id, state: w.state, memoryMb: w.memoryMb, usedMb: w.usedMb, pool: w.pool, booting: w.booting, leaseEndMs: w.leaseEndMs, environments: w.environments })),

@@ -1,5 +1,6 @@
-import type { InvokeMode } from '../core/scenario/types';
-import type { Summary } from '../core/summary';
+import type { Arrival, InvokeMode, Summary } from '../core/index';
+import type { RunExport } from './messages';
+import type { SeriesName } from './series';
 
 /**
  * `window.lambdaSim` (CONTRACTS.md §4): types only, shared by the page and its tests.
@@ -18,6 +19,18 @@ export interface LambdaSimPageApi {
   invoke(req: { function: string; mode?: InvokeMode; count?: number; tenantId?: string }): Promise<void>;
   snapshot(): Promise<Snapshot>;
   frameStats(): { frames: number; medianMs: number; p95Ms: number };
+  /** The page's load generator: requests arriving by `arrival` from now on, or none (null). */
+  setLiveLoad(entry: { function: string; mode?: InvokeMode; arrival: Arrival } | null): Promise<void>;
+  /** What the "Run JSON" export saves: scenario, seed, inputs, the event log's SHA-256, the summary. */
+  exportRun(): Promise<RunExport>;
+  /**
+   * A time series sampled at fixed simulated intervals (100 ms, coarser as the moment shown
+   * grows, at most ~3,000 points), the same whatever path reached the moment. Rates are per
+   * simulated second. Names: see SERIES_NAMES in protocol/series.ts.
+   */
+  series(name: SeriesName): Promise<{ timeMs: number[]; values: number[] }>;
+  /** Stops the long operation the worker is running (a seek, a replay, an export). */
+  cancel(): void;
 }
 
 export interface Snapshot {

@@ -1,7 +1,4 @@
-import type { CompareResult } from '../core/compare/compareRun';
-import type { Estimate } from '../core/analytic/batchMeans';
-import type { Overlay } from '../core/analytic/overlay';
-import type { TraceVolumes } from '../core/traces/volume';
+import type { CompareResult, Estimate, Overlay, TraceVolumes } from '../core/index';
 
 /**
  * The workbench's messages between the page and the worker (issue #12): trace replay, A/B

@@ -1,4 +1,4 @@
-import { PRESETS, PRESET_NAMES } from '../core/presets';
+import { PRESETS, PRESET_NAMES } from '../core/index';
 
 /**
  * Resolves what a user gave as a scenario: an object, a preset name, or base64url-encoded

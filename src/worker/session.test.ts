@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../core/testing/scenarios';
-import { summarize } from '../core/summary';
+import { summarize } from '../core/index';
 import { Session } from './session';
 
 const base = () => scenario({ workload: [{ function: 'hello', arrival: { process: 'poisson', ratePerSec: 20 } }] }, { durationMs: { dist: 'lognormal', median: 200, sigma: 0.6 } });

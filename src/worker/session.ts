@@ -1,277 +1,311 @@
-import { InputError, Simulation, checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, describeRecord, inputContext, oldestEventAgeMs, peekTokens, recentRecords, summarize, type ControlPlaneCall, type Fault, type InvokeMode, type Invocation, type LogEntry, type Scenario } from '../core/index';
-import type { LiveLoad, SeriesPoint } from '../protocol/messages';
-import { Checkpoints } from './checkpoints';
+import { Simulation, type Invocation, type Scenario } from '../core/index';
+import type { Input, Recorded } from '../protocol/messages';
+import { Checkpoints, type CheckpointOptions } from './checkpoints';
+import { exportRun, type ExportedRun } from './exportRun';
+import { checkInput, interestingCount, perform, replayInput, UserError } from './inputs';
+import { samplePoint } from './samplePoint';
+import { SeriesStore } from './seriesStore';
 
-/** Something the user did to the run; recorded so that seeking back can replay it exactly. */
-export type Input =
-  | { kind: 'invoke'; function: string; mode: InvokeMode; count: number; payloadBytes?: number; tenantId?: string }
-  | { kind: 'load'; load: LiveLoad | null }
-  | { kind: 'control'; call: Omit<ControlPlaneCall, 'atMs'> }
-  | { kind: 'fault'; fault: Fault };
+export type { Input, Recorded } from '../protocol/messages';
+export { checkInput, perform, UserError } from './inputs';
 
-export interface Recorded { afterEvents: number; atMs: number; input: Input }
+/** Events run between yields of a long operation: ~1 ms, so a 10–15 ms slice checks the clock often. */
+const CHUNK = 1024;
 
-const SERIES_CAP = 1500;
+export interface Applied { ok: boolean; message: string; index: number; recorded: Recorded }
+type Job<T> = Generator<void, T>;
+
+/** Runs a job until it ends (its result) or `outOfTime()` says stop between steps (false). */
+function within(job: Generator<unknown, boolean>, outOfTime: () => boolean): boolean {
+  for (;;) {
+    const r = job.next();
+    if (r.done) return r.value;
+    if (outOfTime()) return false;
+  }
+}
+
+/** Runs a job to its end (Node tests, the CLI's bench; the worker runs jobs in slices instead). */
+export function drain<T>(job: Generator<unknown, T>): T {
+  for (;;) {
+    const r = job.next();
+    if (r.done) return r.value;
+  }
+}
 
 /**
  * One interactive run: a Simulation plus everything the user did to it. Time travel is
- * deterministic replay: seeking back rebuilds the simulation from the scenario and re-applies
- * each recorded input after exactly the number of events it originally followed. Applying a
- * new input in the past forks: the inputs that came after it are discarded.
+ * deterministic replay: each recorded input is re-applied after exactly the number of events
+ * it followed, at its time. Acting behind the explored frontier forks: later inputs,
+ * checkpoints and series points belong to another future and are dropped.
+ *
+ * Long operations (`runJob`, `seekJob`, `stepBackJob`, `stepInterestingJob`, `recoverJob`,
+ * `exportJob`; each has a synchronous form without `Job`, for tests and scripts) are generators that yield about every CHUNK events at a consistent moment (between events,
+ * every due input applied): the worker runs them in time slices and may stop one at any
+ * yield — the run is then simply at that moment.
  */
 export class Session {
   sim: Simulation;
-  private inputs: Recorded[] = [];
+  private inputs: Recorded[];
   /** How many recorded inputs the current simulation has had applied. */
   private cursor = 0;
-  series: SeriesPoint[] = [];
-  /** Changes whenever points already sent were rewritten (thinning, seeking back). */
-  seriesGeneration = 0;
-  private readonly checkpoints = new Checkpoints();
+  readonly series = new SeriesStore();
+  private readonly checkpoints: Checkpoints<Simulation>;
+  /** The furthest moment explored (events, then time): acting behind it forks. */
+  private frontier = { events: 0, atMs: 0 };
+  /** Set when an event or input threw: the moment just before it (where a restart resumes). */
+  private failedAt: { events: number; atMs: number } | null = null;
+  /** The clock before each user step, so stepping back restores it exactly. */
+  private stepHistory: { events: number; atMs: number }[] = [];
+  private readonly sample = (b: number) => samplePoint(this.sim, b);
 
-  /** @param hashEventLog hash the live event log (tests do; the page does not need it) */
-  constructor(readonly scenario: Scenario, private readonly hashEventLog = false) {
+  /**
+   * @param hashEventLog hash the live event log (tests do; the page does not need it: the
+   *   export replays with hashing and gets the digest the CLI prints)
+   * @param inputs a recorded run to continue (crash recovery, a link): applied as the run reaches each moment
+   */
+  constructor(readonly scenario: Scenario, private readonly hashEventLog = false, opts: { checkpoints?: CheckpointOptions; inputs?: Recorded[] } = {}) {
+    this.checkpoints = new Checkpoints(undefined, opts.checkpoints);
+    this.inputs = (opts.inputs ?? []).slice();
     this.sim = this.fresh();
   }
 
-  /**
-   * The live simulation does not hash its event log: nothing on the page reads the digest,
-   * and hashing in JavaScript costs ~20 % of a busy run. `exportRun` replays the run with
-   * hashing on and gets the same SHA-256 the CLI would print.
-   */
   private fresh(): Simulation {
     return new Simulation(this.scenario, { recentInvocations: 400, logRingSize: 2048, hashEventLog: this.hashEventLog });
   }
 
-  /**
-   * Applies a user input now. In the past (after a seek back) it forks: later inputs are
-   * discarded. An input that breaks a rule is refused (UserError with the problems) before it
-   * is recorded, so it neither forks the run nor replays.
-   */
-  apply(raw: Input): string {
-    const input = checkInput(this.sim, raw);
-    if (this.inputs.length > this.cursor) this.checkpoints.dropAfter(this.sim.eventsProcessed); // fork
-    this.inputs.length = this.cursor;
-    this.inputs.push({ afterEvents: this.sim.eventsProcessed, atMs: this.sim.nowMs, input });
-    this.cursor++;
-    return perform(this.sim, input);
+  /** The recorded inputs (the whole explored run, also those ahead of the current moment). */
+  get inputLog(): readonly Recorded[] { return this.inputs; }
+  get inputsApplied(): number { return this.cursor; }
+  get checkpointStats() { return { count: this.checkpoints.size, bytes: this.checkpoints.bytes, maxGapEvents: this.checkpoints.maxGapEvents(this.frontier.events) }; }
+
+  /** Where the run is, or (after a failure) the last consistent moment before it. */
+  goodMoment(): { events: number; atMs: number } {
+    return this.failedAt ?? { events: this.sim.eventsProcessed, atMs: this.sim.nowMs };
   }
 
-  /** Runs events up to `targetMs`, stopping early when `outOfTime()` says so. Returns true if reached. */
-  runTo(targetMs: number, outOfTime: () => boolean = () => false): boolean {
+  /**
+   * Applies a user input now; behind the frontier it forks. An input that breaks a rule is
+   * refused (UserError with the problems) before it is recorded, so it neither forks the run
+   * nor replays; a call the control plane refuses (an AWS error) is recorded, and replay
+   * refuses it again.
+   */
+  apply(raw: Input): Applied {
+    const sim = this.sim;
+    const input = checkInput(sim, raw);
+    if (this.inputs.length > this.cursor || this.behindFrontier()) this.fork();
+    const recorded: Recorded = { afterEvents: sim.eventsProcessed, atMs: sim.nowMs, input };
+    const index = this.inputs.length;
+    this.inputs.push(recorded);
+    this.cursor++;
+    try {
+      return { ok: true, message: perform(sim, input), index, recorded };
+    } catch (e) {
+      if (e instanceof UserError) return { ok: false, message: e.message, index, recorded };
+      // A bug, not a refusal: the input is not part of the run; a restart resumes before it.
+      this.inputs.pop();
+      this.cursor--;
+      this.failedAt = { events: recorded.afterEvents, atMs: recorded.atMs };
+      throw e;
+    }
+  }
+
+  /**
+   * Runs every event at or before `targetMs` (and at most `maxEvents` events in all), then,
+   * if it got there, moves the clock to `targetMs`. Returns true when the target was reached.
+   * `advanceClock: false` (as fast as possible) leaves the clock at the last event.
+   */
+  *runJob(targetMs: number, maxEvents = Infinity, advanceClock = true): Job<boolean> {
     const sim = this.sim;
     this.replayDue(targetMs);
-    while (sim.nextEventMs() <= targetMs) {
-      for (let k = 0; k < 2000 && sim.nextEventMs() <= targetMs; k++) {
-        sim.step();
-        this.replayDue(targetMs);
+    for (;;) {
+      let k = 0;
+      let goodEvents = sim.eventsProcessed, goodAt = sim.nowMs;
+      try {
+        for (; k < CHUNK; k++) {
+          const te = sim.nextEventMs();
+          if (te > targetMs || te === Infinity || sim.eventsProcessed >= maxEvents) break;
+          if (te > this.series.nextMs) this.series.sampleBefore(te, this.sample);
+          goodEvents = sim.eventsProcessed;
+          goodAt = sim.nowMs;
+          sim.step();
+          if (this.cursor < this.inputs.length) this.replayDue(targetMs);
+        }
+      } catch (e) {
+        this.failedAt = { events: goodEvents, atMs: goodAt };
+        throw e;
       }
-      this.checkpoints.maybeTake(sim, this.cursor);
-      if (outOfTime()) return false;
+      this.settle();
+      if (k < CHUNK) break;
+      yield;
     }
-    if (targetMs > sim.nowMs && targetMs !== Infinity) sim.nowMs = targetMs;
-    this.replayDue(targetMs);
+    const next = sim.nextEventMs();
+    const reached = next > targetMs || (sim.eventsProcessed >= maxEvents && next >= targetMs);
+    if (reached && advanceClock && targetMs !== Infinity && targetMs > sim.nowMs) {
+      this.series.sampleBefore(targetMs, this.sample);
+      sim.nowMs = targetMs;
+      this.replayDue(targetMs);
+      this.settle();
+    }
+    return reached;
+  }
+
+  /** Pacing: runs toward `targetMs` until `outOfTime()`; true if it got there. */
+  runFor(targetMs: number, outOfTime: () => boolean, advanceClock = true): boolean {
+    return within(this.runJob(targetMs, Infinity, advanceClock), outOfTime);
+  }
+
+  /** Synchronous forms of the jobs, for tests and scripts; `outOfTime` stops early (false: not reached). */
+  runTo(targetMs: number, outOfTime?: () => boolean): boolean { return outOfTime ? this.runFor(targetMs, outOfTime) : drain(this.runJob(targetMs)); }
+  seekFor(targetMs: number, outOfTime: () => boolean): boolean { return within(this.seekJob(targetMs), outOfTime); }
+  seek(targetMs: number, events = Infinity): boolean { return drain(this.seekJob(targetMs, events)); }
+  stepBack(): void { drain(this.stepBackJob()); }
+  stepInteresting(maxEvents?: number, maxMs?: number): boolean { return drain(this.stepInterestingJob(maxEvents, maxMs)); }
+  recover(): boolean { return drain(this.recoverJob()); }
+
+  /**
+   * Moves to a moment: forwards by running (from a later checkpoint of the explored run if
+   * there is one), backwards from the nearest earlier checkpoint (or the start). `events`
+   * makes the moment exact (crash recovery). Returns true when the moment was reached.
+   */
+  *seekJob(targetMs: number, events = Infinity): Job<boolean> {
+    const sim = this.sim;
+    if (targetMs < sim.nowMs || events < sim.eventsProcessed) this.rewind(targetMs, events);
+    else {
+      const c = this.checkpoints.restore(targetMs, events, sim.eventsProcessed);
+      if (c) this.adopt(c.sim, c.inputs);
+    }
+    return yield* this.runJob(targetMs, events);
+  }
+
+  /** After an exception: rebuilds the run from checkpoints (never from the suspect state) to the last good moment. */
+  *recoverJob(): Job<boolean> {
+    const m = this.goodMoment();
+    this.rewind(m.atMs, m.events);
+    this.failedAt = null;
+    return yield* this.runJob(m.atMs, m.events);
+  }
+
+  /** One event. */
+  step(): boolean {
+    const before = { events: this.sim.eventsProcessed, atMs: this.sim.nowMs };
+    if (!this.stepOne()) return false;
+    this.stepHistory.push(before);
+    if (this.stepHistory.length > 1000) this.stepHistory.splice(0, 500);
+    this.settle();
     return true;
   }
 
-  /**
-   * The run so far with its complete event log (up to `maxRecords` entries), rebuilt by
-   * replaying it with a large log: the same events, so the same SHA-256 as the live run.
-   */
-  exportRun(maxRecords: number, onInvocationDone?: (inv: Invocation) => void): { inputs: Recorded[]; entries: LogEntry[]; records: number; sha256: string; summary: ReturnType<typeof summarize> } {
-    const replay = new Simulation(this.scenario, { recentInvocations: 0, logRingSize: Math.max(16, maxRecords), onInvocationDone });
-    const inputs = this.inputs.slice(0, this.cursor);
-    let k = 0;
-    const apply = () => {
-      while (k < inputs.length && inputs[k].afterEvents === replay.eventsProcessed) {
-        replay.nowMs = inputs[k].atMs;
-        try { perform(replay, inputs[k].input); } catch (e) { if (!(e instanceof UserError)) throw e; }
-        k++;
-      }
-    };
-    apply();
-    while (replay.eventsProcessed < this.sim.eventsProcessed) {
-      replay.step();
-      apply();
-    }
-    replay.nowMs = this.sim.nowMs;
-    apply();
-    const records = recentRecords(replay.state.log, maxRecords);
-    const first = replay.state.log.count - records.length;
-    const summary = summarize(replay, { final: true });
-    return { inputs, entries: records.map((r, i) => describeRecord(replay, r, first + i)), records: replay.state.log.count, sha256: summary.eventLogSha256, summary };
-  }
-
-  /** One event. Inputs recorded before it (after a seek or a step back) are applied first, as they were. */
-  step(): void {
-    this.replayDue(Infinity);
-    this.stepHistory.push({ events: this.sim.eventsProcessed, atMs: this.sim.nowMs });
-    if (this.stepHistory.length > 1000) this.stepHistory.shift();
-    this.sim.step();
-    this.replayDue(this.sim.nowMs);
-  }
-
-  /** The clock before each user step, so stepping back restores it exactly. */
-  private stepHistory: { events: number; atMs: number }[] = [];
-
-  /**
-   * Steps to the next event a learner would want to see: a cold start, a throttle, a reclaim,
-   * an async retry or dead-letter, a worker drain, a fault or a control-plane call.
-   */
-  stepInteresting(maxEvents = 2_000_000): boolean {
+  /** Steps to the next event a learner would want to see (see interestingCount); false if none within `maxEvents`. */
+  *stepInterestingJob(maxEvents = 10_000_000, maxMs = Infinity): Job<boolean> {
     const before = interestingCount(this.sim);
-    for (let i = 0; i < maxEvents && this.sim.nextEventMs() < Infinity; i++) {
-      this.step();
-      if (interestingCount(this.sim) !== before) return true;
+    for (let n = 0; n < maxEvents;) {
+      for (let k = 0; k < CHUNK && n < maxEvents; k++, n++) {
+        if (this.sim.nextEventMs() > maxMs) return false;
+        const prev = { events: this.sim.eventsProcessed, atMs: this.sim.nowMs };
+        if (!this.stepOne()) return false;
+        if (interestingCount(this.sim) !== before) {
+          this.stepHistory.push(prev);
+          this.settle();
+          return true;
+        }
+      }
+      this.settle();
+      yield;
     }
     return false;
   }
 
-  /** Moves to `targetMs`: forwards by running; backwards from the nearest checkpoint (or the start). */
-  seek(targetMs: number, outOfTime?: () => boolean): void {
-    if (targetMs < this.sim.nowMs) {
-      this.rewind(targetMs, Infinity);
-      this.series = this.series.filter((p) => p.t <= targetMs);
-      this.seriesGeneration++;
-    } else {
-      // Forward within the part of the run already explored: jump to the nearest checkpoint.
-      const c = this.checkpoints.restore(targetMs);
-      if (c && c.sim.eventsProcessed > this.sim.eventsProcessed) {
-        this.sim = c.sim;
-        this.cursor = c.inputs;
-      }
-    }
-    this.runTo(targetMs, outOfTime);
-  }
-
-  /** One event back: the state just before the last event ran. */
-  stepBack(): void {
+  /** One event back: the state just before the last event ran (replayed from a checkpoint). */
+  *stepBackJob(): Job<void> {
     const target = this.sim.eventsProcessed - 1;
     if (target < 0) return;
     const last = this.stepHistory.at(-1);
     const clock = last && last.events === target ? this.stepHistory.pop()!.atMs : NaN;
     this.stepHistory = this.stepHistory.filter((h) => h.events < target);
     this.rewind(this.sim.nowMs, target);
-    while (this.sim.eventsProcessed < target) {
-      this.replayDue(Infinity); // inputs recorded before the next event came before it
-      this.sim.step();
-      this.replayDue(this.sim.nowMs);
+    yield* this.runJob(Infinity, target, false);
+    if (clock > this.sim.nowMs) {
+      this.series.sampleBefore(clock, this.sample);
+      this.sim.nowMs = clock;
     }
-    if (clock > this.sim.nowMs) this.sim.nowMs = clock;
-    this.replayDue(this.sim.nowMs); // inputs made at the restored clock, before the undone event
-    this.series = this.series.filter((p) => p.t <= this.sim.nowMs);
-    this.seriesGeneration++;
+  }
+
+  /** The run up to now, replayed with a hashed log (see exportRun.ts); yields the fraction done. */
+  exportJob(maxRecords: number, onInvocationDone?: (inv: Invocation) => void) {
+    return exportRun(this.scenario, this.inputs.slice(0, this.cursor), { events: this.sim.eventsProcessed, atMs: this.sim.nowMs }, maxRecords, onInvocationDone);
+  }
+
+  exportRun(maxRecords: number, onInvocationDone?: (inv: Invocation) => void): ExportedRun { return drain(this.exportJob(maxRecords, onInvocationDone)); }
+
+  /** The series as shown at the current moment. */
+  seriesView() { return this.series.view(this.sim.nowMs); }
+
+  private stepOne(): boolean {
+    const sim = this.sim;
+    const te = sim.nextEventMs();
+    if (te === Infinity) return false;
+    this.replayDue(te);
+    if (te > this.series.nextMs) this.series.sampleBefore(te, this.sample);
+    const good = { events: sim.eventsProcessed, atMs: sim.nowMs };
+    try {
+      sim.step();
+    } catch (e) {
+      this.failedAt = good;
+      throw e;
+    }
+    this.replayDue(sim.nowMs);
+    return true;
+  }
+
+  private behindFrontier(): boolean {
+    return this.sim.eventsProcessed < this.frontier.events || this.sim.nowMs < this.frontier.atMs;
+  }
+
+  /** The future changed at the current moment: forget what belonged to the old one. */
+  private fork(): void {
+    const sim = this.sim;
+    this.inputs.length = this.cursor;
+    this.checkpoints.dropAfter(sim.eventsProcessed, sim.nowMs, this.cursor);
+    this.series.truncate(sim.nowMs);
+    this.frontier = { events: sim.eventsProcessed, atMs: sim.nowMs };
+  }
+
+  /** After each chunk: a checkpoint if one is due; the frontier moves on. */
+  private settle(): void {
+    const sim = this.sim;
+    this.checkpoints.maybeTake(sim, this.cursor);
+    const f = this.frontier;
+    if (sim.eventsProcessed > f.events || (sim.eventsProcessed === f.events && sim.nowMs > f.atMs)) this.frontier = { events: sim.eventsProcessed, atMs: sim.nowMs };
   }
 
   private rewind(atMs: number, maxEvents: number): void {
     const c = this.checkpoints.restore(atMs, maxEvents);
-    if (c && c.sim.nowMs <= atMs) {
-      this.sim = c.sim;
-      this.cursor = c.inputs;
-    } else {
-      this.sim = this.fresh();
-      this.cursor = 0;
-    }
+    if (c) this.adopt(c.sim, c.inputs);
+    else this.adopt(this.fresh(), 0);
   }
 
-  /** Re-applies recorded inputs whose moment has come again: same event count, same time. */
+  private adopt(sim: Simulation, cursor: number): void {
+    this.sim = sim;
+    this.cursor = cursor;
+  }
+
+  /** Re-applies recorded inputs whose moment has come again: same event count, time within the limit. */
   private replayDue(limitMs: number): void {
-    for (let r = this.inputs[this.cursor]; r && r.afterEvents === this.sim.eventsProcessed && r.atMs <= limitMs; r = this.inputs[this.cursor]) {
-      this.cursor++;
-      this.sim.nowMs = r.atMs;
-      try {
-        perform(this.sim, r.input);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e; // a refused call is refused again: same run
-      }
-    }
-  }
-
-  sample(): void {
     const sim = this.sim;
-    const last = this.series[this.series.length - 1];
-    if (last && last.t >= sim.nowMs) return;
-    const s = summarize(sim);
-    let coldStarts = 0, invocations = 0;
-    const st = sim.state;
-    for (const f of st.functions) { coldStarts += f.stats.coldStarts; invocations += f.stats.invocations; }
-    this.series.push({
-      t: sim.nowMs, concurrency: st.counting.accountInUse, environments: st.environments.size,
-      busy: st.gauge.now[1], idle: st.gauge.now[2], initializing: st.gauge.now[0],
-      throttled: s.invocations.throttled, coldStarts, invocations, queueDepth: st.asyncQueue.events.size,
-      oldestAgeMs: oldestEventAgeMs(st), bucketTokens: st.functions[0] ? peekTokens(st, st.functions[0], sim.nowMs) : 0,
-    });
-    if (this.series.length > SERIES_CAP) {
-      // Halve the resolution of the older half instead of dropping it: the chart keeps the whole run.
-      const keep = this.series.filter((_, i) => i % 2 === 0 || i >= SERIES_CAP / 2);
-      this.series = keep;
-      this.seriesGeneration++;
-    }
-  }
-}
-
-function interestingCount(sim: Simulation): number {
-  const s = sim.state;
-  let n = s.metrics.throttled + s.workersDrained + s.workersFailed + s.controlPlaneCalls + s.faults.history.length;
-  for (const f of s.functions) n += f.stats.coldStarts + f.stats.throttled;
-  const q = s.asyncQueue.stats;
-  n += q.retries + q.deadLettered + q.dropped + q.expired;
-  n += s.nextEnvironmentId - 1 - s.environments.size; // environments reclaimed
-  return n;
-}
-
-export function perform(sim: Simulation, input: Input): string {
-  switch (input.kind) {
-    case 'invoke':
-      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes, tenantId: input.tenantId });
-      return `${input.count} × ${input.mode} ${input.function}`;
-    case 'load':
-      sim.setLiveLoad(input.load ? { function: input.load.function, mode: input.load.mode, arrival: input.load.arrival, client: { maxAttempts: 1, queueDuringOutage: false }, payloadBytes: 1024 } : null);
-      return input.load ? `load: ${input.load.arrival.process}` : 'load stopped';
-    case 'control': {
-      const r = sim.controlPlane(input.call);
-      if (!r.ok) throw new UserError(`${input.call.action}: ${r.message}`);
-      return `${input.call.action}: ${r.message}`;
-    }
-    case 'fault':
+    for (let r = this.inputs[this.cursor]; r && r.afterEvents === sim.eventsProcessed && r.atMs <= limitMs; r = this.inputs[this.cursor]) {
+      const clock = sim.nowMs;
+      if (r.atMs > clock) {
+        this.series.sampleBefore(r.atMs, this.sample);
+        sim.nowMs = r.atMs;
+      }
+      this.cursor++;
       try {
-        sim.injectFault(input.fault);
+        replayInput(sim, r.input);
       } catch (e) {
-        if (e instanceof InputError) throw new UserError(e.message);
+        this.cursor--;
+        this.failedAt = { events: sim.eventsProcessed, atMs: clock };
         throw e;
       }
-      return `fault: ${input.fault.type}`;
+    }
   }
 }
-
-/**
- * Validates an input with the core's validators, the same rules and messages as a scenario's
- * `controlPlane`, `faults` and `workload` entries; returns it normalized (defaults filled in).
- */
-export function checkInput(sim: Simulation, input: Input): Input {
-  const ctx = inputContext(sim.state);
-  const refuse = (problems: string[]): never => { throw new UserError(problems.join('\n')); };
-  switch (input?.kind) {
-    case 'invoke': {
-      const r = checkInvokeRequest({ function: input.function, mode: input.mode, count: input.count, ...(input.payloadBytes === undefined ? {} : { payloadBytes: input.payloadBytes }) });
-      return r.ok ? { kind: 'invoke', ...r.value } : refuse(r.problems);
-    }
-    case 'load': {
-      const r = checkLiveLoad(ctx, input.load);
-      return r.ok ? { kind: 'load', load: r.value as LiveLoad | null } : refuse(r.problems);
-    }
-    case 'control': {
-      const r = checkControlPlaneCall(ctx, input.call);
-      return r.ok ? { kind: 'control', call: r.value } : refuse(r.problems);
-    }
-    case 'fault': {
-      const r = checkFault(ctx, input.fault);
-      return r.ok ? { kind: 'fault', fault: r.value } : refuse(r.problems);
-    }
-    default:
-      return refuse(['input.kind: must be one of invoke, load, control, fault']);
-  }
-}
-
-/** A refusal the user should read (an AWS error), not a crash. */
-export class UserError extends Error {}

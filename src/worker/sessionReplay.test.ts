@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../core/summary';
+import { summarize } from '../core/index';
 import { scenario } from '../core/testing/scenarios';
 import { Session } from './session';
 

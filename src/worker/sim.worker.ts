@@ -1,56 +1,68 @@
 /// <reference lib="webworker" />
-import { ASYNC_EVENT_TABLE, ENVIRONMENT_TABLE, parseScenario, toView } from '../core/index';
-import { PROTOCOL_VERSION, assertNever, type FromWorker, type ToWorker } from '../protocol/messages';
+import { ASYNC_EVENT_TABLE, ENVIRONMENT_TABLE, MAX_SIMULATED_MS, MAX_SIMULATED_TEXT, parseScenario, toView } from '../core/index';
+import { buildFrame, playSlice } from './playback';
+import { PROTOCOL_VERSION, assertNever, type DebugToWorker, type FromWorker, type Input, type ToWorker } from '../protocol/messages';
+import { isSeriesName, seriesValues } from '../protocol/series';
+import { debugCrash, injectedCrash } from './debugCrash';
+import { UserError, checkRecorded, timeProblem } from './inputs';
+import { JobRunner } from './jobRunner';
+import { jobSpecs } from './jobSpecs';
 import { Pacer } from './pacer';
 import { resolveScenarioInput } from './scenarioInput';
-import { Session, UserError, type Input } from './session';
+import { SeriesDelta } from './seriesDelta';
+import { Session } from './session';
 import { isWorkbenchMessage, type WorkbenchToWorker } from '../protocol/workbench';
 import { handleWorkbench, type WorkbenchHost } from './workbench/handler';
+import { jobRunning as workbenchJob } from './workbench/jobs';
 
 /**
- * The simulation worker: hosts one Session, paces it against wall time, and posts at most
- * one frame per animation frame (the page acknowledges each frame after drawing it).
+ * The simulation worker: hosts one Session, paces it against wall time, runs long operations
+ * as sliced jobs (progress, cancel; other messages are answered between slices), and posts
+ * at most one frame per animation frame (the page acknowledges each frame after drawing it).
  * Every handler is guarded: an exception becomes an `error` message, never a silent death.
  */
+const DEBUG = import.meta.env.MODE === 'e2e'; // debug hooks exist only in builds made for tests
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);
 
 const pacer = new Pacer();
+const jobs = new JobRunner(() => pacer.wallNow(), (p) => post({ type: 'progress', ...p }));
+/** Requests that arrived while a job ran: handled in order when it ends. */
+const deferred: Exclude<ToWorker, WorkbenchToWorker>[] = [];
+/** Answered at once, even while a job runs. */
+const IMMEDIATE = new Set<ToWorker['type']>(['play', 'pause', 'setSpeed', 'frameAck', 'snapshot', 'series', 'cancel', 'ping', 'load']);
 let session: Session | null = null;
+/** Set after an error: the run waits for a restart (or a new load); changes are refused meanwhile. */
+let broken: string | null = null;
 let playing = false;
-let frameWanted = true;   // the page has drawn the last frame and wants another
+/** Virtual time at which playing stops by itself (a tour step's window end), or Infinity. */
+let untilMs = Infinity;
+let frameWanted = true; // the page has drawn the last frame and wants another
 let dirty = true;
 let lagging = false;
-let lastGoodMs = 0;
 let loadedScenario: unknown = null;
-let crashNextTick = false;
 let timer: ReturnType<typeof setTimeout> | -1 | null = null; // -1: a wake-up message is on its way
-/** Series points already sent; reset after a load or a seek back. */
-let seriesSent = 0;
-let seriesReset = true;
-let seriesGeneration = -1;
+const series = new SeriesDelta();
+/** Wall ms per slice of work: the worker answers messages between slices. */
 const TICK_BUDGET_MS = 10;
-/**
- * Minimum wall time between frames. Building and posting a frame costs the worker time it
- * could spend simulating, so when the simulation falls behind the requested speed, frames
- * yield (~25 per second) until it catches up.
- */
+/** Minimum wall time between frames (frames cost the worker time it could spend simulating). */
 const FRAME_GAP_MS = 14;
 const FRAME_GAP_LAGGING_MS = 40;
+/** While a job runs for longer than a second, a frame every half second shows where it is. */
+const FRAME_GAP_JOB_MS = 500;
 let lastFrameWallMs = -Infinity;
 
 /**
- * While playing, the next tick is a message to ourselves: it yields to the page's messages
- * like any task, without the ≥4 ms clamp browsers put on nested setTimeout(0) — that clamp
- * alone would idle the worker for up to a third of every 10 ms tick.
+ * While busy, the next tick is a message to ourselves: it yields to the page's messages like
+ * any task, without the ≥4 ms clamp browsers put on nested setTimeout(0).
  */
 const wake = new MessageChannel();
 wake.port1.onmessage = () => tick();
 
 function schedule(): void {
   if (timer !== null) return;
-  if (playing && lagging) {
-    timer = -1; // behind the requested speed: no sleep at all
+  if (jobs.busy || (playing && lagging)) {
+    timer = -1;
     wake.port2.postMessage(null);
   } else {
     timer = setTimeout(tick, playing ? 4 : 16); // keeping up: sleep, don't spin the CPU
@@ -62,42 +74,33 @@ function tick(): void {
   timer = null;
   if (!session) return;
   try {
-    if (crashNextTick) {
-      crashNextTick = false;
-      throw new Error('injected crash (diagnostics): the simulation threw while running');
-    }
-    if (playing) {
-      const advance = pacer.advance();
-      const deadline = pacer.budget(TICK_BUDGET_MS);
-      const target = advance === Infinity ? Infinity : session.sim.nowMs + advance;
-      const reached = session.runTo(target, () => pacer.wallNow() > deadline);
-      lagging = !reached || advance === Infinity; // as fast as possible: always behind
-      dirty = true;
-      if (session.sim.nextEventMs() === Infinity && advance === Infinity) playing = false;
-    }
-    lastGoodMs = session.sim.nowMs;
+    if (DEBUG) injectedCrash();
+    if (jobs.busy) {
+      if (jobs.slice(TICK_BUDGET_MS)) {
+        dirty = true;
+        pacer.start(); // playback resumes from here, not from before the job
+        while (!jobs.busy && deferred.length) route(deferred.shift()!);
+      } else if (jobs.elapsedMs > 1000 && frameWanted && pacer.wallNow() - lastFrameWallMs >= FRAME_GAP_JOB_MS) sendFrame();
+    } else if (playing && !broken) play(session);
     const gap = lagging && pacer.speed !== Infinity ? FRAME_GAP_LAGGING_MS : FRAME_GAP_MS;
-    if (dirty && frameWanted && (!playing || pacer.wallNow() - lastFrameWallMs >= gap)) sendFrame();
+    if (!jobs.busy && dirty && frameWanted && (!playing || pacer.wallNow() - lastFrameWallMs >= gap)) sendFrame();
   } catch (e) {
     fail(e);
-    playing = false;
   }
-  if (playing || dirty) schedule();
+  if (jobs.busy || playing || dirty) schedule();
+}
+
+function play(s: Session): void {
+  const r = playSlice(s, pacer, TICK_BUDGET_MS, untilMs);
+  lagging = r.lagging;
+  dirty = true;
+  if (r.stop) { playing = false; untilMs = Infinity; }
+  if (r.stop === 'max-time') post({ type: 'notice', kind: 'info', text: `Playback stopped at the maximum simulated time, ${MAX_SIMULATED_TEXT}.` });
 }
 
 function sendFrame(): void {
   if (!session) return;
-  session.sample();
-  const frame = toView(session.sim, { recentLimit: 120, inflightLimit: 200, logLimit: 150 });
-  const series = session.series;
-  if (session.seriesGeneration !== seriesGeneration) {
-    seriesGeneration = session.seriesGeneration;
-    seriesReset = true;
-  }
-  const delta = seriesReset ? series.slice() : series.slice(Math.min(seriesSent, series.length));
-  post({ type: 'frame', frame, playing, speed: pacer.speed, lagging, series: delta, seriesReset });
-  seriesSent = series.length;
-  seriesReset = false;
+  post(buildFrame(session, series, { playing, speed: pacer.speed, lagging }));
   frameWanted = false;
   dirty = false;
   lastFrameWallMs = pacer.wallNow();
@@ -105,125 +108,175 @@ function sendFrame(): void {
 
 function fail(e: unknown): void {
   const err = e instanceof Error ? e : new Error(String(e));
-  post({ type: 'error', message: err.message, stack: err.stack, recoverable: session !== null });
+  playing = false;
+  broken = err.message;
+  const spec = jobs.drop();
+  if (spec?.requestId != null) done(spec.requestId, false, `${spec.op} failed: ${err.message}`);
+  for (const m of deferred.splice(0)) refuse(m, `the simulation stopped with an error (${err.message})`);
+  const good = session?.goodMoment();
+  const inputs = good ? session!.inputLog.filter((r) => r.afterEvents < good.events || (r.afterEvents === good.events && r.atMs <= good.atMs)).length : 0;
+  post({ type: 'error', message: err.message, stack: err.stack, recoverable: session !== null, goodMoment: good, inputs });
 }
 
-function done(requestId: number, ok = true, message?: string): void {
-  post({ type: 'done', requestId, ok, message });
+function done(requestId: number, ok = true, message?: string, extra: Partial<Extract<FromWorker, { type: 'done' }>> = {}): void {
+  post({ type: 'done', requestId, ok, message, ...extra });
 }
+
+function refuse(m: ToWorker, reason: string): void {
+  if ('requestId' in m) done(m.requestId, false, reason, { cancelled: true });
+}
+
+function cancelAll(reason: string): void {
+  jobs.cancel(reason);
+  for (const m of deferred.splice(0)) refuse(m, `cancelled ${reason}`);
+}
+
+const specs = jobSpecs({
+  session: () => session!,
+  done,
+  post,
+  changed: () => { dirty = true; },
+  pause: () => { playing = false; },
+  scenario: () => loadedScenario,
+});
 
 function userAction(requestId: number, input: Input): void {
   if (!session) return done(requestId, false, 'no scenario is loaded');
+  if (broken) return done(requestId, false, `the simulation stopped with an error; restart it first (${broken})`);
+  let r: ReturnType<Session['apply']>;
   try {
-    const message = session.apply(input);
-    dirty = true;
-    schedule(); // paused or not, the page must see the effect
-    done(requestId, true, message);
+    r = session.apply(input);
   } catch (e) {
-    if (e instanceof UserError) done(requestId, false, e.message);
-    else throw e;
+    if (e instanceof UserError) return done(requestId, false, e.message); // broke a rule: not recorded
+    throw e;
   }
+  dirty = true;
+  schedule(); // paused or not, the page must see the effect
+  done(requestId, r.ok, r.message, { recorded: { ...r.recorded, index: r.index } });
 }
 
-function handle(msg: Exclude<ToWorker, WorkbenchToWorker>): void {
-  switch (msg.type) {
+function handle(msg: Exclude<ToWorker, WorkbenchToWorker> | DebugToWorker): void {
+  if (DEBUG && msg.type === 'debugCrash') return debugCrash(msg.mode, schedule, () => scope.close());
+  const m = msg as Exclude<ToWorker, WorkbenchToWorker>;
+  if (jobs.busy && !IMMEDIATE.has(m.type)) {
+    deferred.push(m);
+    return;
+  }
+  // The workbench runs its own jobs on the same session: changes wait until it is done.
+  const wb = IMMEDIATE.has(m.type) ? null : workbenchJob();
+  if (wb && 'requestId' in m) return done(m.requestId, false, `${wb} is still running: wait for it or cancel it`);
+  const needRun = (id: number): Session | null => {
+    if (!session) done(id, false, 'no scenario is loaded');
+    else if (broken) done(id, false, `the simulation stopped with an error; restart it first (${broken})`);
+    else return session;
+    return null;
+  };
+  switch (m.type) {
     case 'load': {
-      const input = resolveScenarioInput(msg.scenario);
-      if (!input.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: [input.problem] });
-      const parsed = parseScenario(input.value, msg.seed === undefined ? {} : { seed: msg.seed });
-      if (!parsed.ok) return post({ type: 'loaded', requestId: msg.requestId, ok: false, problems: parsed.problems });
-      session = new Session(parsed.scenario);
+      cancelAll('because a new scenario was loaded');
+      const input = resolveScenarioInput(m.scenario);
+      if (!input.ok) return post({ type: 'loaded', requestId: m.requestId, ok: false, problems: [input.problem] });
+      const parsed = parseScenario(input.value, m.seed === undefined ? {} : { seed: m.seed });
+      if (!parsed.ok) return post({ type: 'loaded', requestId: m.requestId, ok: false, problems: parsed.problems });
+      const bad = m.inputs === undefined ? null : checkRecorded(m.inputs);
+      if (bad) return post({ type: 'loaded', requestId: m.requestId, ok: false, problems: [bad] });
+      session = new Session(parsed.scenario, false, { inputs: m.inputs });
+      broken = null;
+      untilMs = Infinity;
       loadedScenario = input.value;
-      seriesReset = true;
-      if (msg.atMs) session.runTo(msg.atMs);
-      playing = msg.playing;
-      pacer.speed = msg.speed;
+      playing = m.playing;
+      pacer.speed = m.speed;
       pacer.start();
       dirty = true;
       frameWanted = true;
-      post({ type: 'loaded', requestId: msg.requestId, ok: true, seed: parsed.scenario.seed, name: input.name, durationMs: parsed.scenario.durationMs, scenario: input.value });
+      post({ type: 'loaded', requestId: m.requestId, ok: true, seed: parsed.scenario.seed, name: input.name, durationMs: parsed.scenario.durationMs, scenario: input.value });
       schedule();
       return;
     }
     case 'play':
       playing = true;
+      untilMs = m.untilMs ?? Infinity;
       pacer.start();
       dirty = true;
       schedule();
       return;
     case 'pause':
       playing = false;
+      untilMs = Infinity;
       dirty = true;
       schedule();
       return;
     case 'setSpeed':
-      pacer.speed = msg.speed;
+      pacer.speed = m.speed;
       dirty = true;
       schedule();
       return;
-    case 'step':
-      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
+    case 'step': {
+      const s = needRun(m.requestId);
+      if (!s) return;
       playing = false;
-      if (msg.back) {
-        session.stepBack();
-        seriesReset = true;
-      } else if (msg.interesting) session.stepInteresting();
-      else session.step();
+      if (m.back) return startJob(specs.stepBack(m.requestId));
+      if (m.interesting) return startJob(specs.stepToInteresting(m.requestId));
+      if (s.sim.nextEventMs() > MAX_SIMULATED_MS) return done(m.requestId, false, `step(): the next event is past the maximum simulated time, ${MAX_SIMULATED_TEXT}`);
+      s.step();
       dirty = true;
       schedule();
-      return done(msg.requestId);
-    case 'seek':
-      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
-      if (msg.timeMs < session.sim.nowMs) seriesReset = true;
-      session.seek(msg.timeMs);
-      dirty = true;
-      schedule();
-      return done(msg.requestId);
+      return done(m.requestId);
+    }
+    case 'seek': {
+      if (!needRun(m.requestId)) return;
+      const problem = timeProblem(m.timeMs, 'seek(timeMs)') ?? (m.events !== undefined && !(Number.isInteger(m.events) && m.events >= 0) ? `seek: events must be a whole number, at least 0; got ${m.events}` : null);
+      if (problem) return done(m.requestId, false, problem);
+      return startJob(specs.seek(m.requestId, m.timeMs, m.events));
+    }
     case 'invoke':
-      return userAction(msg.requestId, { kind: 'invoke', function: msg.function, mode: msg.mode, count: msg.count, payloadBytes: msg.payloadBytes, tenantId: msg.tenantId });
+      return userAction(m.requestId, { kind: 'invoke', function: m.function, mode: m.mode, count: m.count, payloadBytes: m.payloadBytes, tenantId: m.tenantId });
     case 'setLoad':
-      return userAction(msg.requestId, { kind: 'load', load: msg.load });
+      return userAction(m.requestId, { kind: 'load', load: m.load });
     case 'controlPlane':
-      return userAction(msg.requestId, { kind: 'control', call: msg.call as never });
+      return userAction(m.requestId, { kind: 'control', call: m.call as never });
     case 'fault':
-      return userAction(msg.requestId, { kind: 'fault', fault: msg.fault });
+      return userAction(m.requestId, { kind: 'fault', fault: m.fault });
     case 'snapshot':
-      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
-      post({ type: 'snapshot', requestId: msg.requestId, frame: toView(session.sim) });
+      if (!session) return done(m.requestId, false, 'no scenario is loaded');
+      post({ type: 'snapshot', requestId: m.requestId, frame: toView(session.sim) });
       return;
-    case 'exportRun': {
-      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
-      const run = session.exportRun(msg.maxRecords);
-      post({
-        type: 'exportRun', requestId: msg.requestId,
-        run: {
-          format: 'lambdascope-run/1', scenario: loadedScenario, seed: session.scenario.seed, timeMs: session.sim.nowMs, inputs: run.inputs,
-          eventLog: { records: run.records, included: run.entries.length, sha256: run.sha256, entries: run.entries.map((e) => ({ atMs: e.atMs, kind: e.kind, text: e.text })) },
-          summary: run.summary,
-        },
-      });
+    case 'series': {
+      if (!session) return done(m.requestId, false, 'no scenario is loaded');
+      if (!isSeriesName(m.name)) return done(m.requestId, false, `series(name): unknown series "${String(m.name).slice(0, 40)}"`);
+      const v = session.seriesView();
+      const points = v.points.slice(0, v.count);
+      post({ type: 'series', requestId: m.requestId, timeMs: points.map((p) => p.t), values: seriesValues(points, v.intervalMs, m.name), intervalMs: v.intervalMs });
       return;
     }
-    case 'debugCrash':
-      crashNextTick = true;
-      schedule();
-      return;
+    case 'exportRun':
+      if (!needRun(m.requestId)) return;
+      return startJob(specs.exportRun(m.requestId, m.maxRecords));
     case 'frameAck':
       frameWanted = true;
       if (dirty) schedule();
       return;
     case 'restart':
-      // Restart from the last good moment: replay to it and pause there.
-      if (!session) return done(msg.requestId, false, 'no scenario is loaded');
-      session.seek(Math.max(0, lastGoodMs - 1));
-      seriesReset = true;
+      // After an error: rebuild from checkpoints and replay to the last good moment, paused there.
+      if (!session) return done(m.requestId, false, 'no scenario is loaded');
+      broken = null;
       playing = false;
+      return startJob(specs.restart(m.requestId));
+    case 'cancel':
+      cancelAll('by the user');
       dirty = true;
       schedule();
-      return done(msg.requestId, true, `restarted at ${Math.round(lastGoodMs)} ms`);
+      return;
+    case 'ping':
+      return post({ type: 'pong', n: m.n });
     default:
-      assertNever(msg);
+      assertNever(m);
   }
+}
+
+function startJob(spec: Parameters<JobRunner['start']>[0]): void {
+  jobs.start(spec);
+  schedule();
 }
 
 /** The workbench (issue #12, src/worker/workbench/): trace replay, A/B runs, run-until, exports. */
@@ -232,7 +285,7 @@ const workbenchHost: WorkbenchHost = {
   get scenarioJson() { return loadedScenario; },
   load(scenario, name) {
     session = new Session(scenario);
-    seriesReset = true;
+    broken = null;
     playing = false;
     dirty = true;
     frameWanted = true;
@@ -240,11 +293,22 @@ const workbenchHost: WorkbenchHost = {
     schedule();
   },
   pause() { playing = false; },
-  changed() { seriesReset = true; dirty = true; schedule(); },
+  changed() { dirty = true; schedule(); },
   post: (m) => scope.postMessage(m),
 };
 
-scope.onmessage = (e: MessageEvent<ToWorker>) => {
+/** Workbench requests that only read: answered even while one of our jobs runs. */
+const WORKBENCH_READS = new Set(['wb.cancel', 'wb.estimates', 'wb.envHistory']);
+
+function route(m: ToWorker | DebugToWorker): void {
+  if (!isWorkbenchMessage(m)) return handle(m);
+  if (jobs.busy && !WORKBENCH_READS.has(m.type) && 'requestId' in m) {
+    return post({ type: 'wb.reply', requestId: m.requestId, ok: false, problems: [`a ${jobs.op} is still running: wait for it or cancel it`] });
+  }
+  handleWorkbench(m, workbenchHost);
+}
+
+scope.onmessage = (e: MessageEvent<ToWorker | DebugToWorker>) => {
   try {
     if (isWorkbenchMessage(e.data)) return handleWorkbench(e.data, workbenchHost);
     handle(e.data as Exclude<ToWorker, WorkbenchToWorker>);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { parseScenario } from '../../core';
 import { request } from '../simClient';
 import { notify, useUi } from '../store/uiStore';
-import { RUNTIMES } from '../../core/scenario/runtimes';
+import { RUNTIMES } from '../../core/index';
 import { useLiveFrame } from '../views/useLiveFrame';
 
 interface Form { runtime: string; memoryMb: string; packageType: 'zip' | 'image'; sizeMb: string; durationMs: string; errorRate: string; keepAliveS: string; routing: string; reserved: string; provisioned: string }
@@ -28,22 +29,18 @@ const RULES: Record<keyof Form, (v: string, f: Form) => string | null> = {
  */
 export function ConfigPanel() {
   const [, frame] = useLiveFrame(4);
-  // Right after a load, frames of the previous scenario may still arrive: wait for this one's.
-  const expected = useUi((s) => (s.scenarioJson as { functions?: { name?: string }[] } | null)?.functions?.[0]?.name);
-  const fn = frame?.functions[0]?.name === expected ? frame?.functions[0] : undefined;
+  // The form starts from the loaded scenario itself (parsed, so defaults are filled in), not
+  // from a frame: right after a load, frames of the previous run may still arrive, and a tour
+  // that loads its own "hello" must not inherit the previous hello's settings.
+  const scenarioJson = useUi((s) => s.scenarioJson);
+  const seed = useUi((s) => s.seed);
+  const initial = useMemo(() => initialForm(scenarioJson, seed), [scenarioJson, seed]);
+  const fn = frame?.functions[0]?.name === initial?.name ? frame?.functions[0] : undefined;
   const name = fn?.name ?? '';
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => {
-    if (!fn || form) return;
-    const c = fn.config as { runtime: string; memoryMb: number; package: { type: 'zip' | 'image'; sizeMb: number }; durationMs: { median?: number; value?: number; mean?: number }; errorRate: number; keepAliveMs: { value?: number; median?: number }; routing: string };
-    const pcLive = fn.versions.find((v) => v.provisioned.requested > 0)?.provisioned.requested ?? 0;
-    setForm({
-      runtime: c.runtime, memoryMb: String(c.memoryMb), packageType: c.package.type, sizeMb: String(c.package.sizeMb),
-      durationMs: String(c.durationMs.median ?? c.durationMs.value ?? c.durationMs.mean ?? 100), errorRate: String(c.errorRate),
-      keepAliveS: String(Math.round((c.keepAliveMs.value ?? c.keepAliveMs.median ?? 600_000) / 1000)), routing: c.routing,
-      reserved: fn.reservedConcurrency === null ? '' : String(fn.reservedConcurrency), provisioned: String(pcLive),
-    });
-  }, [fn, form]);
+    if (initial && !form) setForm(initial.form);
+  }, [initial, form]);
   if (!fn || !form) return null;
   const errors = Object.fromEntries(Object.entries(RULES).map(([k, rule]) => [k, rule(form[k as keyof Form], form)])) as Record<keyof Form, string | null>;
   const invalid = Object.values(errors).some(Boolean);
@@ -102,4 +99,23 @@ export function ConfigPanel() {
       </div>
     </section>
   );
+}
+
+/** The form's first values: the scenario's first function, with every default filled in. */
+function initialForm(json: unknown, seed: number): { name: string; form: Form } | null {
+  if (!json || typeof json !== 'object') return null;
+  const r = parseScenario(json, { seed });
+  if (!r.ok || !r.scenario.functions[0]) return null;
+  const c = r.scenario.functions[0];
+  const d = c.durationMs as { median?: number; value?: number; mean?: number };
+  const k = c.keepAliveMs as { value?: number; median?: number; mean?: number };
+  return {
+    name: c.name,
+    form: {
+      runtime: c.runtime, memoryMb: String(c.memoryMb), packageType: c.package.type, sizeMb: String(c.package.sizeMb),
+      durationMs: String(d.median ?? d.value ?? d.mean ?? 100), errorRate: String(c.errorRate),
+      keepAliveS: String(Math.round((k.value ?? k.median ?? k.mean ?? 600_000) / 1000)), routing: c.routing,
+      reserved: c.reservedConcurrency === null ? '' : String(c.reservedConcurrency), provisioned: String(c.provisionedConcurrency),
+    },
+  };
 }

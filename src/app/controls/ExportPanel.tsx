@@ -5,11 +5,11 @@ import { notify } from '../store/uiStore';
 import { ClipButton } from '../clip/ClipDialog';
 import { exportTrace } from '../workbench/exportTrace';
 
-const VIEWS = ['architecture', 'fleet', 'timeline', 'lifecycle', 'charts'];
+const VIEWS = ['scene', 'fleet', 'timeline', 'lifecycle', 'charts'];
 
 /** Export the current view (PNG, SVG), the metrics (CSV), the run (JSON); save and open scenarios. */
 export function ExportPanel() {
-  const [view, setView] = useState('architecture');
+  const [view, setView] = useState('scene');
   const open = async (file: File | undefined) => {
     if (!file) return;
     let json: unknown;

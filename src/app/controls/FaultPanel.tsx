@@ -1,6 +1,6 @@
 import { request } from '../simClient';
 import { useUi, notify } from '../store/uiStore';
-import type { Fault } from '../../core/scenario/faultTypes';
+import type { Fault } from '../../core/index';
 
 /** Inject faults now: a worker failure, an invoke-service outage, slow pollers. */
 export function FaultPanel() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useUi, notify } from '../store/uiStore';
 import { pageApi } from '../pageApi';
-import type { InvokeMode } from '../../core/scenario/types';
+import type { InvokeMode } from '../../core/index';
 
 /** Fire one invocation of each mode, or a burst of N. Invalid input is explained, never sent. */
 export function InvokePanel() {

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { useUi, notify } from '../store/uiStore';
-import { pageApi } from '../pageApi';
+import { useUi } from '../store/uiStore';
+import { pageApi, quietly } from '../pageApi';
 import { formatSpeed, formatTime } from '../format';
-import { MAX_SPEED, MIN_SPEED, shareLink } from '../url';
-import { PRESET_NAMES } from '../../core/presets';
+import { MAX_SPEED, MIN_SPEED } from '../url';
+import { copyLink as copyShareLink } from '../copyLink';
 import { Scrubber } from './Scrubber';
 import { BookmarkStrip } from '../workbench/BookmarkStrip';
-import { encodeBookmarks } from '../workbench/bookmarks';
-import { useWb } from '../workbench/wbStore';
 
 /** Play/pause, step, step to the next interesting event, speed (log slider), the clock, copy link. */
 export function PlaybackBar() {
@@ -21,15 +19,7 @@ export function PlaybackBar() {
   const logSpeed = Math.log10(speed === Infinity ? MAX_SPEED : speed);
 
   const copyLink = async () => {
-    const s = useUi.getState();
-    const preset = PRESET_NAMES.includes(s.scenarioName) ? s.scenarioName : null;
-    const link = shareLink(location.origin + location.pathname, { scenario: s.scenarioJson, presetName: preset, seed: s.seed, timeMs: s.frame?.timeMs ?? 0, speed: s.speed, tour: s.tour, theme: s.theme, bookmarks: encodeBookmarks(useWb.getState().bookmarks) });
-    try {
-      await navigator.clipboard.writeText(link);
-    } catch {
-      notify(`Copy this link: ${link}`, 'info');
-    }
-    (window as unknown as { __lastLink?: string }).__lastLink = link;
+    await copyShareLink();
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
@@ -39,8 +29,8 @@ export function PlaybackBar() {
       <button data-testid="playback.play" onClick={() => (playing ? pageApi.pause() : pageApi.play())} aria-keyshortcuts="Space" title="Play / pause (Space or .)">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button data-testid="playback.step" onClick={() => pageApi.step()} title="Run exactly one simulation event">Step</button>
-      <button data-testid="playback.next" onClick={() => pageApi.stepToInteresting()} title="Run to the next cold start, throttle, reclaim, retry, drain or fault">Next interesting »</button>
+      <button data-testid="playback.step" onClick={() => void quietly(pageApi.step())} title="Run exactly one simulation event">Step</button>
+      <button data-testid="playback.next" onClick={() => void quietly(pageApi.stepToInteresting())} title="Run to the next cold start, throttle, reclaim, retry, drain or fault">Next interesting »</button>
       <label className="speed">
         <span>Speed</span>
         <input

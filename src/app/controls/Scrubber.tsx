@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useUi } from '../store/uiStore';
-import { pageApi } from '../pageApi';
+import { pageApi, quietly } from '../pageApi';
 import { formatTime } from '../format';
 
 /**
@@ -15,10 +15,10 @@ export function Scrubber() {
   const [drag, setDrag] = useState<number | null>(null);
   useEffect(() => setMaxSeen((m) => Math.max(m, timeMs)), [timeMs]);
   const max = Math.max(maxSeen, Math.min(durationMs, maxSeen * 1.25 + 10_000));
-  const seek = (t: number) => { setDrag(null); void pageApi.seek(t); };
+  const seek = (t: number) => { setDrag(null); void quietly(pageApi.seek(t)); };
   return (
     <div className="scrubber">
-      <button data-testid="playback.back" onClick={() => pageApi.stepBack()} title="Undo one simulation event">◀ Step back</button>
+      <button data-testid="playback.back" onClick={() => void quietly(pageApi.stepBack())} title="Undo one simulation event">◀ Step back</button>
       <input
         type="range" data-testid="scrubber" aria-label="Simulation time" min={0} max={Math.max(1, Math.round(max))} step={1}
         value={Math.round(drag ?? timeMs)} aria-valuetext={formatTime(drag ?? timeMs)}

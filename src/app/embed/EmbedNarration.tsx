@@ -1,5 +1,6 @@
 import { useUi } from '../store/uiStore';
 import { chapterById } from '../tours/chapters';
+import { MarkedText } from '../tours/MarkedText';
 
 /** The open tour step in a slide: its title and text, read-only (the presenter talks over it). */
 export function EmbedNarration() {
@@ -9,8 +10,8 @@ export function EmbedNarration() {
   if (!tour || !ch || !step) return null;
   return (
     <section className="embed-narration" data-tour-narration aria-live="polite" data-testid="embed.narration">
-      <h2><span className="embed-step">{tour.step} / {ch.steps.length}</span> {step.title}</h2>
-      <p>{step.text}</p>
+      <h2><span className="embed-step">{tour.step} / {ch.steps.length}</span> <MarkedText text={step.title} /></h2>
+      <p><MarkedText text={step.text} /></p>
     </section>
   );
 }

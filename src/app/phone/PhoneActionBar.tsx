@@ -1,7 +1,7 @@
 import { useUi, notify } from '../store/uiStore';
 import { pageApi } from '../pageApi';
 import { formatTime } from '../format';
-import type { InvokeMode } from '../../core/scenario/types';
+import type { InvokeMode } from '../../core/index';
 
 /**
  * On a phone the controls sit below every view, so this bar stays at the bottom of the

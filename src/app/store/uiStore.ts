@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { FrameView } from '../../core/view';
-import type { MachineTable } from '../../core/machines/machineTable';
-import type { SeriesPoint } from '../../protocol/messages';
+import type { FrameView, MachineTable } from '../../core/index';
+import type { JobOp, SeriesPoint } from '../../protocol/messages';
 
 /**
  * The one UI store: playback, the latest frame from the worker, selection, notices and
@@ -9,12 +8,22 @@ import type { SeriesPoint } from '../../protocol/messages';
  * Components read it through narrow selectors.
  */
 export interface Notice { id: number; text: string; kind: 'info' | 'warning' | 'error' }
-export type Selection = { kind: 'invocation' | 'environment'; id: number } | null;
+export type Selection = { kind: 'invocation' | 'environment' | 'worker'; id: number } | null;
+/**
+ * The worker stopped. `recoverable`: it is alive and can rebuild the run itself; otherwise the
+ * page starts a new worker. `moment`: where the run will resume; `inputs`: how many recorded
+ * user inputs go with it.
+ */
+export interface WorkerError { message: string; stack?: string; recoverable: boolean; moment?: { atMs: number; events: number }; inputs?: number }
+/** A long operation the worker is running (shown with Cancel once it takes over ~300 ms). */
+export interface JobProgress { requestId: number | null; op: JobOp; atMs: number; targetMs: number | null; fraction: number | null; elapsedMs: number; etaMs: number | null }
 
 export interface UiState {
   ready: boolean;
   frame: FrameView | null;
   series: SeriesPoint[];
+  /** Simulated ms between series points (it grows with the moment shown; see worker/seriesStore.ts). */
+  seriesIntervalMs: number;
   playing: boolean;
   speed: number;
   lagging: boolean;
@@ -24,7 +33,8 @@ export interface UiState {
   durationMs: number;
   environmentMachine: MachineTable | null;
   notices: Notice[];
-  error: { message: string; stack?: string; recoverable: boolean } | null;
+  error: WorkerError | null;
+  progress: JobProgress | null;
   selected: Selection;
   logFilter: 'all' | 'interesting' | 'environment' | 'request' | 'outcome' | 'async' | 'control' | 'fault' | 'worker';
   theme: 'light' | 'dark';
@@ -33,6 +43,10 @@ export interface UiState {
   tour: { id: string; step: number } | null;
   /** Counts scenario loads, so views holding per-scenario state can start over. */
   loads: number;
+  /** The scene's parts a tour step is about (others are dimmed); null = no dimming. */
+  sceneFocus: string[] | null;
+  /** The scene keeps its picture while a tour looks ahead in the run (predict, then check). */
+  holdScene: boolean;
   /** The keyboard-shortcuts dialog is open (`?`). */
   helpOpen: boolean;
   /** What chrome an embed keeps (`controls=`): nothing, the clock and play state, or the playback bar. */
@@ -47,6 +61,7 @@ export const useUi = create<UiState>(() => ({
   ready: false,
   frame: null,
   series: [],
+  seriesIntervalMs: 100,
   playing: false,
   speed: 1,
   lagging: false,
@@ -57,6 +72,7 @@ export const useUi = create<UiState>(() => ({
   environmentMachine: null,
   notices: [],
   error: null,
+  progress: null,
   selected: null,
   logFilter: 'all',
   theme: 'light',
@@ -64,6 +80,8 @@ export const useUi = create<UiState>(() => ({
   view: 'all',
   tour: null,
   loads: 0,
+  sceneFocus: null,
+  holdScene: false,
   helpOpen: false,
   controls: 'clock',
   presenter: false,

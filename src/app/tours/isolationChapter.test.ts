@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../core/scenario/parseScenario';
-import { Simulation } from '../../core/simulation';
-import { summarize } from '../../core/summary';
+import { parseScenario, Simulation, summarize } from '../../core';
 import { CHAPTERS, chapterById } from './chapters';
 
 describe('the tour chapter on multi-tenancy and isolation', () => {

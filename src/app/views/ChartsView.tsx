@@ -1,4 +1,6 @@
 import type { SeriesPoint } from '../../protocol/messages';
+import type { FrameView } from '../../core';
+import { ratePerSecond, steps } from './charts/seriesMath';
 import { useUi } from '../store/uiStore';
 import { LineChart } from './LineChart';
 import { LatencyHistogram } from './LatencyHistogram';
@@ -6,21 +8,19 @@ import { useWidth } from './useSize';
 import { useLiveFrame, mergeRefs } from './useLiveFrame';
 import { useBox, useFit } from './viewFit';
 
-/** Per-second rate of a cumulative series. */
-function rate(series: SeriesPoint[], key: 'coldStarts' | 'throttled' | 'invocations'): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 1; i < series.length; i++) {
-    const dt = (series[i].t - series[i - 1].t) / 1000;
-    if (dt > 0) out.push([series[i].t, (series[i][key] - series[i - 1][key]) / dt]);
-  }
-  return smooth(out);
-}
+/** Limits the worker may sample with each point (when present they are exact, from the run itself). */
+type WithLimits = SeriesPoint & Partial<{ accountLimit: number; scalingCapacity: number; reserved: number | null }>;
 
-function smooth(xs: [number, number][], k = 5): [number, number][] {
-  return xs.map(([t], i) => {
-    const w = xs.slice(Math.max(0, i - k + 1), i + 1);
-    return [t, w.reduce((a, b) => a + b[1], 0) / w.length];
-  });
+/**
+ * The first function's reserved concurrency at time t. Sampled with the series when the
+ * worker provides it; otherwise from the control-plane calls seen so far: the scenario's
+ * initial value until the last (Put|Delete)FunctionConcurrency call, the current one after.
+ */
+function reservedAt(frame: FrameView, initial: number | null): (p: WithLimits) => number | null {
+  const fn0 = frame.functions[0];
+  const calls = frame.controlPlane.filter((c) => c.ok && c.function === fn0?.name && /FunctionConcurrency$/.test(c.action));
+  const lastAt = calls.length ? calls[calls.length - 1].atMs : -Infinity;
+  return (p) => ('reserved' in p && p.reserved !== undefined ? p.reserved : p.t >= lastAt ? fn0?.reservedConcurrency ?? null : initial);
 }
 
 /** Concurrency against its limits, cold starts and throttles, the queue, the scaling bucket, latency. */
@@ -37,9 +37,12 @@ export function ChartsView() {
   const w = fit || width >= 820 ? Math.floor((width - 16) / 2) : width - 4;
   const LEGEND_H = 28; // a chart's legend: up to two lines
   const h = fit ? Math.max(60, Math.floor((box.height - 2 * 8) / 3) - LEGEND_H) : undefined;
-  const at = (f: (p: SeriesPoint) => number): [number, number][] => series.map((p) => [p.t, f(p)]);
+  const pts = series as WithLimits[];
+  const at = (f: (p: WithLimits) => number): [number, number][] => pts.map((p) => [p.t, f(p)]);
   const fn0 = frame.functions[0];
-  const reserved = fn0?.reservedConcurrency;
+  const initial = (useUi.getState().scenarioJson as { functions?: { reservedConcurrency?: number | null }[] } | null)?.functions?.[0]?.reservedConcurrency ?? null;
+  const reserved = steps(pts, reservedAt(frame, initial));
+  const hasReserved = reserved.some(([, v]) => v !== null);
   const s = frame.summary;
   const started = frame.functions.reduce((n, f) => n + f.stats.coldStarts, 0);
   return (
@@ -55,15 +58,15 @@ export function ChartsView() {
         <span>Utilization <b>{(s.utilization * 100).toFixed(1)} %</b></span>
       </div>
       <div className={`chart-grid${fit ? ' fit-area' : ''}`} ref={fit ? areaRef : undefined}>
-        <LineChart testId="chart.concurrency" width={w} height={h} title="Concurrency against its limits" lines={[
+        <LineChart testId="chart.concurrency" width={w} height={h} title={`Concurrency against its limits${fit ? '' : ' (limits from when they were set)'}`} lines={[
           { label: 'in use', values: at((p) => p.concurrency), color: '#009E73' },
           { label: 'environments', values: at((p) => p.environments), color: '#56B4E9' },
-          { label: 'account limit', values: at(() => frame.account.concurrencyLimit), color: '#D55E00', dashed: true },
-          ...(reserved !== null && reserved !== undefined ? [{ label: `reserved (${fn0.name})`, values: at(() => reserved), color: '#CC79A7', dashed: true }] : []),
+          { label: 'account limit', values: steps(pts, (p) => p.accountLimit ?? frame.account.concurrencyLimit), color: '#D55E00', dashed: true },
+          ...(hasReserved ? [{ label: `reserved (${fn0?.name})`, values: reserved, color: '#CC79A7', dashed: true }] : []),
         ]} />
-        <LineChart testId="chart.rates" width={w} height={h} title="Per second: cold starts, throttles (429)" lines={[
-          { label: 'cold starts/s', values: rate(series, 'coldStarts'), color: '#E69F00' },
-          { label: '429/s', values: rate(series, 'throttled'), color: '#D55E00' },
+        <LineChart testId="chart.rates" width={w} height={h} title="Per simulated second: cold starts, throttles (429)" lines={[
+          { label: 'cold starts/s', values: ratePerSecond(pts, (p) => p.coldStarts), color: '#E69F00', curve: 'step' },
+          { label: '429/s', values: ratePerSecond(pts, (p) => p.throttled), color: '#D55E00', curve: 'step' },
         ]} />
         <LineChart testId="chart.queue" width={w} height={h} title="Internal queue: depth, oldest event age (s)" lines={[
           { label: 'depth', values: at((p) => p.queueDepth), color: '#0072B2' },
@@ -71,7 +74,7 @@ export function ChartsView() {
         ]} />
         <LineChart testId="chart.bucket" width={w} height={h} title={`Scaling bucket of ${fn0?.name ?? '—'}${fit ? '' : ' (new environments allowed now)'}`} lines={[
           { label: 'tokens', values: at((p) => p.bucketTokens), color: '#CC79A7' },
-          { label: 'capacity', values: at(() => frame.account.scalingCapacity), color: '#999999', dashed: true },
+          { label: 'capacity', values: steps(pts, (p) => p.scalingCapacity ?? frame.account.scalingCapacity), color: '#999999', dashed: true },
         ]} />
         <LatencyHistogram width={w} height={h} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
       </div>

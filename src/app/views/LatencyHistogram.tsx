@@ -2,9 +2,18 @@ import { scaleLinear, scaleLog } from 'd3';
 import type { Bin } from '../../core';
 import { formatDuration } from '../format';
 
-/** Latency histogram (log time axis), cold and warm stacked, with p50 / p90 / p99 of each. */
-export function LatencyHistogram({ cold, warm, stats, width, height = 150 }: { cold: Bin[]; warm: Bin[]; stats: { cold: { p50: number; p90: number; p99: number; count: number }; warm: { p50: number; p90: number; p99: number; count: number } }; width: number; height?: number }) {
-  const m = { l: 40, r: 8, t: 18, b: 20 };
+type Stats = { p50: number; p90: number; p99: number; count: number };
+
+/**
+ * Latency (request → response) on a log time axis, warm and cold in two panels that share
+ * the axis, each with its own count scale: a handful of cold starts stays visible beside
+ * millions of warm requests (stacked on one scale, the cold bars vanish). p50 / p99 marked.
+ */
+export function LatencyHistogram({ cold, warm, stats, width, height: given }: { cold: Bin[]; warm: Bin[]; stats: { cold: Stats; warm: Stats }; width: number; height?: number }) {
+  const m = { l: 40, r: 8, t: 18, b: 20, gap: 10 };
+  // Two panels of 62 px, or whatever a slide's box gives.
+  const panel = given ? Math.max(28, Math.floor((given - m.t - m.gap - m.b) / 2)) : 62;
+  const height = m.t + panel * 2 + m.gap + m.b;
   const all = [...cold, ...warm];
   // No samples yet: a 1 ms – 1 s axis, so nothing is drawn at NaN.
   const lo = all.length ? Math.max(0.1, Math.min(...all.map((b) => b.toMs))) : 1;
@@ -14,40 +23,44 @@ export function LatencyHistogram({ cold, warm, stats, width, height = 150 }: { c
   const cols = 60;
   const edges = Array.from({ length: cols + 1 }, (_, i) => lo * Math.pow(hi / lo, i / cols));
   const bucket = (bins: Bin[]) => {
-    const out = new Array(cols).fill(0);
+    const out = new Array<number>(cols).fill(0);
     for (const b of bins) {
       const k = Math.min(cols - 1, Math.max(0, Math.floor((Math.log(Math.max(b.toMs, lo)) - Math.log(lo)) / (Math.log(hi / lo) / cols))));
       out[k] += b.count;
     }
     return out;
   };
-  const c = bucket(cold), w = bucket(warm);
-  const yMax = Math.max(1, ...c.map((v, i) => v + w[i]));
-  const y = scaleLinear().domain([0, yMax]).range([height - m.b, m.t]);
-  const marks = [
-    { v: stats.warm.p50, label: 'warm p50', cls: 'warm' }, { v: stats.warm.p99, label: 'warm p99', cls: 'warm' },
-    { v: stats.cold.p50, label: 'cold p50', cls: 'cold' }, { v: stats.cold.p99, label: 'cold p99', cls: 'cold' },
-  ].filter((mk) => mk.v > 0);
+  const rows = [
+    { key: 'warm', counts: bucket(warm), stats: stats.warm, top: m.t },
+    { key: 'cold', counts: bucket(cold), stats: stats.cold, top: m.t + panel + m.gap },
+  ];
   return (
     <figure className="chart" data-testid="chart.latency">
       <svg width={width} height={height} role="img" aria-label={`Latency: warm p50 ${formatDuration(stats.warm.p50)}, p99 ${formatDuration(stats.warm.p99)}; cold p50 ${formatDuration(stats.cold.p50)}, p99 ${formatDuration(stats.cold.p99)}`}>
-        <text x={m.l} y={12} className="chart-title">Latency (request → response), log scale</text>
-        {c.map((cv, i) => {
-          const x0 = x(edges[i]), x1 = x(edges[i + 1]);
+        <text x={m.l} y={12} className="chart-title">Latency (request → response), log time axis; warm and cold each on their own count scale</text>
+        {rows.map((r) => {
+          const max = Math.max(1, ...r.counts);
+          const y = scaleLinear().domain([0, max]).range([r.top + panel, r.top + 12]);
           return (
-            <g key={i}>
-              <rect x={x0} width={Math.max(1, x1 - x0 - 1)} y={y(w[i])} height={y(0) - y(w[i])} className="bar-warm" />
-              <rect x={x0} width={Math.max(1, x1 - x0 - 1)} y={y(w[i] + cv)} height={y(w[i]) - y(w[i] + cv)} className="bar-cold" />
+            <g key={r.key} data-panel={r.key}>
+              <text x={4} y={r.top + 24} className="axis">{r.key}</text>
+              <text x={4} y={r.top + 36} className="axis">{fmtCount(max)}</text>
+              <line x1={m.l} x2={width - m.r} y1={r.top + panel} y2={r.top + panel} className="grid" />
+              {r.counts.map((n, i) => n > 0 && (
+                <rect key={i} x={x(edges[i])} width={Math.max(1, x(edges[i + 1]) - x(edges[i]) - 1)} y={y(n)} height={r.top + panel - y(n)} className={`bar-${r.key}`}>
+                  <title>{`${fmtCount(n)} ${r.key} requests, ${formatDuration(edges[i])}–${formatDuration(edges[i + 1])}`}</title>
+                </rect>
+              ))}
+              {[['p50', r.stats.p50], ['p99', r.stats.p99]].filter(([, v]) => (v as number) > 0).map(([label, v]) => (
+                <g key={label as string}>
+                  <line x1={x(v as number)} x2={x(v as number)} y1={r.top + 8} y2={r.top + panel} className={`mark ${r.key}`} />
+                  <text x={x(v as number) + 2} y={r.top + (label === 'p99' ? 20 : 10)} className={`mark-label ${r.key}`}>{label}</text>
+                </g>
+              ))}
             </g>
           );
         })}
         {x.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9).map((t) => <text key={t} x={x(t)} y={height - 6} textAnchor="middle" className="axis">{formatDuration(t)}</text>)}
-        {marks.map((mk) => (
-          <g key={mk.label}>
-            <line x1={x(mk.v)} x2={x(mk.v)} y1={m.t} y2={height - m.b} className={`mark ${mk.cls}`} />
-            <text x={x(mk.v) + 2} y={m.t + 8 + (mk.label.endsWith('99') ? 10 : 0)} className={`mark-label ${mk.cls}`}>{mk.label}</text>
-          </g>
-        ))}
       </svg>
       <figcaption className="chart-legend">
         <span><i className="bar-warm" />warm: n={stats.warm.count}, p50 {formatDuration(stats.warm.p50)}, p90 {formatDuration(stats.warm.p90)}, p99 {formatDuration(stats.warm.p99)}</span>
@@ -55,4 +68,8 @@ export function LatencyHistogram({ cold, warm, stats, width, height = 150 }: { c
       </figcaption>
     </figure>
   );
+}
+
+function fmtCount(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(n);
 }

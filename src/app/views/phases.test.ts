@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { newInvocation } from '../../core/model/records';
-import type { InvocationView } from '../../core';
+import type { InvocationView } from '../../core/index';
 import { phasesOf } from './phases';
 
+/** A request received at t = 1000 ms, every later moment unknown (NaN) unless given. */
 function inv(fields: Partial<InvocationView>): InvocationView {
-  const base = newInvocation(1, 1000, { fn: 0, functionName: 'hello', mode: 'RequestResponse', source: -1, attempt: 1, maxAttempts: 1, payloadBytes: 0, asyncEvent: 0, duplicate: false, queueDuringOutage: false, tenant: 0 });
-  const { pendingOutcome: _p, ...rest } = base;
-  return { ...rest, fnName: 'hello', ...fields } as InvocationView;
+  const never = NaN;
+  return {
+    id: 1, fnName: 'hello', functionName: 'hello', mode: 'RequestResponse', state: 'Received', cold: false, provisioned: false, restored: false,
+    responseOverheadMs: 0, queuedSinceMs: never, receivedMs: 1000, countedMs: never, assignedMs: never, placedMs: never, microvmReadyMs: never,
+    codeReadyMs: never, extensionInitEndMs: never, runtimeInitEndMs: never, functionInitEndMs: never, restoreEndMs: never, invokeStartMs: never,
+    invokeEndMs: never, respondedMs: never, ...fields,
+  } as InvocationView;
 }
 const keys = (p: { key: string }[]) => p.map((x) => x.key);
 

@@ -34,13 +34,16 @@ export function useLiveFrame(hz: number): [(el: Element | null) => void, FrameVi
 
   useEffect(() => {
     const minGap = 1000 / hz;
+    let drawn = useUi.getState().frame !== null;
     const unsub = useUi.subscribe((s, prev) => {
       // A clip export seeks frame by frame: only the clip's own views follow it, the page waits.
       if (prev.exporting && !s.exporting && !immediate) { setFrame(s.frame); return; }
       if (s.frame === prev.frame) return;
       if (immediate) { setFrame(s.frame); return; }
       if (s.exporting) return;
-      if (!visible.current) return;
+      // Off screen, a view still draws its first frame: it must exist to be scrolled to.
+      if (!visible.current && drawn) return;
+      drawn = true;
       const now = performance.now();
       if (trailing.current) clearTimeout(trailing.current);
       if (now - last.current >= minGap) {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { ASSUMPTIONS } from '../../core/analytic/overlay';
+import { ASSUMPTIONS } from '../../core/index';
 import { useUi } from '../store/uiStore';
 import { useWidth } from '../views/useSize';
 import { BandChart } from './BandChart';

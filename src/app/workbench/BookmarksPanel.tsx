@@ -18,7 +18,7 @@ export function BookmarksPanel() {
   return (
     <div className="field" data-testid="wb.bookmarks">
       <b>Bookmarks</b>
-      <input data-testid="wb.bookmark.label" placeholder="label" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
+      <input data-testid="wb.bookmark.label" aria-label="Bookmark label" placeholder="label" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
       <button data-testid="wb.bookmark.add" onClick={add}>Add at the current time</button>
       {error && <span className="field-error">{error}</span>}
       <ul className="wb-bookmarks">

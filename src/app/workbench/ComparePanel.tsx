@@ -53,7 +53,7 @@ export function ComparePanel() {
         </select></label>
       </div>
       <details><summary>B as JSON</summary>
-        <textarea data-testid="wb.b.json" rows={8} style={{ width: '100%', fontFamily: 'monospace', fontSize: 11 }} value={b} onChange={(e) => setJson(e.target.value)} />
+        <textarea data-testid="wb.b.json" aria-label="Configuration B as JSON" rows={8} style={{ width: '100%', fontFamily: 'monospace', fontSize: 11 }} value={b} onChange={(e) => setJson(e.target.value)} />
         <p className="hint">A change to B’s <code>workload</code> is refused: it would change the traffic, and the comparison would no longer be request by request.</p>
       </details>
       <div className="buttons"><button data-testid="wb.compare.run" onClick={run}>Run A/B to the end ({Math.round(useUi.getState().durationMs / 1000)} s simulated)</button></div>

@@ -1,5 +1,4 @@
-import type { CompareResult } from '../../core/compare/compareRun';
-import type { Summary } from '../../core/summary';
+import type { CompareResult, Summary } from '../../core/index';
 import { LineChart } from '../views/LineChart';
 import { useWidth } from '../views/useSize';
 import { FlipStrip } from './FlipStrip';

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import type { CompareResult } from '../../core/compare/compareRun';
+import type { CompareResult } from '../../core/index';
 import { formatTime } from '../format';
 
 /**

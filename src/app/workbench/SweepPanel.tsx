@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SWEEP_FORMAT, type SweepResult } from '../../core/sweep/result';
+import { SWEEP_FORMAT, type SweepResult } from '../../core/index';
 import { useWidth } from '../views/useSize';
 import { BandChart } from './BandChart';
 import { useWb } from './wbStore';

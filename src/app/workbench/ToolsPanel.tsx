@@ -37,10 +37,10 @@ export function ToolsPanel() {
       </div>
       <div className="field">
         <b>Run until</b>
-        <select data-testid="wb.until.kind" value={until.kind} onChange={(e) => setUntil({ ...until, kind: e.target.value as RunUntil['kind'] })}>
+        <select data-testid="wb.until.kind" aria-label="Run until" value={until.kind} onChange={(e) => setUntil({ ...until, kind: e.target.value as RunUntil['kind'] })}>
           <option value="coldStarts">cold starts reach</option><option value="queueEmpty">the Event queue is empty</option><option value="time">t (s) =</option>
         </select>
-        {until.kind !== 'queueEmpty' && <input data-testid="wb.until.value" value={until.value} onChange={(e) => setUntil({ ...until, value: e.target.value })} style={{ width: 80 }} />}
+        {until.kind !== 'queueEmpty' && <input data-testid="wb.until.value" aria-label={until.kind === 'time' ? 'time in s' : 'number of cold starts'} value={until.value} onChange={(e) => setUntil({ ...until, value: e.target.value })} style={{ width: 80 }} />}
         <button data-testid="wb.until.run" onClick={runUntil}>Run</button>
         {result && <span data-testid="wb.until.result" className="hint">{result}</span>}
       </div>

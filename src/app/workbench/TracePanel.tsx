@@ -31,7 +31,7 @@ export function TracePanel() {
   return (
     <div className="wb-trace">
       <div
-        className={`dropzone${over ? ' over' : ''}`} data-testid="wb.dropzone" role="button" tabIndex={0} aria-label="Drop a trace file here, or choose one"
+        className={`dropzone${over ? ' over' : ''}`} data-testid="wb.dropzone" role="group" aria-label="Drop a trace file here, or choose one"
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
         onDrop={(e) => { e.preventDefault(); setOver(false); void load(e.dataTransfer.files[0]); }}
       >

@@ -17,7 +17,7 @@ export async function inspectEnvironment(env: number): Promise<string> {
   const h = await wb({ type: 'wb.envHistory', env }, 'envHistory');
   if (h.states.length === 0) return `env-${env}: no state changes in the recent event log`;
   const [{ createBrowserInspector }, { createActor }, { environmentMachine }] = await Promise.all([
-    import('@statelyai/inspect'), import('xstate'), import('../../core/machines/environmentMachine'),
+    import('@statelyai/inspect'), import('xstate'), import('../../core/index'),
   ]);
   const inspector = createBrowserInspector();
   const actor = createActor(environmentMachine, { inspect: inspector.inspect, id: `env-${env}` });

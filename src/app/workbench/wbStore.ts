@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { CompareResult } from '../../core/compare/compareRun';
-import type { SweepResult } from '../../core/sweep/result';
+import type { CompareResult, SweepResult } from '../../core/index';
 import type { Estimates, TraceLoaded, WorkbenchFromWorker } from '../../protocol/workbench';
 import type { Bookmark } from './bookmarks';
 

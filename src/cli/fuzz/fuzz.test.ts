@@ -28,6 +28,16 @@ const stepBackAcrossAnInput: FuzzCase = {
   ],
 };
 
+/** A user acts at 200 ms after having acted at 500 ms and seeking back: the later input must be forked away. */
+const forkAfterASeekBack: FuzzCase = {
+  scenario: { seed: 1, durationMs: 1000, functions: [hello], workload: [] },
+  script: [
+    { do: 'run', toMs: 200 },
+    { do: 'fork', afterMs: 300, doomed: { kind: 'invoke', function: 'hello', mode: 'RequestResponse', count: 5 }, input: { kind: 'invoke', function: 'hello', mode: 'RequestResponse', count: 1 } },
+    { do: 'run', toMs: 1000 },
+  ],
+};
+
 describe('the seeded fuzzer', () => {
   it(`a fixed-seed batch of ${BATCH} random scenarios and scripts passes every property (invariants after every event, time travel, hashing)`, () => {
     const failures: string[] = [];
@@ -52,20 +62,17 @@ describe('the seeded fuzzer', () => {
     }
   });
 
-  it('catches a time-travel bug: a Session that forgets inputs made before the next event fails the equivalence, and the fix passes', () => {
-    const fixed = Session.prototype.step;
-    // The bug the fuzzer found: step() applied recorded inputs only after the event.
-    Session.prototype.step = function step(this: Session) {
-      const self = this as unknown as { sim: Session['sim']; replayDue(limitMs: number): void };
-      self.sim.step();
-      self.replayDue(self.sim.nowMs);
-    };
+  it('catches a time-travel bug: a Session that forgets to fork when acting in the past fails the equivalence, and the fix passes', () => {
+    const proto = Session.prototype as unknown as { fork(): void };
+    const fixed = proto.fork;
+    // A bug of that kind: acting after a seek back keeps the old future's inputs (and checkpoints).
+    proto.fork = function fork() {};
     try {
-      expect(runReproducer({ case: stepBackAcrossAnInput })).toMatchObject({ ok: false, property: 'time-travel equivalence' });
+      expect(runReproducer({ case: forkAfterASeekBack })).toMatchObject({ ok: false, property: 'time-travel equivalence' });
     } finally {
-      Session.prototype.step = fixed;
+      proto.fork = fixed;
     }
-    expect(runReproducer({ case: stepBackAcrossAnInput })).toMatchObject({ ok: true });
+    expect(runReproducer({ case: forkAfterASeekBack })).toMatchObject({ ok: true });
   });
 
   it('npm run fuzz runs a batch and reports it; --replay FILE reruns a saved reproducer exactly', () => {

@@ -1,6 +1,5 @@
 import * as core from '../../core/index';
 import type { Scenario } from '../../core/scenario/types';
-import { Checkpoints } from '../../worker/checkpoints';
 import { Session, UserError, type Input, type Recorded } from '../../worker/session';
 import { momentDiff, momentOf, type Moment } from './moment';
 import { FuzzFailure, type Step } from './types';
@@ -43,8 +42,8 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
         break;
       case 'seekBack':
         if (!atRest) break;
-        s.seek(Math.min(step.toMs, atMs), outOfTime);
-        s.seek(atMs, outOfTime);
+        s.seekFor(Math.min(step.toMs, atMs), outOfTime);
+        s.seekFor(atMs, outOfTime);
         must(!(s.sim.nowMs < atMs && outOfTime()), `seeking back to ${step.toMs} and forward to ${atMs}`);
         break;
       case 'stepBack': {
@@ -59,7 +58,7 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
         if (atRest) {
           must(s.runTo(atMs + step.afterMs, outOfTime), 'running ahead to fork');
           apply(s, step.doomed);
-          s.seek(atMs, outOfTime);
+          s.seekFor(atMs, outOfTime);
         }
         apply(s, step.input); // in the past of the doomed input: forks it away
         break;
@@ -77,14 +76,11 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
 }
 
 /**
- * A hashing Session whose checkpoints come every `every` events instead of every 100,000, so
- * that small cases restore checkpoints when they seek (reaching into the Session's private
- * field: the fuzzer's one concession to testability).
+ * A hashing Session whose checkpoints come every `every` events (instead of the page's
+ * spacing), so that small cases restore checkpoints when they seek.
  */
-function session(scenario: Scenario, every?: number): Session {
-  const s = new Session(scenario, true);
-  if (every !== undefined) (s as unknown as { checkpoints: Checkpoints }).checkpoints = new Checkpoints(every);
-  return s;
+function session(scenario: Scenario, every?: number, inputs?: Recorded[]): Session {
+  return new Session(scenario, true, { inputs, checkpoints: every === undefined ? undefined : { minEvents: every, bytesPerEvent: Infinity } });
 }
 
 function apply(s: Session, input: Input): void {
@@ -96,21 +92,13 @@ function apply(s: Session, input: Input): void {
 }
 
 /**
- * A crash and its recovery: a new Session from the scenario, with every recorded input
- * re-applied after exactly the events it followed, brought to the same moment. (Until the
- * worker's own recovery lands in Session, this is what a correct one must be equivalent to.)
+ * A crash and its recovery, as the page does it after its worker died: a new Session from the
+ * scenario with the whole recorded input log, brought to the exact moment (time and event
+ * count) — inputs are re-applied as the replay reaches each one's moment.
  */
 function recover(scenario: Scenario, old: Session, checkpointEvery?: number): Session {
-  const { inputs, cursor } = old as unknown as { inputs: Recorded[]; cursor: number };
-  const events = old.sim.eventsProcessed, atMs = old.sim.nowMs;
-  const s = session(scenario, checkpointEvery);
-  for (const r of inputs.slice(0, cursor)) {
-    while (s.sim.eventsProcessed < r.afterEvents && s.sim.step());
-    s.sim.nowMs = r.atMs;
-    apply(s, r.input);
-  }
-  while (s.sim.eventsProcessed < events && s.sim.step());
-  s.sim.nowMs = atMs;
+  const s = session(scenario, checkpointEvery, [...old.inputLog]);
+  s.seek(old.sim.nowMs, old.sim.eventsProcessed);
   return s;
 }
 

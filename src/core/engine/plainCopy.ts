@@ -24,10 +24,15 @@ export interface CopySize {
   bytes: number;
 }
 
-/** A deep copy of plain data; throws `PlainDataError` naming the path of the first value that is not. */
-export function copyPlain<T>(value: T, root = 'state', size: CopySize = { objects: 0, bytes: 0 }): T {
+/**
+ * A deep copy of plain data; throws `PlainDataError` naming the path of the first value that
+ * is not. `pooledBuffers`: accept typed arrays that are views into a larger buffer and give
+ * each its own (a deserializer, e.g. Node's v8.deserialize, pools them; the live state never
+ * may, since that would be hidden aliasing).
+ */
+export function copyPlain<T>(value: T, root = 'state', size: CopySize = { objects: 0, bytes: 0 }, pooledBuffers = false): T {
   try {
-    return copy(value, size) as T;
+    return copy(value, size, pooledBuffers) as T;
   } catch (e) {
     if (e instanceof PathError) throw new PlainDataError([root, ...e.path.reverse()], e.problem);
     throw e;
@@ -53,7 +58,7 @@ class PathError {
 
 const key = (k: string | number) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
 
-function copy(v: unknown, size: CopySize): unknown {
+function copy(v: unknown, size: CopySize, pooled: boolean): unknown {
   if (typeof v !== 'object') {
     if (typeof v === 'function') throw new PathError(`a function (${(v as { name?: string }).name || 'anonymous'})`);
     if (typeof v === 'symbol') throw new PathError('a symbol');
@@ -68,7 +73,7 @@ function copy(v: unknown, size: CopySize): unknown {
     try {
       for (; i < out.length; i++) {
         const x = out[i];
-        if (typeof x === 'object' ? x !== null : typeof x === 'function' || typeof x === 'symbol') out[i] = copy(x, size);
+        if (typeof x === 'object' ? x !== null : typeof x === 'function' || typeof x === 'symbol') out[i] = copy(x, size, pooled);
       }
     } catch (e) {
       throw at(e, i);
@@ -76,11 +81,11 @@ function copy(v: unknown, size: CopySize): unknown {
     return out;
   }
   const proto = Object.getPrototypeOf(v);
-  if (proto === Object.prototype) return copyRecord(v as Record<string, unknown>, size);
-  if (v instanceof Map) return copyMap(v, size);
+  if (proto === Object.prototype) return copyRecord(v as Record<string, unknown>, size, pooled);
+  if (v instanceof Map) return copyMap(v, size, pooled);
   if (v instanceof Set) return copySet(v, size);
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-    if (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength) throw new PathError('a typed array sharing its buffer');
+    if (!pooled && (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength)) throw new PathError('a typed array sharing its buffer');
     size.objects++;
     size.bytes += v.byteLength;
     return (v as unknown as { slice(): unknown }).slice();
@@ -88,7 +93,7 @@ function copy(v: unknown, size: CopySize): unknown {
   throw new PathError(`an instance of ${proto?.constructor?.name ?? 'an unknown class'}`);
 }
 
-function copyRecord(v: Record<string, unknown>, size: CopySize): Record<string, unknown> {
+function copyRecord(v: Record<string, unknown>, size: CopySize, pooled: boolean): Record<string, unknown> {
   if (Object.getOwnPropertySymbols(v).length > 0) throw new PathError('an object with symbol keys');
   size.objects++;
   const out = { ...v }; // V8 copies the shape in one go; nested values are fixed up below
@@ -96,7 +101,7 @@ function copyRecord(v: Record<string, unknown>, size: CopySize): Record<string, 
   try {
     for (k in out) {
       const x = out[k];
-      if (typeof x === 'object' ? x !== null : typeof x === 'function' || typeof x === 'symbol') out[k] = copy(x, size);
+      if (typeof x === 'object' ? x !== null : typeof x === 'function' || typeof x === 'symbol') out[k] = copy(x, size, pooled);
     }
   } catch (e) {
     throw at(e, k);
@@ -104,14 +109,14 @@ function copyRecord(v: Record<string, unknown>, size: CopySize): Record<string, 
   return out;
 }
 
-function copyMap(v: Map<unknown, unknown>, size: CopySize): Map<unknown, unknown> {
+function copyMap(v: Map<unknown, unknown>, size: CopySize, pooled: boolean): Map<unknown, unknown> {
   if (Object.getPrototypeOf(v) !== Map.prototype) throw new PathError('a Map subclass');
   size.objects++;
   const out = new Map();
   for (const [k, x] of v) {
     if (typeof k === 'object' || typeof k === 'function' || typeof k === 'symbol') throw at(new PathError('a Map key that is not a primitive'), String(k));
     try {
-      out.set(k, typeof x === 'object' || typeof x === 'function' || typeof x === 'symbol' ? copy(x, size) : x);
+      out.set(k, typeof x === 'object' || typeof x === 'function' || typeof x === 'symbol' ? copy(x, size, pooled) : x);
     } catch (e) {
       throw at(e, `.get(${JSON.stringify(k)})`, true);
     }

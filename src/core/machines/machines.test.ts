@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getNextSnapshot, type AnyStateMachine } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { asyncEventMachine } from './asyncEventMachine';
 import { environmentMachine } from './environmentMachine';
 import { invocationMachine } from './invocationMachine';
 import { deriveTable, transitionFunction } from './machineTable';
-import { ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES } from '../logCodes';
+import { ASYNC_EVENT_TABLE, asyncEventNext, ENVIRONMENT_TABLE, environmentNext, INVOCATION_TABLE } from './tables';
+import { ASYNC_STATE_CODES, ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES } from '../logCodes';
 
-type Flags = { invocationWaiting?: boolean; retiring?: boolean; snapStart?: boolean };
+type Flags = { invocationWaiting?: boolean; retiring?: boolean; snapStart?: boolean; retriesLeft?: boolean; hasDestination?: boolean };
 const FLAG_VARIANTS: Flags[] = [{}, { invocationWaiting: true }, { retiring: true }, { invocationWaiting: true, retiring: true }, { snapStart: true }, { snapStart: true, invocationWaiting: true }];
+const ASYNC_FLAG_VARIANTS: Flags[] = [{}, { retriesLeft: true }, { hasDestination: true }, { retriesLeft: true, hasDestination: true }];
 
 const valueToPath = (v: unknown): string =>
   typeof v === 'string' ? v : Object.entries(v as Record<string, unknown>).map(([k, sub]) => `${k}.${valueToPath(sub)}`)[0];
@@ -17,18 +20,21 @@ const pathToValue = (p: string): unknown => {
 };
 
 /** For every state, event and guard input: the derived table agrees with XState itself. */
-function expectTableAgreesWithXState(machine: AnyStateMachine) {
+function expectTableAgreesWithXState(machine: AnyStateMachine, variants = FLAG_VARIANTS) {
   const table = deriveTable(machine);
-  const next = transitionFunction<Flags>(table, {
-    invocationWaiting: (f) => f.invocationWaiting === true,
-    retiring: (f) => f.retiring === true,
-    snapStart: (f) => f.snapStart === true,
-  });
+  const guards = {
+    invocationWaiting: (f: Flags) => f.invocationWaiting === true,
+    retiring: (f: Flags) => f.retiring === true,
+    snapStart: (f: Flags) => f.snapStart === true,
+    retriesLeft: (f: Flags) => f.retriesLeft === true,
+    hasDestination: (f: Flags) => f.hasDestination === true,
+  };
+  const next = transitionFunction<Flags>(table, guards);
   let checked = 0;
   for (const state of table.states) {
     if (table.finalStates.has(state)) continue;
     for (const type of table.events) {
-      for (const flags of FLAG_VARIANTS) {
+      for (const flags of variants) {
         const snap = machine.resolveState({ value: pathToValue(state), context: undefined } as never);
         const after = getNextSnapshot(machine, snap, { type, ...flags } as never);
         const xstate = valueToPath(after.value);
@@ -79,6 +85,38 @@ describe('the execution environment machine', () => {
   it('the log codes name every state of both machines', () => {
     expect([...ENVIRONMENT_STATE_CODES].sort()).toEqual([...deriveTable(environmentMachine).states].sort());
     expect([...INVOCATION_STATE_CODES].sort()).toEqual([...deriveTable(invocationMachine).states].sort());
+  });
+});
+
+describe('the tables the core executes', () => {
+  it('are the tables derived from the machines, and the core’s guards read the records the same way', () => {
+    expect(ENVIRONMENT_TABLE).toEqual(deriveTable(environmentMachine));
+    expect(INVOCATION_TABLE).toEqual(deriveTable(invocationMachine));
+    expect(ASYNC_EVENT_TABLE).toEqual(deriveTable(asyncEventMachine));
+    const env = { invocation: 7, retiring: false, snapStart: false };
+    expect(environmentNext('Initializing.FunctionInit', 'PHASE_DONE', env as never)).toBe('Invoking');
+    expect(environmentNext('Initializing.FunctionInit', 'PHASE_DONE', { ...env, invocation: 0 } as never)).toBe('Idle');
+    expect(asyncEventNext('Attempting', 'FUNCTION_ERROR', { retriesLeft: true })).toBe('RetryWait');
+    expect(asyncEventNext('Attempting', 'FUNCTION_ERROR', { hasDestination: true })).toBe('DeadLettered');
+  });
+});
+
+describe('the async-event machine', () => {
+  it('its derived transition table agrees with XState for every state, event and guard', () => {
+    expect(expectTableAgreesWithXState(asyncEventMachine, ASYNC_FLAG_VARIANTS)).toBeGreaterThan(40);
+  });
+
+  it('every state is reachable from Queued, and every event ends Succeeded, DeadLettered or Dropped', () => {
+    const table = deriveTable(asyncEventMachine);
+    const events = table.events.flatMap((type) => ASYNC_FLAG_VARIANTS.map((f) => ({ type, ...f })));
+    const paths = getShortestPaths(asyncEventMachine, { events: events as never });
+    const reached = new Set(paths.map((p) => valueToPath(p.state.value)));
+    expect([...reached].sort()).toEqual([...table.states].sort());
+    expect([...table.finalStates].sort()).toEqual(['DeadLettered', 'Dropped', 'Succeeded']);
+  });
+
+  it('the log codes name every state of the machine', () => {
+    expect([...ASYNC_STATE_CODES].sort()).toEqual([...deriveTable(asyncEventMachine).states].sort());
   });
 });
 

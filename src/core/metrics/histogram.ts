@@ -1,4 +1,4 @@
-import { ln, pow } from '../engine/fmath';
+import { pow } from '../engine/fmath';
 import type { HistogramState } from '../model/simState';
 
 /**
@@ -8,7 +8,6 @@ import type { HistogramState } from '../model/simState';
  */
 const MIN_MS = 0.01;
 const GROWTH = 1.01;
-const LOG_GROWTH = ln(GROWTH);
 const BUCKETS = 2400;
 
 export interface Percentiles {
@@ -26,9 +25,26 @@ export function createHistogram(): HistogramState {
   return { counts: new Float64Array(BUCKETS), count: 0, sum: 0, min: Infinity, max: -Infinity };
 }
 
+/**
+ * Bucket b ≥ 1 holds latencies in [UPPER[b − 1], UPPER[b]), where UPPER[b] = 0.01 ms × 1.01^b;
+ * bucket 0 holds everything up to 0.01 ms, the last everything above. The bounds are
+ * computed once (with fmath, so in every engine the same), and a sample finds its bucket by
+ * binary search: comparisons only, no logarithm per sample, and exactly the bounds `bins`
+ * reports.
+ */
+const UPPER = new Float64Array(BUCKETS);
+for (let b = 0; b < BUCKETS; b++) UPPER[b] = MIN_MS * pow(GROWTH, b);
+
 /** The bucket of a latency in ms. */
 export function bucketOf(ms: number): number {
-  return ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(ln(ms / MIN_MS) / LOG_GROWTH));
+  if (!(ms > MIN_MS)) return 0;
+  let lo = 1, hi = BUCKETS - 1; // the answer is in [lo, hi]: the first b with ms < UPPER[b], or the last bucket
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms < UPPER[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export function histogramAdd(h: HistogramState, ms: number): void {
@@ -78,8 +94,7 @@ export function histogramBins(h: HistogramState): { fromMs: number; toMs: number
   const out: { fromMs: number; toMs: number; count: number }[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     if (h.counts[b] === 0) continue;
-    const fromMs = b === 0 ? 0 : MIN_MS * pow(GROWTH, b - 1);
-    out.push({ fromMs, toMs: MIN_MS * pow(GROWTH, b), count: h.counts[b] });
+    out.push({ fromMs: b === 0 ? 0 : UPPER[b - 1], toMs: UPPER[b], count: h.counts[b] });
   }
   return out;
 }

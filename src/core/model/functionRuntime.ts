@@ -1,7 +1,7 @@
 import type { CompiledDist } from '../engine/distributions';
-import type { IdlePoolState, RateBucketState } from './simState';
+import type { RateBucketState } from './simState';
 import type { CostMeter } from '../cost/meter';
-import type { FunctionConfig } from '../scenario/types';
+import type { FunctionConfig, RoutingPolicy } from '../scenario/types';
 import type { ReclaimCause } from './records';
 
 /**
@@ -86,3 +86,13 @@ export interface VersionRuntime {
 }
 
 export type VersionSamples = Readonly<{ durationMs: CompiledDist; initMs: CompiledDist; keepAliveMs: CompiledDist }>;
+
+/** The idle environments of a version, by routing policy (services/idlePool.ts). */
+export interface IdlePoolState {
+  policy: RoutingPolicy;
+  /** Environment ids: a stack (mru), a binary heap on id (newest / oldest), or an array (random). */
+  ids: number[];
+  /** Each entry's stamp at insertion (mru, newest, oldest). */
+  stamps: number[];
+  size: number;
+}

@@ -154,6 +154,13 @@ export interface Invocation {
   countedMs: number;
   assignedMs: number;
   placedMs: number;
+  /**
+   * When the microVM's boot began, for a cold start that found the worker's pre-booted pool
+   * empty (NaN when it came from the pool). From `placedMs` to here the request waited for a
+   * microVM-creation slot (≤ microvmCreationsPerSec per worker); from here to `microvmReadyMs`
+   * the microVM booted.
+   */
+  microvmBootStartMs: number;
   microvmReadyMs: number;
   codeReadyMs: number;
   extensionInitEndMs: number;
@@ -183,7 +190,7 @@ export function newInvocation(id: number, atMs: number, f: Pick<Invocation, 'fn'
     attempt: f.attempt, maxAttempts: f.maxAttempts, payloadBytes: f.payloadBytes, env: 0, worker: 0, cold: false,
     provisioned: false, restored: false, asyncEvent: f.asyncEvent, duplicate: f.duplicate, reinit: false,
     coldReason: null, throttleReason: null, throttle: null, tenant: f.tenant, rejectReason: null, serviceErrorReason: null, statusCode: 0,
-    queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
+    queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmBootStartMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
     invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, queueDuringOutage: f.queueDuringOutage, responseOverheadMs: 0, traceDurationMs: NaN,
   };

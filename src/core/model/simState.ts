@@ -5,7 +5,7 @@ import type { StreamState } from '../engine/random';
 import type { SimEvent } from '../events';
 import type { AsyncEventState } from '../machines/asyncEventMachine';
 import type { Fault } from '../scenario/faultTypes';
-import type { FunctionConfig, PlatformConfig, RoutingPolicy, Scenario, WorkloadEntry } from '../scenario/types';
+import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from '../scenario/types';
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
 import type { TraceSource } from '../traces/source';
@@ -104,16 +104,6 @@ export interface LiveLoadState {
   current: { entry: WorkloadEntry; arrival: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }> } | null;
 }
 
-/** The idle environments of a version, by routing policy (services/idlePool.ts). */
-export interface IdlePoolState {
-  policy: RoutingPolicy;
-  /** Environment ids: a stack (mru), a binary heap on id (newest / oldest), or an array (random). */
-  ids: number[];
-  /** Each entry's stamp at insertion (mru, newest, oldest). */
-  stamps: number[];
-  size: number;
-}
-
 /** A token bucket for a requests-per-second quota: tokens left at `atMs` (capacity: one second's worth). */
 export interface RateBucketState {
   tokens: number;
@@ -153,7 +143,12 @@ export interface QueuedEvent {
   lastStatusCode: number;
   lastFunctionError: boolean;
   lastVersion: string;
+  /** While in RetryWait or Backoff: when it becomes visible again (or expires), ms; NaN otherwise. */
+  wakeAtMs: number;
 }
+
+/** An event that reached a final state, kept for the views (the DLQ's recent arrivals). */
+export interface FinishedEvent { id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number }
 
 /** The internal queue for Event invocations and its poller fleet (services/asyncQueue.ts). */
 export interface AsyncQueueState {
@@ -181,6 +176,8 @@ export interface AsyncQueueState {
   /** The latest messages in the DLQ and records at the on-failure destination (each list at most 50). */
   dlq: DlqMessage[];
   destination: InvocationRecord[];
+  /** The last few events to finish, oldest first (bounded: read by the scene). */
+  finished: FinishedEvent[];
 }
 
 /** What a dead-letter queue receives: the event body only [DOC invocation-async]. */

@@ -4,8 +4,6 @@ import { simulate } from '../testing/scenarios';
 import { InputError } from './inputError';
 import { parseScenario } from './parseScenario';
 import { checkControlPlaneCall, checkFault, checkInvokeRequest, checkLiveLoad, inputContext } from './runtimeInput';
-import { Session } from '../../worker/session';
-import { scenario } from '../testing/scenarios';
 
 /** The problems a scenario's `controlPlane[0]` (or `faults[0]`) gets, with the path prefix cut. */
 const asScenario = (key: 'controlPlane' | 'faults', entry: object) => {
@@ -115,16 +113,5 @@ describe('run-time calls are validated exactly like the scenario’s, with the s
       'load.arrival.ratePerSec: must be a number greater than 0 and at most 1000000',
     ] });
     expect(checkLiveLoad(ctx, null)).toEqual({ ok: true, value: null });
-  });
-
-  it('the page’s Session refuses an invalid input before recording it: no fork, no replay', () => {
-    const s = new Session(scenario(), true);
-    s.runTo(1000);
-    s.apply({ kind: 'invoke', function: 'hello', mode: 'RequestResponse', count: 1 });
-    s.runTo(5000);
-    s.seek(500);
-    expect(() => s.apply({ kind: 'fault', fault: { type: 'slow-pollers', fromMs: 0, toMs: 10, factor: 0 } })).toThrow('fault.factor: must be a number from 1 to 10000');
-    s.seek(5000);
-    expect(s.sim.state.nextInvocationId - 1).toBe(1); // the invoke after 1 s was kept
   });
 });

@@ -28,7 +28,7 @@ export function createAsyncQueue(pollers: number): AsyncQueueState {
       accepted: 0, succeeded: 0, retries: 0, deadLettered: 0, expired: 0, dropped: 0, duplicates: 0, onSuccessDelivered: 0,
       toDlq: 0, toOnFailure: 0, peakPollers: 0,
     },
-    eventAge: createHistogram(), dlq: [], destination: [],
+    eventAge: createHistogram(), dlq: [], destination: [], finished: [],
   };
   createPollers(q, pollers);
   return q;
@@ -58,7 +58,7 @@ export function acceptEvent(ctx: SimContext, fn: FunctionRuntime, req: Extract<S
   const s = ctx.state, q = s.asyncQueue;
   const e: QueuedEvent = {
     id: q.nextId++, fn: fn.index, functionName: req.functionName, payloadBytes: req.payloadBytes,
-    acceptedMs: s.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: s.nowMs,
+    acceptedMs: s.nowMs, state: 'Queued', attempts: 0, backoffs: 0, expired: false, epoch: 0, lastInvocation: 0, visibleSinceMs: s.nowMs, wakeAtMs: NaN,
     tenant: req.tenant, lastStatusCode: 0, lastFunctionError: false, lastVersion: '',
   };
   q.events.set(e.id, e);
@@ -182,7 +182,8 @@ function wakeAt(ctx: SimContext, e: QueuedEvent, visibleMs: number): void {
   const expiresMs = e.acceptedMs + ctx.state.functions[e.fn].cfg.async.maximumEventAgeMs;
   e.epoch++;
   // An event may already be past its maximum age when its attempt ends: it expires now, never in the past.
-  ctx.schedule(Math.max(ctx.state.nowMs, Math.min(visibleMs, expiresMs)), { type: 'async.wake', event: e.id, epoch: e.epoch });
+  e.wakeAtMs = Math.max(ctx.state.nowMs, Math.min(visibleMs, expiresMs));
+  ctx.schedule(e.wakeAtMs, { type: 'async.wake', event: e.id, epoch: e.epoch });
 }
 
 export function onAsyncWake(ctx: SimContext, id: number, epoch: number): void {
@@ -192,6 +193,7 @@ export function onAsyncWake(ctx: SimContext, id: number, epoch: number): void {
   if (s.nowMs >= e.acceptedMs + s.functions[e.fn].cfg.async.maximumEventAgeMs) return expireEvent(ctx, e);
   moveEvent(ctx, e, 'VISIBLE');
   e.visibleSinceMs = s.nowMs;
+  e.wakeAtMs = NaN;
   makeVisible(ctx, e);
 }
 

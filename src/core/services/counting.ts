@@ -38,10 +38,16 @@ export function unreservedCapacity(s: SimState, a = 0): number {
 /** Would one more concurrency unit for `fn` break a limit? What ran out, if so. */
 export function checkConcurrency(s: SimState, fn: FunctionRuntime): ThrottleCause | null {
   const reserved = fn.cfg.reservedConcurrency;
-  if (reserved !== null) return fn.inUse >= reserved ? 'reserved-concurrency' : null;
   const c = countingOf(s, fn.account);
+  const limit = s.scenario.accounts[fn.account].concurrencyLimit;
+  if (reserved !== null) {
+    if (fn.inUse >= reserved) return 'reserved-concurrency';
+    // Units other functions still hold from before this reservation (carried) may fill the
+    // account: the limit is never exceeded, so the reservation waits until they are released.
+    return c.accountInUse >= limit ? 'account-concurrency' : null;
+  }
   // The account total bounds too: units carried over a lowered reservation still count in it.
-  if (c.accountInUse >= s.scenario.accounts[fn.account].concurrencyLimit) return 'account-concurrency';
+  if (c.accountInUse >= limit) return 'account-concurrency';
   return c.unreservedInUse >= unreservedCapacity(s, fn.account) ? 'account-concurrency' : null;
 }
 

@@ -47,29 +47,31 @@ export function createInitialFleet(ctx: SimContext): void {
   }
 }
 
-/** Reserves the next microVM-creation slot on `w` and returns when the boot completes. */
-function bootSlot(ctx: SimContext, w: Worker, fromMs: number): number {
+/** Reserves the next microVM-creation slot on `w`: when the boot starts and when it completes. */
+function bootSlot(ctx: SimContext, w: Worker, fromMs: number): { startMs: number; readyMs: number } {
   const s = ctx.state;
-  const start = Math.max(fromMs, w.nextBootSlotMs);
-  w.nextBootSlotMs = start + 1000 / s.scenario.platform.microvmCreationsPerSec;
-  return start + draw(s.platformSample.microvmBootMs, s.streams[s.rng.microvm]);
+  const startMs = Math.max(fromMs, w.nextBootSlotMs);
+  w.nextBootSlotMs = startMs + 1000 / s.scenario.platform.microvmCreationsPerSec;
+  return { startMs, readyMs: startMs + draw(s.platformSample.microvmBootMs, s.streams[s.rng.microvm]) };
 }
 
 /**
  * A microVM for a new execution environment, at `atMs` (after placement). Returns when it is
- * ready: at once from the pool, or after a boot when the pool is empty.
+ * ready: at once from the pool, or — when the pool is empty — after waiting for a creation
+ * slot (`bootStartMs`) and booting.
  */
-export function takeMicroVm(ctx: SimContext, w: Worker, atMs: number): { readyMs: number; fromPool: boolean } {
+export function takeMicroVm(ctx: SimContext, w: Worker, atMs: number): { readyMs: number; bootStartMs: number; fromPool: boolean } {
   const size = ctx.state.scenario.fleet.prebootedPoolSize;
   if (w.pool > 0) {
     w.pool--;
     while (w.pool + w.booting < size) {
       w.booting++;
-      ctx.schedule(bootSlot(ctx, w, ctx.state.nowMs), { type: 'microvm.booted', worker: w.id });
+      ctx.schedule(bootSlot(ctx, w, ctx.state.nowMs).readyMs, { type: 'microvm.booted', worker: w.id });
     }
-    return { readyMs: atMs, fromPool: true };
+    return { readyMs: atMs, bootStartMs: NaN, fromPool: true };
   }
-  return { readyMs: bootSlot(ctx, w, atMs), fromPool: false };
+  const slot = bootSlot(ctx, w, atMs);
+  return { readyMs: slot.readyMs, bootStartMs: slot.startMs, fromPool: false };
 }
 
 export function onMicroVmBooted(ctx: SimContext, workerId: number): void {

@@ -62,3 +62,24 @@ describe('a timeout lowered mid-invocation (found by the fuzzer)', () => {
     expect(inv.invokeEndMs).toBeGreaterThanOrEqual(inv.invokeStartMs + 12_000 - 1e-6);
   });
 });
+
+describe('the account limit holds while a new reservation waits for carried units (found by the fuzzer)', () => {
+  it('a function reserved while others hold the whole account is throttled until they release, never over the account limit', () => {
+    const sim = simulate({
+      account: { concurrencyLimit: 1, unreservedMinimum: 0 },
+      functions: [
+        { name: 'hello', durationMs: { dist: 'constant', value: 100 }, initMs: { dist: 'constant', value: 200 } },
+        { name: 'b', durationMs: { dist: 'constant', value: 5000 }, initMs: { dist: 'constant', value: 200 }, timeoutMs: 10_000, cpuBoundFraction: 0 }, // 5 s as written at 128 MB
+      ],
+    });
+    invokeAt(sim, 0, { function: 'b' }); // b (unreserved) holds the account's only unit for ~5 s
+    sim.runUntil(10);
+    expect(sim.controlPlane({ action: 'PutFunctionConcurrency', function: 'hello', reservedConcurrency: 1 } as never).ok).toBe(true);
+    invokeAt(sim, 1000, { function: 'hello' });
+    invokeAt(sim, 8000, { function: 'hello' });
+    runChecked(sim, 10_000);
+    const hello = sim.recentInvocations().filter((i) => i.functionName === 'hello');
+    expect(hello.map((i) => i.state)).toEqual(['Throttled', 'Succeeded']);
+    expect(hello[0].throttleReason).toBe('ConcurrentInvocationLimitExceeded');
+  });
+});

@@ -1,5 +1,5 @@
 import { uniformInt, type StreamState } from '../engine/random';
-import type { IdlePoolState } from '../model/simState';
+import type { IdlePoolState } from '../model/functionRuntime';
 import type { RoutingPolicy } from '../scenario/types';
 
 /**

@@ -104,6 +104,7 @@ export function placeEnvironment(ctx: SimContext, fn: FunctionRuntime, v: Versio
     inv.env = env.id;
     inv.worker = worker.id;
     inv.placedMs = placedMs;
+    inv.microvmBootStartMs = vm.bootStartMs;
     inv.microvmReadyMs = vm.readyMs;
     inv.codeReadyMs = readyMs;
     inv.restored = v.snapStart;

@@ -1,8 +1,8 @@
 import { pow } from '../engine/fmath';
 import { uniform } from '../engine/random';
-import type { FunctionRuntime, VersionRuntime } from '../model/functionRuntime';
+import type { FunctionRuntime, IdlePoolState, VersionRuntime } from '../model/functionRuntime';
 import type { Environment } from '../model/records';
-import type { IdlePoolState, SimState } from '../model/simState';
+import type { SimState } from '../model/simState';
 import type { TenantSpec } from '../scenario/types';
 import { concurrencyLimitOf } from './counting';
 import { createIdlePool } from './idlePool';

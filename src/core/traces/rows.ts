@@ -13,7 +13,7 @@ export type TraceRow =
 export const keyOf = (app: string, func: string) => `${app}/${func}`;
 
 export function parseRow(d: Detected, row: string[], line: number): TraceRow | string {
-  const at = (c: string) => row[d.columns[c]];
+  const col = d.columns;
   switch (d.format) {
     case 'timestamps': {
       const t = num(row[0]);
@@ -21,17 +21,18 @@ export function parseRow(d: Detected, row: string[], line: number): TraceRow | s
       return { kind: 'time', key: '', name: 'timestamps', app: '', atMs: t };
     }
     case 'azure2021': {
-      const end = num(at('end_timestamp'));
-      const dur = num(at('duration'));
-      const app = at('app') ?? '', func = at('func') ?? '';
+      const endRaw = row[col.end_timestamp], durRaw = row[col.duration];
+      const end = num(endRaw);
+      const dur = num(durRaw);
+      const app = row[col.app] ?? '', func = row[col.func] ?? '';
       if (!func) return `line ${line}: func: must not be empty`;
-      if (end === null || end < 0) return `line ${line}: end_timestamp: must be a number of seconds ≥ 0 (got "${at('end_timestamp') ?? ''}")`;
-      if (dur === null || dur < 0) return `line ${line}: duration: must be a number of seconds ≥ 0 (got "${at('duration') ?? ''}")`;
+      if (end === null || end < 0) return `line ${line}: end_timestamp: must be a number of seconds ≥ 0 (got "${endRaw ?? ''}")`;
+      if (dur === null || dur < 0) return `line ${line}: duration: must be a number of seconds ≥ 0 (got "${durRaw ?? ''}")`;
       const endMs = end * 1000, durationMs = dur * 1000;
       return { kind: 'invocation', key: keyOf(app, func), name: func, app, startMs: Math.max(0, endMs - durationMs), endMs, durationMs };
     }
     case 'azure2019': {
-      const app = at('HashApp') ?? '', func = at('HashFunction') ?? '';
+      const app = row[col.HashApp] ?? '', func = row[col.HashFunction] ?? '';
       if (!func) return `line ${line}: HashFunction: must not be empty`;
       const counts = new Array<number>(row.length - 4);
       let total = 0;
@@ -41,7 +42,7 @@ export function parseRow(d: Detected, row: string[], line: number): TraceRow | s
         counts[m] = c;
         total += c;
       }
-      return { kind: 'minutes', key: keyOf(app, func), name: func, app, trigger: at('Trigger') ?? '', counts, total };
+      return { kind: 'minutes', key: keyOf(app, func), name: func, app, trigger: row[col.Trigger] ?? '', counts, total };
     }
     default:
       return `line ${line}: a ${d.format} file carries no arrivals; pass it as the durations or memory file of an Azure 2019 trace`;

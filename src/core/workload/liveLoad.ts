@@ -1,4 +1,5 @@
 import type { SimContext } from '../context';
+import { deepFreeze } from '../engine/plainCopy';
 import type { LiveLoadState } from '../model/simState';
 import type { WorkloadEntry } from '../scenario/types';
 import { drawTenant } from '../services/tenants';
@@ -22,7 +23,7 @@ export function setLiveLoad(ctx: SimContext, entry: Omit<WorkloadEntry, 'startMs
     live.current = null;
     return;
   }
-  const full: WorkloadEntry = { ...entry, startMs: ctx.state.nowMs, endMs: Infinity };
+  const full: WorkloadEntry = deepFreeze({ ...entry, startMs: ctx.state.nowMs, endMs: Infinity }, 'liveLoad');
   const arrival = { cursor: 0, stream: ctx.stream(`live:${live.gen}`) };
   live.current = {
     entry: full,

@@ -11,6 +11,8 @@ export const MAX_CELL = 26;     // big enough for a state letter at 12 px
 export const MAX_CELL_FIT = 48; // in a slide's fixed box a small fleet may grow to fill it
 export const MIN_CELL = 6;      // smaller cells: one stacked bar of states per worker instead
 export const AGGREGATE_H = 18;
+const PAGE_BUDGET = 600;        // px: the page's fleet as one picture, when its cells stay readable
+const PAGE_MIN_CELL = 12;
 
 export interface WorkerInput {
   id: number;
@@ -46,17 +48,24 @@ export function layoutFleet(workers: WorkerInput[], width: number, height: numbe
   const n = Math.max(1, workers.length);
   const most = Math.max(1, ...workers.map((w) => w.envIdx.length + w.pool));
   const maxCols = Math.max(1, Math.min(n, Math.floor((width - GAP) / (MIN_BOX_W + GAP))));
-  let best: { cols: number; cell: number } | null = null;
-  for (let cols = 1; cols <= maxCols; cols++) {
-    for (let cell = maxCell; cell >= MIN_CELL; cell--) {
-      const f = fits(n, cols, width, most, cell);
-      const ok = height === null ? f.boxH <= Math.max(260, 4 * cell + HEADER_H) || cell === MIN_CELL : f.total <= height;
-      if (!ok) continue;
-      // Bigger cells win; at equal size, fewer rows of boxes (less scrolling, a squarer grid).
-      if (!best || cell > best.cell || (cell === best.cell && cols > best.cols)) best = { cols, cell };
-      break;
+  // The largest cells whose boxes fit `limit` in height; at equal size, more columns.
+  const search = (fitsIn: (f: ReturnType<typeof fits>, cell: number) => boolean) => {
+    let best: { cols: number; cell: number } | null = null;
+    for (let cols = 1; cols <= maxCols; cols++) {
+      for (let cell = maxCell; cell >= MIN_CELL; cell--) {
+        if (!fitsIn(fits(n, cols, width, most, cell), cell)) continue;
+        if (!best || cell > best.cell || (cell === best.cell && cols > best.cols)) best = { cols, cell };
+        break;
+      }
     }
-  }
+    return best;
+  };
+  // A slide's box bounds the whole fleet. On the page the fleet should read as one picture
+  // (PAGE_BUDGET tall) while that leaves cells of at least PAGE_MIN_CELL; a fleet too big for
+  // that grows downwards instead, each box at most 260 px tall.
+  const best = height !== null
+    ? search((f) => f.total <= height)
+    : ((b) => (b && b.cell >= PAGE_MIN_CELL ? b : null))(search((f) => f.total <= PAGE_BUDGET)) ?? search((f, cell) => f.boxH <= Math.max(260, 4 * cell + HEADER_H) || cell === MIN_CELL);
   const aggregate = !best;
   let cols = best?.cols ?? maxCols;
   const cell = best?.cell ?? 0;

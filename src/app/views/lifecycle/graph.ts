@@ -1,4 +1,4 @@
-import type { MachineTable } from '../../../core/machines/machineTable';
+import type { MachineTable } from '../../../core/index';
 
 /**
  * The lifecycle diagram's graph, read from the machine table the worker sends: which boxes,

@@ -1,4 +1,4 @@
-import type { MachineTable } from '../../../core/machines/machineTable';
+import type { MachineTable } from '../../../core/index';
 
 /**
  * Which lifecycle transitions happened lately, from the environments' states in consecutive

@@ -1,0 +1,131 @@
+import { test, expect, openPaused, simOn } from './fixtures';
+import { inViewport, labelOverlaps, sceneFill, smallestText } from './sceneChecks';
+
+/**
+ * The scene (view=scene), as a person sees it. Text floors, in CSS px:
+ * - a 1280×720 slide (embed): 16 px — the issue's bar;
+ * - an 800×450 slide (embed): 9.5 px — the same picture scaled to 800 wide (16 × 800/1280 = 10),
+ *   less the clock line the frame keeps;
+ * - the full page at 1280×720 and 1400×900: 11 px (the scene shares the screen with the dock).
+ */
+const ONE = { name: 'one', seed: 1, durationMs: 60_000, functions: [{ name: 'hello', runtime: 'nodejs20.x', memoryMb: 512, extensions: 1, durationMs: { dist: 'constant', value: 80 } }], workload: [{ function: 'hello', arrival: { process: 'trace', timesMs: [1000] } }] };
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+for (const [w, h, floor] of [[1280, 720, 16], [800, 450, 9.5]] as const) {
+  test(`embedded at ${w}×${h}, the scene fills the frame, no text is under ${floor} px, and no two part labels overlap`, async ({ page, consoleErrors }) => {
+    await page.setViewportSize({ width: w, height: h });
+    for (const q of ['scenario=default&t=20100', 'scenario=burst-scaling-limit&t=1004', 'scenario=async-retries-dlq&t=95000']) {
+      await openPaused(page, `embed=1&view=scene&${q}`);
+      await expect(page.locator('[data-component="frontend"]')).toBeVisible();
+      const fill = await sceneFill(page);
+      expect(fill.scene, `${q}: the scene's share of the frame`).toBeGreaterThanOrEqual(0.85);
+      expect(fill.drawn, `${q}: the picture's share of the frame`).toBeGreaterThanOrEqual(0.85);
+      const small = await smallestText(page, '[data-testid="scene"]');
+      expect(small.px, `${q}: smallest text "${small.text}"`).toBeGreaterThanOrEqual(floor);
+      expect(await labelOverlaps(page), q).toEqual([]);
+      for (const part of ['clients', 'frontend', 'counting', 'assignment', 'placement', 'worker', 'queue', 'pollers', 'dlq']) {
+        await expect(page.locator(`[data-component="${part}"] [data-label]`).first(), part).toBeVisible();
+      }
+    }
+    await page.screenshot({ path: `test-results/screenshots/scene-embed-${w}x${h}.png` });
+    void consoleErrors;
+  });
+}
+
+for (const [w, h] of [[1400, 900], [1280, 720]] as const) {
+  test(`on the full page at ${w}×${h} the scene is the first thing on screen, its text is at least 11 px and its labels do not overlap`, async ({ page, consoleErrors }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openPaused(page, 'scenario=default&t=20100');
+    expect(await inViewport(page, '[data-testid="scene"]')).toBe(true);
+    const topbar = await page.locator('.topbar').boundingBox();
+    expect(topbar!.height, 'the top bar is one line').toBeLessThanOrEqual(56);
+    const small = await smallestText(page, '[data-testid="scene"]');
+    expect(small.px, `smallest text "${small.text}"`).toBeGreaterThanOrEqual(11);
+    expect(await labelOverlaps(page)).toEqual([]);
+    const box = await page.locator('[data-testid="scene"]').boundingBox();
+    expect(box!.width * box!.height, 'the scene takes most of the first screen').toBeGreaterThan(0.55 * w * h);
+    await page.screenshot({ path: `test-results/screenshots/default-${w}x${h}.png` });
+    void consoleErrors;
+  });
+}
+
+test('a request token follows its real path: Frontend, Counting, Assignment, Placement, then its microVM', async ({ page, consoleErrors }) => {
+  await openPaused(page, `scenario=${b64(ONE)}&t=999`);
+  const sim = simOn(page);
+  await sim.setSpeed(0.004); // 1 s of wall time = 4 ms of the run: the hops take ~3 ms each
+  const samples = await page.evaluate(() => new Promise<{ at: string; x: number; y: number }[]>((resolve) => {
+    const out: { at: string; x: number; y: number }[] = [];
+    window.lambdaSim.play();
+    let faster = false;
+    const t0 = performance.now();
+    const tick = () => {
+      const el = document.querySelector('[data-invocation="inv-1"]');
+      const dot = el?.querySelector('.token-dot');
+      if (el && dot) {
+        const r = dot.getBoundingClientRect();
+        out.push({ at: el.getAttribute('data-at') ?? '', x: r.x, y: r.y });
+      }
+      const dt = performance.now() - t0;
+      if (dt > 3500 && !faster) { faster = true; window.lambdaSim.setSpeed(0.05); } // then faster, to Placement and the microVM
+      if (dt < 6000) requestAnimationFrame(tick); else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  }));
+  await sim.pause();
+  const order = samples.map((s) => s.at).filter((a, i, all) => a !== all[i - 1]);
+  expect(order, `${samples.length} samples`).toEqual(['frontend', 'counting', 'assignment', 'placement', 'microvm']);
+  const moved = new Set(samples.map((s) => `${Math.round(s.x)},${Math.round(s.y)}`)).size;
+  expect(moved, 'distinct positions over the frames').toBeGreaterThan(6);
+  void consoleErrors;
+});
+
+test('clicking a request shows why it was cold, told as far as the moment shown', async ({ page, consoleErrors }) => {
+  await openPaused(page, `scenario=${b64(ONE)}&t=1100`); // inv-1 is in Init on its microVM
+  await page.locator('[data-invocation="inv-1"]').click();
+  const callout = page.getByTestId('scene.callout');
+  await expect(callout).toContainText('Cold: first request to this version');
+  await expect(callout).toContainText('Init is running');
+  await expect(callout).not.toContainText('Response at');
+  await expect(page.locator('[data-invocation="inv-1"].selected')).toHaveCount(1);
+  await simOn(page).seek(2000);
+  await expect(callout).toContainText('Response at t=1.27');
+  void consoleErrors;
+});
+
+test('in a large fleet drawn on the canvas, clicking a microVM or a worker selects it', async ({ page, consoleErrors }) => {
+  const big = { name: 'big', seed: 2, durationMs: 600_000, account: { concurrencyLimit: 5000, scaling: { environments: 5000, perMs: 10_000 } },
+    functions: [{ name: 'f', durationMs: { dist: 'constant', value: 120_000 }, timeoutMs: 300_000 }],
+    workload: [{ function: 'f', arrival: { process: 'burst', count: 900, atMs: 100 } }] };
+  await openPaused(page, `scenario=${b64(big)}&t=20000`);
+  await expect(page.getByTestId('scene.canvas')).toBeVisible();
+  const at = (attr: string) => page.evaluate((a) => {
+    const hit = document.querySelector('[data-testid="scene.fleetHit"]')!;
+    const [x, y] = hit.getAttribute(a)!.split(' ').map(Number);
+    const svg = document.querySelector('svg.scene-svg') as SVGSVGElement;
+    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  }, attr);
+  const point = await at('data-first-cell');
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByTestId('scene.callout')).toContainText(/env-\d+ · /);
+  await expect(page.getByTestId('scene.callout')).toContainText('Function f, version $LATEST');
+  // The host's own header: the worker.
+  const host = await at('data-first-host');
+  await page.mouse.click(host.x, host.y);
+  await expect(page.getByTestId('scene.callout')).toContainText(/worker-\d+ · Active/);
+  void consoleErrors;
+});
+
+test('a 1,000-request burst reads as a burst: counts at each part, never spilling out of its box', async ({ page, consoleErrors }) => {
+  await openPaused(page, 'scenario=burst-scaling-limit&t=1004');
+  await expect(page.getByTestId('scene.throttled')).toContainText('429 ×');
+  const inBox = await page.evaluate(() => {
+    const box = document.querySelector('[data-component="counting"] .part-box')!.getBoundingClientRect();
+    const t = document.querySelector('[data-testid="scene.throttled"]')!.getBoundingClientRect();
+    return t.left >= box.left && t.right <= box.right && t.top >= box.top && t.bottom <= box.bottom;
+  });
+  expect(inBox, '"429 × N" stays inside Counting').toBe(true);
+  await expect(page.locator('[data-testid^="scene.here."]').first()).toContainText('here now');
+  await page.screenshot({ path: 'test-results/screenshots/scene-burst-3000.png' });
+  void consoleErrors;
+});
