@@ -17,7 +17,7 @@ test('the page runs under its Content-Security-Policy with no violation', async 
   expect(policy).toContain("script-src 'self'");
   expect(policy).toContain("worker-src 'self'");
   await sim.waitFor((s) => s.summary.invocations.total > 3, 'traffic from the default scenario');
-  for (const view of ['architecture', 'fleet', 'timeline', 'lifecycle', 'charts', 'log']) {
+  for (const view of ['scene', 'fleet', 'timeline', 'lifecycle', 'charts', 'log']) {
     await page.locator(`[data-view="${view}"]`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
   }
