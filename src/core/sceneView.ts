@@ -34,7 +34,8 @@ export interface SceneView {
   counters: { received: number; accepted: number; throttled: number; throttleReasons: Record<string, number>; coldStarts: number; placed: number};
   queue: { depth: number; shown: QueueToken[] };
   pollers: { count: number; batchSize: number; batches: { poller: number; events: number[]; sinceMs: number }[] };
-  dlq: { onFailure: string; deadLettered: number; dropped: number; succeeded: number; recent: { id: number; state: string; atMs: number; attempts: number; expired: boolean }[] };
+  /** `toDlq` / `toOnFailure`: of `deadLettered`, event bodies in the DLQ and invocation records at the on-failure destination. */
+  dlq: { onFailure: string; deadLettered: number; toDlq: number; toOnFailure: number; dropped: number; succeeded: number; recent: { id: number; state: string; atMs: number; attempts: number; expired: boolean }[] };
 }
 
 export interface SceneWorker {
@@ -197,7 +198,10 @@ export function sceneView(sim: Simulation): SceneView {
     pollers: { count: q.inFlight.length, batchSize: platform.pollerBatchSize, batches: [...batches.values()].sort((a, b) => a.poller - b.poller).slice(0, BATCHES_SHOWN) },
     dlq: {
       onFailure: st.functions[0]?.cfg.async.onFailure ?? 'none',
-      deadLettered: q.stats.deadLettered - ahead('DeadLettered'), dropped: q.stats.dropped - ahead('Dropped'), succeeded: q.stats.succeeded - ahead('Succeeded'),
+      deadLettered: q.stats.deadLettered - ahead('DeadLettered'),
+      toDlq: q.stats.toDlq - finished.filter((f) => f.to === 'dlq' && f.visibleMs > now).length,
+      toOnFailure: q.stats.toOnFailure - finished.filter((f) => f.to === 'destination' && f.visibleMs > now).length,
+      dropped: q.stats.dropped - ahead('Dropped'), succeeded: q.stats.succeeded - ahead('Succeeded'),
       recent: finished.filter((f) => f.state !== 'Succeeded' && f.visibleMs <= now).slice(-12).map((f) => ({ id: f.id, state: f.state, atMs: f.visibleMs, attempts: f.attempts, expired: f.expired })),
     },
   };

@@ -148,7 +148,11 @@ export interface QueuedEvent {
 }
 
 /** An event that reached a final state, kept for the views (the DLQ's recent arrivals). */
-export interface FinishedEvent { id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number }
+export interface FinishedEvent {
+  id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number;
+  /** A dead-lettered event went to the DLQ (its body) or to the on-failure destination (an invocation record); null otherwise. */
+  to: 'dlq' | 'destination' | null;
+}
 
 /** The internal queue for Event invocations and its poller fleet (services/asyncQueue.ts). */
 export interface AsyncQueueState {

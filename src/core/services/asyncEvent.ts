@@ -21,7 +21,8 @@ export function moveEvent(ctx: SimContext, e: QueuedEvent, event: AsyncEventEven
     default: return;
   }
   q.events.delete(e.id);
-  q.finished.push({ id: e.id, state: e.state, atMs: ctx.state.nowMs, acceptedMs: e.acceptedMs, attempts: e.attempts, expired: e.expired, lastInvocation: e.lastInvocation });
+  q.finished.push({ id: e.id, state: e.state, atMs: ctx.state.nowMs, acceptedMs: e.acceptedMs, attempts: e.attempts, expired: e.expired, lastInvocation: e.lastInvocation,
+    to: e.state !== 'DeadLettered' ? null : ctx.state.functions[e.fn].cfg.async.onFailure === 'dlq' ? 'dlq' : 'destination' });
   if (q.finished.length > 32) q.finished.shift();
 }
 
