@@ -58,8 +58,8 @@ function MainPage() {
         <h1>Lambdascope</h1>
         <PlaybackBar />
         <ThemeToggle />
-        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help} title="Keyboard shortcuts">Keys (?)</button>
-        <button className="link" data-testid="presenter.open" onClick={() => useUi.setState({ presenter: true })} title="One view in large type, driven by the keyboard or a clicker (p; Escape leaves)">Present (p)</button>
+        <button className="link" onClick={() => setHelp(!help)} aria-expanded={help} title="Keyboard shortcuts (?)">Keys<span className="wide-only"> (?)</span></button>
+        <button className="link" data-testid="presenter.open" onClick={() => useUi.setState({ presenter: true })} title="One view in large type, driven by the keyboard or a clicker (p; Escape leaves)">Present<span className="wide-only"> (p)</span></button>
       </header>
       <ShortcutsDialog />
       <Notices />

@@ -30,7 +30,7 @@ export function PlaybackBar() {
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button data-testid="playback.step" onClick={() => void quietly(pageApi.step())} title="Run exactly one simulation event">Step</button>
-      <button data-testid="playback.next" onClick={() => void quietly(pageApi.stepToInteresting())} title="Run to the next cold start, throttle, reclaim, retry, drain or fault">Next interesting »</button>
+      <button data-testid="playback.next" onClick={() => void quietly(pageApi.stepToInteresting())} title="Run to the next cold start, throttle, reclaim, retry, drain or fault">Next<span className="wide-only"> interesting</span> »</button>
       <label className="speed">
         <span>Speed</span>
         <input

@@ -18,7 +18,7 @@ export function Scrubber() {
   const seek = (t: number) => { setDrag(null); void quietly(pageApi.seek(t)); };
   return (
     <div className="scrubber">
-      <button data-testid="playback.back" onClick={() => void quietly(pageApi.stepBack())} title="Undo one simulation event">◀ Step back</button>
+      <button data-testid="playback.back" onClick={() => void quietly(pageApi.stepBack())} title="Undo one simulation event (b)">◀<span className="wide-only"> Step</span> back</button>
       <input
         type="range" data-testid="scrubber" aria-label="Simulation time" min={0} max={Math.max(1, Math.round(max))} step={1}
         value={Math.round(drag ?? timeMs)} aria-valuetext={formatTime(drag ?? timeMs)}
