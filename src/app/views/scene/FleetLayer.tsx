@@ -53,7 +53,7 @@ function HostBox({ h, frame, fleet, cells, focus, selected }: { h: Host; frame: 
   const c = fleet.cell;
   const lease = Number.isFinite(h.leaseEndMs) ? Math.min(1, Math.max(0, (now - h.leaseStartMs) / (h.leaseEndMs - h.leaseStartMs))) : 0;
   const drain = Number.isFinite(h.drainAtMs) ? (h.drainAtMs - h.leaseStartMs) / (h.leaseEndMs - h.leaseStartMs) : 1;
-  const bw = h.w - 16;
+  const bw = Math.max(0, h.w - 16); // a host in a very large cell can be narrower than its margins
   const label = h.failed ? `worker-${h.id} failed` : `worker-${h.id}${h.state === 'Draining' ? ' · draining' : ''}`;
   const slots = h.envs.length;
   return (
@@ -91,7 +91,7 @@ function Aggregate({ h, frame }: { h: Host; frame: FrameView }) {
   return (
     <g>
       {[...counts.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => {
-        const w = ((h.w - 16) * n) / total;
+        const w = (Math.max(0, h.w - 16) * n) / total;
         const el = <rect key={code} x={x} y={y} width={w} height={bh} fill={PHASE_STYLE[SCENE_ENV_PHASES[code]].color}><title>{`${n} ${PHASE_STYLE[SCENE_ENV_PHASES[code]].label}`}</title></rect>;
         x += w;
         return el;
