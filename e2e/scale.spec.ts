@@ -22,6 +22,7 @@ test.describe('Lambda at scale in the page', () => {
   test('the cost panel shows what the run costs so far, per function, and it grows as the run goes on', async ({ page, sim, consoleErrors }) => {
     await openPaused(page, 'scenario=default');
     await sim.load(twoCustomers);
+    await page.getByTestId('cost').scrollIntoViewIfNeeded(); // panels below the scene redraw when on screen
     await sim.seek(60_000);
     const total = page.getByTestId('cost.total');
     await expect(total).toHaveText(/^\$/);
@@ -40,6 +41,7 @@ test.describe('Lambda at scale in the page', () => {
   test('two customers share the workers: the fleet outlines each microVM in its account\'s colour', async ({ page, sim, consoleErrors }) => {
     await openPaused(page, 'scenario=default');
     await sim.load(twoCustomers);
+    await page.locator('[data-view="fleet"]').scrollIntoViewIfNeeded(); // views below the scene redraw when on screen
     await sim.seek(30_000);
     await expect(page.getByTestId('fleet.accounts')).toContainText('globex');
     const accounts = await page.locator('[data-view="fleet"] rect[data-account]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-account')))].sort());
