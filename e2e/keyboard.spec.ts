@@ -9,7 +9,7 @@ test.describe('keyboard, notices and presenter mode', () => {
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
     await expect(page.locator('#main-view')).toBeFocused();
-    // The next Tab lands inside the views, past the toolbar and the 30-field side panel.
+    // The next Tab lands in the scene or its dock (the tours, Invoke), past the toolbar and the controls below.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('#main-view'))).toBe(true);
     void consoleErrors;
@@ -53,22 +53,26 @@ test.describe('keyboard, notices and presenter mode', () => {
     await page.waitForFunction(() => document.body.dataset.loaded === 'true');
     await page.locator('body').press('p');
     await expect(page.getByTestId('presenter')).toBeVisible();
-    await expect(page.locator('.controls')).toHaveCount(0);
+    await expect(page.locator('.workbench-controls')).toHaveCount(0);
     await expect(page.getByTestId('playback.play')).toHaveCount(0);
     await expect(page.locator('[data-tour-narration]')).toContainText('The first is cold');
     const size = await page.locator('[data-tour-narration] h2').evaluate((h) => parseFloat(getComputedStyle(h).fontSize) * h.getBoundingClientRect().height / (h as HTMLElement).offsetHeight);
     expect(size).toBeGreaterThanOrEqual(24); // large type
     await page.keyboard.press('PageDown');
     await expect(page.locator('[data-tour-narration]')).toContainText('The second is warm');
-    await page.keyboard.press('.');
+    // The step plays its window in slow motion (5 s); the clicker's "." pauses and resumes it.
     await expect(page.getByTestId('clock')).toContainText('playing');
     await page.keyboard.press('.');
+    await expect(page.getByTestId('clock')).toContainText('paused');
+    await page.keyboard.press('.');
+    await expect(page.getByTestId('clock')).toContainText('playing');
     await page.keyboard.press('v'); // another view
     await expect(page.locator('[data-view]')).not.toHaveAttribute('data-view', 'timeline');
     await page.screenshot({ path: 'test-results/screenshots/presenter-1280x720.png' });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('presenter')).toHaveCount(0);
-    await expect(page.locator('.controls')).toBeVisible();
+    await expect(page.getByTestId('playback.play')).toBeVisible();
+    await expect(page.locator('.workbench-controls')).toHaveCount(1);
     void consoleErrors;
   });
 
@@ -87,7 +91,7 @@ test('on a phone you can act and watch at once: Invoke is on the first screen, b
   await openPaused(page, 'scenario=default&t=5000');
   const invoke = page.getByTestId('phone.invoke.sync');
   await expect(invoke).toBeInViewport({ ratio: 1 });
-  await expect(page.locator('[data-view="architecture"] svg')).toBeInViewport();
+  await expect(page.locator('[data-view="scene"] svg.scene-svg')).toBeInViewport();
   const sim = simOn(page);
   await sim.load({ name: 'quiet', seed: 1, functions: [{ name: 'hello' }], workload: [] });
   await invoke.click();

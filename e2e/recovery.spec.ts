@@ -41,7 +41,7 @@ test.describe('when the simulation fails', () => {
     await expect(page.getByTestId('worker-error')).toContainText('injected crash (diagnostics)');
     await expect(page.getByTestId('worker-error.plan')).toContainText('t = 5.000 s');
     await expect(page.getByTestId('worker-error.plan')).toContainText('all 2 of your recorded inputs');
-    await expect(page.getByTestId('arch.frontend')).toBeVisible(); // never blank
+    await expect(page.locator('[data-component="frontend"] [data-label]')).toBeVisible(); // never blank
     await page.getByTestId('worker-error.restart').click();
     await expect(page.getByTestId('worker-error')).toHaveCount(0);
     await expect(page.getByTestId('notice').filter({ hasText: 'Resumed at t = 5,000 ms' })).toBeVisible();

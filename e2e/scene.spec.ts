@@ -1,5 +1,5 @@
 import { test, expect, openPaused, simOn } from './fixtures';
-import { inViewport, labelOverlaps, sceneFill, smallestText } from './sceneChecks';
+import { inViewport, labelOverlaps, sceneFill, sceneTextOverlaps, smallestText, topbarCollisions } from './sceneChecks';
 
 /**
  * The scene (view=scene), as a person sees it. Text floors, in CSS px:
@@ -39,6 +39,7 @@ for (const [w, h] of [[1400, 900], [1280, 720]] as const) {
     expect(await inViewport(page, '[data-testid="scene"]')).toBe(true);
     const topbar = await page.locator('.topbar').boundingBox();
     expect(topbar!.height, 'the top bar is one line').toBeLessThanOrEqual(56);
+    expect(await topbarCollisions(page), 'top bar controls drawn over one another').toEqual([]);
     const small = await smallestText(page, '[data-testid="scene"]');
     expect(small.px, `smallest text "${small.text}"`).toBeGreaterThanOrEqual(11);
     expect(await labelOverlaps(page)).toEqual([]);
@@ -128,5 +129,71 @@ test('a 1,000-request burst reads as a burst: counts at each part, never spillin
   expect(inBox, '"429 × N" stays inside Counting').toBe(true);
   await expect(page.locator('[data-testid^="scene.here."]').first()).toContainText('here now');
   await page.screenshot({ path: 'test-results/screenshots/scene-burst-3000.png' });
+  void consoleErrors;
+});
+
+for (const [w, h] of [[1100, 700], [800, 450], [390, 844]] as const) {
+  test(`at ${w}×${h} the top bar takes two lines rather than drawing its controls over one another`, async ({ page, consoleErrors }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openPaused(page, 'scenario=default&t=5000');
+    expect(await topbarCollisions(page)).toEqual([]);
+    await expect(page.getByTestId('clock')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('copy-link')).toBeInViewport({ ratio: 1 });
+    expect(await inViewport(page, '[data-testid="scene"]'), 'the scene still fits the first screen').toBe(true);
+    void consoleErrors;
+  });
+}
+
+test('a burst held at Counting does not yet flow to the microVMs; flows appear only where requests have gone, and no text in the picture is drawn over another', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Scaling tour, step 2: 3,000 requests at Counting at t = 1.006 s, none placed yet.
+  await page.goto('/?tour=scaling&step=2');
+  await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+  const sim = simOn(page);
+  await sim.pause();
+  await sim.seek(1006);
+  await expect(page.getByTestId('scene')).toHaveAttribute('data-time', '1006');
+  await expect(page.locator('[data-component="placement"]'), 'nothing placed yet').toContainText('0 placed');
+  const width = (id: string) => page.locator(`[data-arrow="${id}"] .arrow-line`).getAttribute('stroke-width').then(Number);
+  expect(await width('payload'), 'payload lane: nothing has gone to a microVM').toBe(3);
+  expect(await width('response'), 'no response has come back').toBe(2);
+  expect(await width('count'), 'the burst did reach Counting').toBeGreaterThan(3);
+  expect(await sceneTextOverlaps(page)).toEqual([]);
+  // The default run in its steady state: responses do come back, and that arrow carries them.
+  await page.goto('/?scenario=default&t=19000');
+  await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+  await sim.play();
+  await sim.waitFor((s) => s.timeMs >= 19_600, 'the run to play on');
+  await sim.pause();
+  await expect.poll(() => width('response')).toBeGreaterThan(3);
+  expect(await sceneTextOverlaps(page)).toEqual([]);
+  void consoleErrors;
+});
+
+test('a burst of 1,000 into the default run: the crowd badges and flow labels stay clear of every other text', async ({ page, sim, consoleErrors }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPaused(page, 'scenario=default&t=9000');
+  await sim.invoke({ function: 'hello', count: 1000 });
+  for (const t of [9005, 9300]) {
+    await sim.seek(t);
+    await expect(page.getByTestId('scene')).toHaveAttribute('data-time', String(t));
+    await expect(page.locator('[data-testid^="scene.here."]').first()).toBeVisible();
+    expect(await sceneTextOverlaps(page), `t=${t}`).toEqual([]);
+    expect(await labelOverlaps(page), `t=${t}`).toEqual([]);
+  }
+  void consoleErrors;
+});
+
+test('on a first visit at 800×450 the welcome fits the scene: its text and both buttons are on screen', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 800, height: 450 });
+  await page.goto('/');
+  await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+  for (const id of ['welcome.tour', 'welcome.close']) {
+    await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+    // Nothing drawn over it (the phone bar, a notice): the button itself is what a click at its centre hits.
+    const hit = await page.getByTestId(id).evaluate((b) => { const r = b.getBoundingClientRect(); return b.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); });
+    expect(hit, id).toBe(true);
+  }
+  await expect(page.getByTestId('welcome')).toContainText('Each dot is one request');
   void consoleErrors;
 });

@@ -68,3 +68,50 @@ export async function inViewport(page: Page, selector: string): Promise<boolean>
     return r.width > 0 && r.height > 0 && r.top >= -0.5 && r.left >= -0.5 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
   }, selector);
 }
+
+/**
+ * Controls in the top bar that overlap one another or stick out of the bar (a person sees
+ * one button drawn over another): pairs of labels, and `out:` for anything outside.
+ */
+export async function topbarCollisions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.topbar')!.getBoundingClientRect();
+    const all = Array.from(document.querySelectorAll('.topbar h1, .topbar button, .topbar input, .topbar .clock, .topbar output, .topbar label'))
+      .filter((e) => e.getBoundingClientRect().width > 1);
+    const leaves = all.filter((e) => !all.some((o) => o !== e && e.contains(o)));
+    const name = (e: Element) => (e.textContent || e.getAttribute('aria-label') || e.tagName).trim().slice(0, 16);
+    const out: string[] = [];
+    leaves.forEach((e, i) => {
+      const a = e.getBoundingClientRect();
+      if (a.left < bar.left - 1 || a.right > bar.right + 1 || a.top < bar.top - 1 || a.bottom > bar.bottom + 1) out.push(`out: ${name(e)}`);
+      for (const o of leaves.slice(i + 1)) {
+        const b = o.getBoundingClientRect();
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) out.push(`${name(e)} × ${name(o)}`);
+      }
+    });
+    return out;
+  });
+}
+
+/**
+ * Scene texts drawn over one another: part labels, arrow labels and rates, the crowd badges
+ * ("N here now") and the 429 count — everything a person reads in the picture, tokens aside.
+ */
+export async function sceneTextOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const sel = '[data-component] [data-label], .arrow-label, .arrow-rate, .badge, [data-testid="scene.throttled"]';
+    const items = Array.from(document.querySelectorAll(sel))
+      .filter((el) => !el.closest('.focus-off'))
+      .map((el) => ({ name: (el.textContent ?? '').trim().slice(0, 24), r: el.getBoundingClientRect(), el }))
+      .filter((l) => l.r.width > 0 && l.r.height > 0);
+    const out: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        if (items[i].el.contains(items[j].el) || items[j].el.contains(items[i].el)) continue;
+        const a = items[i].r, b = items[j].r;
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) out.push(`"${items[i].name}" × "${items[j].name}"`);
+      }
+    }
+    return out;
+  });
+}

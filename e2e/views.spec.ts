@@ -112,6 +112,7 @@ test.describe('the timeline', () => {
 test.describe('the fleet', () => {
   test('above 400 environments it is a canvas, and clicking a cell selects that environment', async ({ page, consoleErrors }) => {
     await openPaused(page, 'scenario=burst-scaling-limit&t=1300');
+    await page.locator('[data-view="fleet"]').scrollIntoViewIfNeeded(); // below the scene: a view off screen waits
     const canvas = page.getByTestId('fleet.canvas');
     await canvas.scrollIntoViewIfNeeded();
     await expect(canvas).toBeVisible();
@@ -131,6 +132,7 @@ test.describe('the fleet', () => {
   test('a failed worker is shown failed, with what it took down', async ({ page, consoleErrors }) => {
     await openPaused(page, 'scenario=faults&t=125000');
     const s = await simOn(page).snapshot();
+    await page.locator('[data-view="fleet"]').scrollIntoViewIfNeeded(); // below the scene: a view off screen waits
     const failed = page.locator('[data-testid^="fleet.failed."]');
     await failed.first().scrollIntoViewIfNeeded();
     await expect(failed).toHaveCount(1);

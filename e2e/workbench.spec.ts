@@ -140,6 +140,7 @@ test('the Stately Inspector bridge loads only when asked, then opens the inspect
   await openPaused(page, 'scenario=cold-vs-warm&inspect=1');
   await simOn(page).seek(2_000);
   expect(scripts.some((u) => /inspector-|\/dist-/.test(u))).toBe(false); // not loaded with the page
+  await page.locator('[data-view="fleet"]').scrollIntoViewIfNeeded(); // a view out of sight draws when shown
   await page.locator('[data-testid^="fleet.env."]').first().click();
   await page.getByTestId('wb.tab.tools').click();
   const popup = page.waitForEvent('popup');

@@ -3,6 +3,7 @@ import { useUi } from './store/uiStore';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { LoadPanel } from './controls/LoadPanel';
 import { ConfigPanel } from './controls/ConfigPanel';
+import { MappingPanel } from './controls/MappingPanel';
 import { FaultPanel } from './controls/FaultPanel';
 import { ExportPanel } from './controls/ExportPanel';
 import { CostPanel } from './controls/CostPanel';
@@ -64,8 +65,9 @@ function MainPage() {
       <ShortcutsDialog />
       <Notices />
       <WorkerErrorBanner />
-      <div className="main-stage">
-        <main className="main-stage-main" id="main-view" tabIndex={-1} aria-label="The whole system">
+      {/* The skip link lands on the scene and its dock: the next Tab reaches the tour or the invoke buttons. */}
+      <div className="main-stage" id="main-view" tabIndex={-1}>
+        <main className="main-stage-main" aria-label="The whole system">
           {!ready && <p className="loading" data-testid="loading">Starting the simulation…</p>}
           <View name="scene" />
           <Welcome />
@@ -76,6 +78,7 @@ function MainPage() {
         <h2>Drive the run</h2>
         <LoadPanel />
         <ConfigPanel key={scenarioKey} />
+        <MappingPanel key={`m${scenarioKey}`} />
         <FaultPanel />
         <CostPanel />
         <ExportPanel />

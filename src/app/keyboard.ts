@@ -1,6 +1,7 @@
 import { pageApi, quietly } from './pageApi';
 import { useUi } from './store/uiStore';
 import { moveTour } from './embed/tourControl';
+import { resumeStep } from './tours/tourEngine';
 import { slideViews } from './viewRegistry';
 import { notify } from './store/uiStore';
 
@@ -66,7 +67,9 @@ export function installKeyboard(): () => void {
       case '.':
         if (t?.tagName === 'BUTTON' && e.key === ' ') return; // Space on a focused button presses it
         e.preventDefault();
-        if (s.playing) pageApi.pause(); else pageApi.play();
+        if (s.playing) pageApi.pause();
+        else if (s.tour) resumeStep(); // a tour step plays its own window, in slow motion, to its end
+        else pageApi.play();
         return;
       case 's': void quietly(pageApi.step()); return;
       case 'b': case 'S': void quietly(pageApi.stepBack()); return;

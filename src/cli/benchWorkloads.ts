@@ -62,6 +62,17 @@ export const WORKLOADS: BenchWorkload[] = [
     }),
   },
   {
+    name: 'esm-sqs-10k',
+    description: 'an SQS event source mapping: 10,000 messages/s, batches of 10, 100 ms handler, 10 simulated minutes',
+    warmupMs: 60_000,
+    scenario: scenario({
+      durationMs: 660_000,
+      account: { concurrencyLimit: 3000 },
+      functions: [{ ...steadyFn, name: 'worker', durationMs: { dist: 'lognormal', median: 100, sigma: 0.3 } }],
+      eventSources: [{ type: 'sqs', name: 'work-queue', function: 'worker', batchSize: 10, producer: { process: 'poisson', ratePerSec: 10_000 }, queue: { visibilityTimeoutMs: 36_000 } }],
+    }),
+  },
+  {
     name: 'burst-throttle',
     description: 'bursts of 3,000 every 10 s against the 1,000-per-10-s scaling bucket, 10 simulated minutes',
     warmupMs: 0,

@@ -4,6 +4,15 @@ const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFix
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const usd = (x: number) => (x >= 0.01 ? `$${x.toFixed(2)}` : `$${x.toPrecision(3)}`);
 
+/** Event source mappings: one line of fates and one of activity each. */
+function eventSourceLines(s: Summary): string[] {
+  if (!s.eventSources.length) return [];
+  return ['Event source mappings', ...s.eventSources.flatMap((e) => [
+    `  ${e.type} ${e.name} → ${e.function} (${e.state}): ${e.received} received = ${e.deleted} deleted + ${e.toDlq} to DLQ/destination + ${e.expired} expired + ${e.discarded} discarded + ${e.remaining} remaining`,
+    `    ${e.batches} batches, ${e.invocations} invocations (${e.functionErrors} failed, ${e.throttles} throttled or refused, ${e.partialFailures} partial), ${e.retried} redeliveries, peak ${e.peakConcurrency} concurrent; oldest ${ms(e.oldestAgeMs)}${e.iteratorAgeMs !== null ? ` (iterator age)` : ''}${e.recursionStopped ? `; ${e.recursionStopped} stopped by recursive loop detection` : ''}`,
+  ])];
+}
+
 /** The human-readable summary `npm run sim` prints without --json. */
 export function formatSummary(s: Summary): string {
   const i = s.invocations;
@@ -29,6 +38,7 @@ export function formatSummary(s: Summary): string {
     `Cost         ${usd(s.cost.usd)} (${s.cost.pricing}${s.cost.freeTier ? `, free tier −${usd(s.cost.freeTierUsd)}` : ', no free tier'}): ${s.cost.requests} requests, ${s.cost.invokeGbSeconds.toFixed(1)} GB-s Invoke, ${s.cost.initGbSeconds.toFixed(1)} GB-s Init, ${s.cost.provisionedGbSeconds.toFixed(1)} GB-s provisioned`,
     `Functions`,
     ...Object.entries(s.functions).map(([n, f]) => `  ${n}: ${f.invocations} invocations, ${f.coldStarts} cold starts, ${f.throttled} throttled${s.cost.byFunction[n] ? `, ${usd(s.cost.byFunction[n].usd)} (${s.cost.byFunction[n].architecture})` : ''}`),
+    ...eventSourceLines(s),
     ``,
     `Event log    ${s.eventLogRecords} records, sha256 ${s.eventLogSha256}`,
   ];

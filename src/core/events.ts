@@ -19,6 +19,8 @@ export type SimEvent =
       duplicate: boolean;
       /** Tenant isolation: the tenant id it carries (SimState.tenants index; 0 = none). */
       tenant: number;
+      /** An event source mapping's batch this invocation delivers (eventSources/batches.ts); absent or 0 otherwise. */
+      batch?: number;
       /** Handler duration from a replayed trace (ms); absent: the function's distribution. */
       durationMs?: number;
     }
@@ -46,7 +48,14 @@ export type SimEvent =
   /** Near the end of its lease a worker stops taking placements and drains. */
   | { type: 'worker.drain'; worker: number }
   /** Lease over: whatever still runs on the worker is terminated with it. */
-  | { type: 'worker.lease-end'; worker: number };
+  | { type: 'worker.lease-end'; worker: number }
+  /**
+   * Event source mappings (eventSources/dispatch.ts): a source's tick, a long-polling wake-up,
+   * a receive returning, a batch's timer (window, backoff, read), its visibility timeout, or a
+   * mapping's state change completing. `id`: source index (tick, wake, receive, control,
+   * visibility) or batch id (invoke); `epoch` makes superseded ones stale.
+   */
+  | { type: 'esm'; kind: 'tick' | 'wake' | 'receive' | 'invoke' | 'visibility' | 'control'; id: number; epoch: number };
 
 /** Same-time ordering: completions free environments before new requests look for one. */
 export const PRIORITY: Record<SimEvent['type'], number> = {
@@ -64,6 +73,7 @@ export const PRIORITY: Record<SimEvent['type'], number> = {
   'invoke.request': 4,
   'workload.arrival': 4,
   'live.arrival': 4,
+  esm: 4,
   // Unique: a trace arrival's place among same-time events never depends on when the
   // host fed the rows that settled it (traces/source.ts).
   'trace.arrival': 5,

@@ -17,6 +17,8 @@ export { summarize } from './summary';
 export type { Summary, LatencyStats } from './summary';
 export { toView } from './view';
 export type { FrameView, FunctionView, InvocationView, Bin, ViewOptions } from './view';
+export type { EventSourceView, LaneView } from './eventSources/view';
+export { eventSourceSample, type EventSourceSample } from './eventSources/sample';
 export { describeRecord } from './logText';
 export { recentRecords } from './engine/eventLog';
 export type { LogRecord } from './engine/eventLog';

@@ -1,6 +1,7 @@
 import { completedCount } from './metrics/runMetrics';
 import type { SimState } from './model/simState';
 import { concurrencyCeiling, countingOf, unreservedCapacity } from './services/counting';
+import { checkEventSources } from './eventSources/invariants';
 
 /**
  * The model's safety properties, checked against a live simulation. Empty when all hold.
@@ -15,6 +16,7 @@ import { concurrencyCeiling, countingOf, unreservedCapacity } from './services/c
  * - Isolation: an environment belongs to its function's account, serves only requests of its
  *   function version (and, with tenant isolation, of its tenant), and has a microVM of its own.
  * - A replacement and the environment it replaces point at each other.
+ * - Event source mappings account for every message and record (eventSources/invariants.ts).
  */
 export function checkInvariants(sim: { readonly state: SimState }): string[] {
   const s = sim.state;
@@ -79,6 +81,7 @@ export function checkInvariants(sim: { readonly state: SimState }): string[] {
     if ((pcLive.get(v.id) ?? 0) !== v.provisioned.live) problems.push(`${v.qualifier} of fn ${v.fn}: ${pcLive.get(v.id) ?? 0} provisioned environments, counts ${v.provisioned.live}`);
   }
   problems.push(...checkIsolation(s));
+  problems.push(...checkEventSources(s));
   return problems;
 }
 

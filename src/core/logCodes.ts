@@ -25,6 +25,18 @@ export const LOG = {
   CONTROL_PLANE_CALL: 400,
   /** a = fault index, b = 1 start / 0 end, c = subject (worker) */
   FAULT: 500,
+  /** Event source mappings. a = source index, b = mapping state code (MAPPING_STATE_CODES) */
+  ESM_STATE: 600,
+  /** a = batch id, b = BATCH_EVENT code, c = messages */
+  ESM_BATCH: 601,
+  /** a = source index, b = concurrent batches now, c = limit */
+  ESM_SCALE: 602,
+  /** a = source index, b = messages, c = 0 the queue's DLQ / 1 the on-failure destination */
+  ESM_DLQ: 603,
+  /** a = source index, b = messages past the retention period */
+  ESM_EXPIRED: 604,
+  /** a = source index, b = messages stopped, c = the recursion limit */
+  ESM_RECURSION: 605,
   /** Proactive Init: a = the new environment, b = the one it replaces, c = why (PROACTIVE_WHY) */
   PROACTIVE_INIT: 101,
   /** A replacement took over: a = the new environment, b = the one retired */

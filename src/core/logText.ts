@@ -1,12 +1,13 @@
 import type { LogRecord } from './engine/eventLog';
 import { ASYNC_STATE_CODES, ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG, PROACTIVE_WHY } from './logCodes';
 import type { SimState } from './model/simState';
+import { describeEventSourceRecord } from './eventSources/logText';
 
 /** An event-log record in words, for the page's event list. */
 export interface LogEntry {
   seq: number;
   atMs: number;
-  kind: 'request' | 'environment' | 'outcome' | 'async' | 'control' | 'fault' | 'worker';
+  kind: 'request' | 'environment' | 'outcome' | 'async' | 'control' | 'fault' | 'worker' | 'eventSource';
   text: string;
   env?: number;
   invocation?: number;
@@ -62,7 +63,10 @@ export function describeRecord(sim: { readonly state: SimState }, r: LogRecord, 
         text: r.b === 1 ? `event-${r.a}'s body sent to the dead-letter queue` : `an invocation record of event-${r.a} sent to the on-failure destination` };
     case LOG.CONTROL_PLANE_THROTTLED:
       return { seq, atMs: r.atMs, kind: 'control', interesting: true, text: `PublishVersion ${fnName(r.b)}: 429 ConcurrentSnapshotCreateLimitExceeded` };
-    default:
+    default: {
+      const e = describeEventSourceRecord(s, r);
+      if (e) return { seq, atMs: r.atMs, kind: 'eventSource', ...e };
       return { seq, atMs: r.atMs, kind: 'worker', interesting: false, text: `record ${r.code}` };
+    }
   }
 }

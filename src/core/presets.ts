@@ -9,6 +9,11 @@ import asyncAtScale from '../../scenarios/async-at-scale.json';
 import multiTenant from '../../scenarios/multi-tenant.json';
 import qemuDensity from '../../scenarios/qemu-density.json';
 import requestRate from '../../scenarios/request-rate-quota.json';
+import sqsQueueScaling from '../../scenarios/sqs-queue-scaling.json';
+import sqsFifoGroups from '../../scenarios/sqs-fifo-groups.json';
+import kinesisStalledShard from '../../scenarios/kinesis-stalled-shard.json';
+import dynamodbStream from '../../scenarios/dynamodb-stream.json';
+import recursiveLoop from '../../scenarios/recursive-loop.json';
 
 /** Built-in scenarios by name: the page's `?scenario=<name>` and the page API's `load(name)`. */
 export const PRESETS: Record<string, unknown> = {
@@ -23,6 +28,11 @@ export const PRESETS: Record<string, unknown> = {
   'multi-tenant': multiTenant,
   'qemu-density': qemuDensity,
   'request-rate-quota': requestRate,
+  'sqs-queue-scaling': sqsQueueScaling,
+  'sqs-fifo-groups': sqsFifoGroups,
+  'kinesis-stalled-shard': kinesisStalledShard,
+  'dynamodb-stream': dynamodbStream,
+  'recursive-loop': recursiveLoop,
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);

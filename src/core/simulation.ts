@@ -23,6 +23,7 @@ import { firstArrival, nextArrival, requestsPerArrival } from './workload/arriva
 import { onLiveArrival, setLiveLoad } from './workload/liveLoad';
 import { drawTenant, tenantIndex } from './services/tenants';
 import { createState, populate } from './world';
+import { onEventSourceEvent } from './eventSources/dispatch';
 import { onTraceArrival, startTrace } from './traces/traceArrivals';
 import { settleTrace } from './traces/pull';
 import { closeBatchesBefore } from './analytic/runCounters';
@@ -251,6 +252,7 @@ export class Simulation implements SimContext {
       case 'fault.start': return onFaultStart(this, ev.index);
       case 'fault.end': return onFaultEnd(this, ev.index);
       case 'live.arrival': return onLiveArrival(this, ev.gen);
+      case 'esm': return onEventSourceEvent(this, ev);
       case 'trace.arrival': return onTraceArrival(this);
       default: return assertNever(ev);
     }

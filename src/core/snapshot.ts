@@ -73,4 +73,8 @@ function refreeze(s: SimState): void {
   for (const r of s.controlPlaneResults) deepFreeze(r, 'state.controlPlaneResults[]');
   for (const cfg of s.pendingConfig.values()) deepFreeze(cfg, 'state.pendingConfig');
   if (s.live.current) deepFreeze(s.live.current.entry, 'state.live.current.entry');
+  for (const src of s.eventSources.sources) {
+    deepFreeze(src.cfg, 'state.eventSources.sources[].cfg');
+    if (src.pendingCfg) deepFreeze(src.pendingCfg, 'state.eventSources.sources[].pendingCfg');
+  }
 }

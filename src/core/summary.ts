@@ -4,6 +4,7 @@ import { completedCount } from './metrics/runMetrics';
 import { oldestEventAgeMs } from './services/asyncQueue';
 import type { Simulation } from './simulation';
 import { bill, type CostSummary } from './cost/bill';
+import { eventSourceSummaries, type EventSourceSummary } from './eventSources/summary';
 
 /** The run summary: CONTRACTS.md §2, field for field, plus a few additions. */
 export interface Summary {
@@ -44,6 +45,8 @@ export interface Summary {
   faults: { injected: number; workersFailed: number };
   clientQueued: number;
   functions: Record<string, { invocations: number; coldStarts: number; throttled: number }>;
+  /** Event source mappings, in the scenario's order (then those created by CreateEventSourceMapping). */
+  eventSources: EventSourceSummary[];
   workers: { peak: number; added: number; drained: number };
   /** What the run costs at AWS's published prices (cost/pricing.ts). */
   cost: CostSummary;
@@ -113,6 +116,7 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
     latencyMs: { all: latency(percentiles(m.latency.all)), cold: latency(percentiles(m.latency.cold)), warm: latency(percentiles(m.latency.warm)) },
     async: { ...asyncStats(sim) },
     functions,
+    eventSources: eventSourceSummaries(s),
     workers: { peak: s.peakWorkers, added: s.nextWorkerId - 1, drained: s.workersDrained },
     cost: roundCost(bill(s)),
     controlPlane: { calls: s.controlPlaneCalls, errors: s.controlPlaneErrors },

@@ -6,7 +6,9 @@ import type { Summary } from './summary';
  *   total = succeeded + functionErrors + timedOut + throttled + dryRun + inFlight + rejected + serviceErrors;
  * - every accepted Event ends in exactly one fate or is still queued:
  *   async.accepted = succeeded + deadLettered + dropped + queued;
- * - throttles by reason add up to the throttles.
+ * - throttles by reason add up to the throttles;
+ * - every message or record of an event source has exactly one fate or remains:
+ *   received = deleted + toDlq + expired + discarded + remaining.
  */
 export function summaryIdentityProblems(s: Summary): string[] {
   const problems: string[] = [];
@@ -21,5 +23,9 @@ export function summaryIdentityProblems(s: Summary): string[] {
   }
   const byReason = Object.values(s.throttleReasons).reduce((x, y) => x + y, 0);
   if (byReason !== i.throttled) problems.push(`throttleReasons add up to ${byReason}, throttled is ${i.throttled}`);
+  for (const e of s.eventSources ?? []) {
+    const fates = e.deleted + e.toDlq + e.expired + e.discarded + e.remaining;
+    if (e.received !== fates) problems.push(`eventSources ${e.name}: received ${e.received} ≠ deleted ${e.deleted} + toDlq ${e.toDlq} + expired ${e.expired} + discarded ${e.discarded} + remaining ${e.remaining}`);
+  }
   return problems;
 }

@@ -13,6 +13,7 @@ import { activeFaults } from './services/faultQueries';
 import type { Simulation } from './simulation';
 import { summarize, type Summary } from './summary';
 import { idleCount } from './services/tenants';
+import { eventSourceViews, type EventSourceView } from './eventSources/view';
 import { sceneView, type SceneView } from './sceneView';
 import { workersShown } from './workersShown';
 
@@ -65,6 +66,8 @@ export interface FrameView {
   faults: { type: string; index: number }[];
   controlPlane: { atMs: number; action: string; function: string; ok: boolean; message: string }[];
   liveLoad: { function: string; mode: string; arrival: unknown } | null;
+  /** Event source mappings: queues and streams, pollers, batches in flight. */
+  eventSources: EventSourceView[];
   /** The whole-system diagram's data, corrected to `timeMs` (sceneView.ts). */
   scene: SceneView;
 }
@@ -166,6 +169,7 @@ export function toView(sim: Simulation, o: ViewOptions = {}): FrameView {
     faults: activeFaults(s.faults).map((f) => ({ type: f.type, index: f.index })),
     controlPlane: s.controlPlaneResults.slice(-20),
     liveLoad: sim.liveLoad ? { function: sim.liveLoad.function, mode: sim.liveLoad.mode, arrival: sim.liveLoad.arrival } : null,
+    eventSources: eventSourceViews(s),
     scene: sceneView(sim),
   };
 }

@@ -18,6 +18,8 @@ import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
 import { meterProvisionedChange } from './cost/meter';
 import { REQUESTS_PER_SECOND_PER_CONCURRENCY, createRateBucket } from './services/requestRate';
+import { createEventSources } from './eventSources/state';
+import { addSource } from './eventSources/sources';
 import { createBatchMeans } from './analytic/batchMeans';
 import { createTraceSource } from './traces/source';
 import { initialBatchMs } from './analytic/runCounters';
@@ -59,6 +61,7 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     nextMicrovmId: 1,
     snapshotCreations: frozen.accounts.map(() => 0),
     asyncQueue: createAsyncQueue(p.pollers),
+    eventSources: createEventSources(),
     faults: createFaults(),
     controlPlaneResults: [],
     controlPlaneCalls: 0,
@@ -100,6 +103,7 @@ export function populate(ctx: SimContext): void {
       ctx.schedule(0, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
     }
   }
+  for (const e of s.scenario.eventSources) addSource(ctx, e, false);
   s.scenario.controlPlane.forEach((c, index) => ctx.schedule(c.atMs, { type: 'control.call', index }));
   for (const f of s.scenario.faults) addFault(ctx, f);
 }

@@ -131,6 +131,12 @@ export interface SeriesPoint {
   reserved: number | null;   // first function's reserved concurrency (null: none)
   provisioned: number;       // first function's provisioned concurrency requested (all versions)
   provisionedReady: number;  // … of which environments are ready
+  // Event source mappings (present only when the run has any; summed over mappings, ages the largest):
+  esDepth?: number;          // messages or records waiting (visible) in the queues and streams
+  esOldestAgeMs?: number;    // age of the oldest message in a queue (SQS ApproximateAgeOfOldestMessage)
+  esIteratorAgeMs?: number;  // streams' iterator age (the oldest unprocessed record's age)
+  esConcurrency?: number;    // batches being invoked
+  esLimit?: number;          // the mappings' concurrency limits (SQS: MaximumConcurrency or 1,000; streams: shards × ParallelizationFactor)
 }
 
 export function assertNever(x: never): never {

@@ -9,6 +9,7 @@ export const SERIES_NAMES = [
   'coldStartsPerSec', 'throttlesPerSec', 'invocationsPerSec', 'concurrency', 'environments', 'queueDepth',
   'busy', 'idle', 'initializing', 'oldestAgeMs', 'bucketTokens', 'accountLimit', 'scalingCapacity',
   'reserved', 'provisioned', 'provisionedReady', 'coldStarts', 'throttled', 'invocations',
+  'esDepth', 'esOldestAgeMs', 'esIteratorAgeMs', 'esConcurrency', 'esLimit',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 

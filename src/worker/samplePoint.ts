@@ -1,4 +1,4 @@
-import { oldestEventAgeMs, peekTokens, type Simulation } from '../core/index';
+import { eventSourceSample, oldestEventAgeMs, peekTokens, type Simulation } from '../core/index';
 import type { SeriesPoint } from '../protocol/messages';
 
 /**
@@ -37,5 +37,6 @@ export function samplePoint(sim: Simulation, b: number): SeriesPoint {
     reserved: fn0 ? fn0.cfg.reservedConcurrency : null,
     provisioned,
     provisionedReady,
+    ...eventSourceSample(s, b), // nothing without event source mappings
   };
 }

@@ -20,13 +20,14 @@ export function EmbedApp() {
   const named = useUi((s) => s.view);
   const controls = useUi((s) => s.controls);
   const tourView = useUi((s) => (s.tour ? chapterById(s.tour.id)?.steps[s.tour.step - 1]?.view : undefined));
+  const touring = useUi((s) => s.tour !== null);
   const view = slideView(named, tourView, defaultView());
   return (
     <Stage testId="embed" className="embed">
       <main className="slide-layout" aria-label="Lambdascope">
-        <EmbedNarration />
+        <EmbedNarration brief aside={controls === 'clock' ? <EmbedClock /> : null} />
         <div className="slide-view"><View key={view} name={view} /></div>
-        {controls === 'clock' && <EmbedClock />}
+        {controls === 'clock' && !touring && <EmbedClock />}
         {controls === 'full' && <div className="slide-bar"><PlaybackBar /></div>}
       </main>
       <div className="slide-overlay"><Notices /><WorkerErrorBanner /></div>

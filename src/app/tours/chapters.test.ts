@@ -10,7 +10,7 @@ import { stepSpeed } from './types';
  * says what the window shows, and the run must agree at its start and at its end (nothing
  * the text has not reached is on screen; what it says happens has happened).
  */
-const PARTS = ['clients', 'frontend', 'counting', 'assignment', 'placement', 'worker', 'microvm', 'queue', 'pollers', 'dlq'];
+const PARTS = ['clients', 'frontend', 'counting', 'assignment', 'placement', 'worker', 'microvm', 'queue', 'pollers', 'dlq', 'event-source'];
 
 function runner(id: string) {
   const ch = chapterById(id)!;

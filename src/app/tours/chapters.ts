@@ -1,11 +1,12 @@
 import type { Chapter } from './types';
+import { EVENT_SOURCE_CHAPTERS } from './eventSourceChapters';
 
 // cpuBoundFraction 0: a tour's handler and Init take exactly the times its text gives, whatever
 // the memory (the CPU share from memory is the cost chapter's and the scenarios' subject).
 const fn = (extra: object = {}) => ({ name: 'hello', runtime: 'nodejs20.x', memoryMb: 512, extensions: 1, cpuBoundFraction: 0, durationMs: { dist: 'constant', value: 80 }, ...extra });
 
 /**
- * The chapters (the seventh, on isolation, from issue #10). Each step is a window of its scenario's run; the times come from running
+ * The chapters (the event source ones in eventSourceChapters.ts; the ninth, on isolation, from issue #10). Each step is a window of its scenario's run; the times come from running
  * the scenario (chapters.test.ts runs each one and checks every window against the events
  * its text describes), so the picture and the words agree at every moment.
  */
@@ -147,10 +148,11 @@ export const CHAPTERS: Chapter[] = [
         text: 'The SnapStart environment restores the snapshot (purple, ~0.7 s here; hundreds of ms for a hello-world Java, and the gain is large when Init is heavy) and answers; the on-demand one runs its full 2.5 s Init first — paid in latency and, since 1 August 2025, in billed duration: Init is billed for on-demand environments too (see “What this run costs”). When all provisioned environments are busy, extra requests spill over to on-demand cold starts.' },
     ],
   },
+  ...EVENT_SOURCE_CHAPTERS,
 ];
 
 CHAPTERS.push({
-  id: 'isolation', title: '7. Many customers on one fleet: isolation', minutes: 4,
+  id: 'isolation', title: '9. Many customers on one fleet: isolation', minutes: 4,
   learn: 'See two customers’ functions share one worker, each in its own microVM; tenant isolation give every tenant its own environments; and each account keep its own quota.',
   scenario: {
     name: 'tour-isolation', description: 'Two accounts share one worker; acme’s render isolates three tenants; globex bursts past its own quota.', seed: 11, durationMs: 120_000,

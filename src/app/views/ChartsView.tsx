@@ -7,6 +7,7 @@ import { LatencyHistogram } from './LatencyHistogram';
 import { useWidth } from './useSize';
 import { useLiveFrame, mergeRefs } from './useLiveFrame';
 import { useBox, useFit } from './viewFit';
+import { EventSourceCharts } from './charts/EventSourceCharts';
 
 /** Limits the worker may sample with each point (when present they are exact, from the run itself). */
 type WithLimits = SeriesPoint & Partial<{ accountLimit: number; scalingCapacity: number; reserved: number | null }>;
@@ -29,7 +30,8 @@ export function ChartsView() {
   const series = useUi.getState().series; // read with the (throttled) frame, not on every store change
   const [sizeRef, measured] = useWidth<HTMLDivElement>();
   const ref = mergeRefs<HTMLDivElement>(liveRef, sizeRef);
-  // In a slide the five charts share the box: two columns, three rows, each as tall as fits.
+  // In a slide the charts share the box: two columns, three rows, each as tall as fits (with a
+  // mapping, its three charts take the internal queue's and the scaling bucket's places).
   const fit = useFit() !== null;
   const [areaRef, box] = useBox<HTMLDivElement>();
   if (!frame) return <div ref={ref} className="view charts" />;
@@ -44,6 +46,7 @@ export function ChartsView() {
   const reserved = steps(pts, reservedAt(frame, initial));
   const hasReserved = reserved.some(([, v]) => v !== null);
   const s = frame.summary;
+  const es = (frame.eventSources?.length ?? 0) > 0; // a mapping's queue and concurrency take the internal queue's place
   const started = frame.functions.reduce((n, f) => n + f.stats.coldStarts, 0);
   return (
     <div ref={ref} className={`view charts${fit ? ' fit' : ''}`} aria-label="Charts" data-time={frame.timeMs}>
@@ -68,14 +71,16 @@ export function ChartsView() {
           { label: 'cold starts/s', values: ratePerSecond(pts, (p) => p.coldStarts), color: '#E69F00', curve: 'step' },
           { label: '429/s', values: ratePerSecond(pts, (p) => p.throttled), color: '#D55E00', curve: 'step' },
         ]} />
-        <LineChart testId="chart.queue" width={w} height={h} title="Internal queue: depth, oldest event age (s)" lines={[
-          { label: 'depth', values: at((p) => p.queueDepth), color: '#0072B2' },
-          { label: 'oldest age s', values: at((p) => p.oldestAgeMs / 1000), color: '#999999', dashed: true },
-        ]} />
-        <LineChart testId="chart.bucket" width={w} height={h} title={`Scaling bucket of ${fn0?.name ?? '—'}${fit ? '' : ' (new environments allowed now)'}`} lines={[
+        {es ? <EventSourceCharts pts={pts} width={w} height={h} fit={fit} /> : (
+          <LineChart testId="chart.queue" width={w} height={h} title="Internal queue: depth, oldest event age (s)" lines={[
+            { label: 'depth', values: at((p) => p.queueDepth), color: '#0072B2' },
+            { label: 'oldest age s', values: at((p) => p.oldestAgeMs / 1000), color: '#999999', dashed: true },
+          ]} />
+        )}
+        {!(es && fit) && <LineChart testId="chart.bucket" width={w} height={h} title={`Scaling bucket of ${fn0?.name ?? '—'}${fit ? '' : ' (new environments allowed now)'}`} lines={[
           { label: 'tokens', values: at((p) => p.bucketTokens), color: '#CC79A7' },
           { label: 'capacity', values: steps(pts, (p) => p.scalingCapacity ?? frame.account.scalingCapacity), color: '#999999', dashed: true },
-        ]} />
+        ]} />}
         <LatencyHistogram width={w} height={h} cold={frame.latencyBins.cold} warm={frame.latencyBins.warm} stats={{ cold: frame.summary.latencyMs.cold, warm: frame.summary.latencyMs.warm }} />
       </div>
     </div>

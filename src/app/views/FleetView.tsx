@@ -67,9 +67,12 @@ export function FleetView() {
         {frame.accounts.length > 1 && <span data-testid="fleet.accounts"> Accounts (outline): {frame.accounts.map((a, k) => <span key={a.id} className={`account-key account-${k % 4}`}>{a.id}</span>)}.</span>}
       </figcaption>
       <FitArea fit={fit} areaRef={areaRef}>
-        {e.count <= SVG_LIMIT
-          ? <FleetSvg frame={frame} layout={layout} width={width} selectedEnv={selectedEnv} />
-          : <FleetCanvas frame={frame} layout={layout} width={width} selectedEnv={selectedEnv} />}
+        {/* In a slide a small fleet sits in the middle of its box, not at the top of it. */}
+        <div className={fit ? 'fleet-drawing' : undefined} style={fit ? { top: Math.max(0, Math.floor((box.height - layout.height) / 2)) } : undefined}>
+          {e.count <= SVG_LIMIT
+            ? <FleetSvg frame={frame} layout={layout} width={width} selectedEnv={selectedEnv} />
+            : <FleetCanvas frame={frame} layout={layout} width={width} selectedEnv={selectedEnv} />}
+        </div>
       </FitArea>
       <FleetLegend functions={frame.functions.map((f) => f.name)} failed={anyFailed} />
     </figure>

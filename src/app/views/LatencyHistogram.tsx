@@ -37,7 +37,9 @@ export function LatencyHistogram({ cold, warm, stats, width, height: given }: { 
   return (
     <figure className="chart" data-testid="chart.latency">
       <svg width={width} height={height} role="img" aria-label={`Latency: warm p50 ${formatDuration(stats.warm.p50)}, p99 ${formatDuration(stats.warm.p99)}; cold p50 ${formatDuration(stats.cold.p50)}, p99 ${formatDuration(stats.cold.p99)}`}>
-        <text x={m.l} y={12} className="chart-title">Latency (request → response), log time axis; warm and cold each on their own count scale</text>
+        {/* The long title needs ~560 px; a half-width chart in a slide gets the short one (the long one as its tooltip). */}
+        <text x={m.l} y={12} className="chart-title"><title>Latency (request → response), log time axis; warm and cold each on their own count scale</title>
+          {width >= 560 ? 'Latency (request → response), log time axis; warm and cold each on their own count scale' : 'Latency (log time); warm, cold: own scales'}</text>
         {rows.map((r) => {
           const max = Math.max(1, ...r.counts);
           const y = scaleLinear().domain([0, max]).range([r.top + panel, r.top + 12]);

@@ -1,4 +1,5 @@
 import { FUNCTION_NAMES, functionJson, scenarioShapeArb, type ScenarioShape } from './generateScenario';
+import { eventSourceCallJson, eventSourceJson } from '../../core/eventSources/generate';
 
 const ACTIONS = ['UpdateFunctionCode', 'UpdateFunctionConfiguration', 'PublishVersion', 'CreateAlias', 'UpdateAlias', 'PutFunctionConcurrency',
   'DeleteFunctionConcurrency', 'PutProvisionedConcurrencyConfig', 'DeleteProvisionedConcurrencyConfig', 'PutFunctionEventInvokeConfig', 'DeleteFunction', 'CreateFunction'] as const;
@@ -82,7 +83,16 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
     const tenants = isolated.has(names[w.fn % names.length]) ? { tenants: { count: 1 + (w.n % 5), zipf: w.a } } : {};
     return { function: fn, mode: w.mode, arrival, ...window, client: { maxAttempts: w.attempts, queueDuringOutage: w.queue }, ...(w.payload === undefined ? {} : { payloadBytes: w.payload }), ...tenants };
   });
-  const controlPlane = s.controlPlane.map(([t, k, q]) => ({ atMs: t % d, ...controlCall(names, k, q, reservable) }));
+  const controlPlane: Record<string, unknown>[] = s.controlPlane.map(([t, k, q]) => ({ atMs: t % d, ...controlCall(names, k, q, reservable) }));
+  // Event sources feed a function of the scenario; their calls name them, so they come with them.
+  const timeoutOf = (name: string) => ((functions as Record<string, unknown>[]).find((f) => f.name === name)?.timeoutMs as number | undefined) ?? 3000;
+  // A mapping cannot invoke a function with tenant isolation (it sends no tenant id): map only the others.
+  const mappable = names.filter((n) => !isolated.has(n));
+  const eventSources = mappable.length ? s.eventSources.map(([f, v], i) => eventSourceJson(`q${i}`, mappable[f % mappable.length], timeoutOf(mappable[f % mappable.length]), v)) : [];
+  if (eventSources.length) {
+    const fn = eventSources[0].function as string, sourceNames = eventSources.map((e) => e.name as string);
+    for (const [t, k, q, v] of s.eventSourceCalls) controlPlane.push({ atMs: t % d, ...eventSourceCallJson(fn, sourceNames, timeoutOf(fn), k, q, v) });
+  }
   const faults = s.faults.map(([type, t, len, x]) => faultJson(type, t % d, len % d, x, names));
   return {
     seed: s.seed, durationMs: d,
@@ -92,6 +102,7 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
     cost: { freeTier: s.freeTier },
     // The smallest worker that holds the largest function plus its VMM's overhead (the validator's rule).
     fleet: { ...s.fleet, workerMemoryMb: Math.max(s.fleet.workerMemoryMb, 10_240 + (p.vmm === 'qemu' ? 140 : 3)) }, platform, functions, workload, controlPlane, faults,
+    ...(eventSources.length ? { eventSources } : {}),
   };
 }
 

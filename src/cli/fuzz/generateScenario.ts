@@ -112,6 +112,12 @@ export const scenarioShapeArb = fc.record({
   workload: fc.array(fc.record({ fn: fc.nat(), qualifier: fc.constantFrom('', '', '', ':live', ':1', ':nope'), mode: fc.constantFrom('RequestResponse', 'RequestResponse', 'Event', 'DryRun'), arrival: fc.nat(), a: fc.double({ min: 0, max: 1, noNaN: true }), r: rate(20), n: edgy(1, 2000, [1, 1000]), window: fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }), attempts: fc.integer({ min: 1, max: 3 }), queue: fc.boolean(), payload: fc.constantFrom(undefined, 0, 1_048_577, 6_291_457) }), { maxLength: 3 }),
   controlPlane: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 3 }),
   faults: fc.array(fc.tuple(fc.constantFrom('worker-failure', 'invoke-outage', 'slow-pollers', 'init-failure'), fc.nat(), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 3 }),
+  /** Event sources (one scenario in three) and calls on their mappings: numbers for eventSourceJson / eventSourceCallJson. */
+  eventSources: fc.oneof(
+    { weight: 2, arbitrary: fc.constant([] as [number, number[]][]) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(), fc.array(fc.nat({ max: 1_000_000 }), { minLength: 16, maxLength: 16 })), { minLength: 1, maxLength: 2 }) },
+  ),
+  eventSourceCalls: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.array(fc.nat({ max: 1_000_000 }), { minLength: 16, maxLength: 16 })), { maxLength: 2 }),
 });
 
 export type ScenarioShape = typeof scenarioShapeArb extends fc.Arbitrary<infer T> ? T : never;

@@ -137,6 +137,8 @@ export interface Invocation {
   asyncEvent: number;
   /** A duplicate delivery of that event (at-least-once): its outcome does not change the event. */
   duplicate: boolean;
+  /** The event source mapping's batch this invocation delivers (0: none). */
+  batch: number;
   /** Warm environment that had been reset (timeout/crash): runtime re-initialized in Invoke. */
   reinit: boolean;
   coldReason: ColdReason | null;
@@ -189,7 +191,7 @@ export function newInvocation(id: number, atMs: number, f: Pick<Invocation, 'fn'
     id, fn: f.fn, ver: -1, functionName: f.functionName, version: '', mode: f.mode, state: 'Received', source: f.source,
     attempt: f.attempt, maxAttempts: f.maxAttempts, payloadBytes: f.payloadBytes, env: 0, worker: 0, cold: false,
     provisioned: false, restored: false, asyncEvent: f.asyncEvent, duplicate: f.duplicate, reinit: false,
-    coldReason: null, throttleReason: null, throttle: null, tenant: f.tenant, rejectReason: null, serviceErrorReason: null, statusCode: 0,
+    coldReason: null, throttleReason: null, throttle: null, tenant: f.tenant, batch: 0, rejectReason: null, serviceErrorReason: null, statusCode: 0,
     queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmBootStartMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
     invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, queueDuringOutage: f.queueDuringOutage, responseOverheadMs: 0, traceDurationMs: NaN,

@@ -8,6 +8,7 @@ import type { Fault } from '../scenario/faultTypes';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from '../scenario/types';
 import type { FunctionRuntime, VersionRuntime } from './functionRuntime';
 import type { Environment, Invocation, Worker } from './records';
+import type { EventSourcesState } from '../eventSources/state';
 import type { TraceSource } from '../traces/source';
 import type { BatchMeans } from '../analytic/batchMeans';
 
@@ -59,6 +60,8 @@ export interface SimState {
   /** SnapStart snapshot creations in progress (PublishVersion), per account. */
   snapshotCreations: number[];
   asyncQueue: AsyncQueueState;
+  /** Event source mappings: queues, streams, their producers, pollers and batches. */
+  eventSources: EventSourcesState;
   faults: FaultState;
   /** The latest control-plane answers (at most 500). */
   controlPlaneResults: ControlPlaneResult[];

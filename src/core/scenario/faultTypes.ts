@@ -24,10 +24,16 @@ export type ControlPlaneCall =
   | { atMs: number; action: 'PutProvisionedConcurrencyConfig'; function: string; qualifier: string; provisionedConcurrentExecutions: number }
   | { atMs: number; action: 'DeleteProvisionedConcurrencyConfig'; function: string; qualifier: string }
   | { atMs: number; action: 'PutFunctionEventInvokeConfig'; function: string; maximumRetryAttempts?: number; maximumEventAgeMs?: number; onFailure?: 'dlq' | 'destination' | 'none'; onSuccess?: 'destination' | 'none' }
-  | { atMs: number; action: 'DeleteFunction'; function: string };
+  | { atMs: number; action: 'DeleteFunction'; function: string }
+  // Event source mappings (eventSources/mappingControl.ts); a mapping is named by its queue or stream.
+  | { atMs: number; action: 'CreateEventSourceMapping'; function: string; eventSource: import('../eventSources/config').EventSourceConfig }
+  | ({ atMs: number; action: 'UpdateEventSourceMapping'; function: string; name: string } & import('../eventSources/config').EventSourceMappingUpdate)
+  | { atMs: number; action: 'DeleteEventSourceMapping'; function: string; name: string }
+  | { atMs: number; action: 'PutFunctionRecursionConfig'; function: string; recursiveLoop: 'Allow' | 'Terminate' };
 
 export const CONTROL_PLANE_ACTIONS = [
   'CreateFunction', 'UpdateFunctionCode', 'UpdateFunctionConfiguration', 'PublishVersion', 'CreateAlias', 'UpdateAlias',
   'PutFunctionConcurrency', 'DeleteFunctionConcurrency', 'PutProvisionedConcurrencyConfig', 'DeleteProvisionedConcurrencyConfig',
   'PutFunctionEventInvokeConfig', 'DeleteFunction',
+  'CreateEventSourceMapping', 'UpdateEventSourceMapping', 'DeleteEventSourceMapping', 'PutFunctionRecursionConfig',
 ] as const;

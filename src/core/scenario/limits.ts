@@ -19,6 +19,8 @@ export const LIMITS = {
   ratePerSec: 1_000_000,
   /** Calls in `controlPlane` and faults in `faults` (sim). */
   timelineEntries: 10_000,
+  /** Event sources in `eventSources` plus those created by CreateEventSourceMapping (sim). */
+  eventSources: 100,
   /** Function name: letters, digits, - and _ (AWS). */
   functionNameChars: 64,
   /** Alias name: letters, digits, - and _, not only digits (AWS). */

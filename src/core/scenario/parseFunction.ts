@@ -8,7 +8,7 @@ import type { FunctionConfig } from './types';
 
 const FUNCTION_KEYS = [
   'name', 'runtime', 'memoryMb', 'timeoutMs', 'package', 'durationMs', 'initMs', 'keepAliveMs',
-  'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart',
+  'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart', 'recursiveLoop',
   ...SCALE_FUNCTION_KEYS,
 ] as const;
 
@@ -89,6 +89,7 @@ export function parseFunction(p: Problems, path: string, v: unknown, accounts: A
     snapStart,
     async: asyncCfg,
     ...parseScaleFunctionFields(p, path, v, accountIds, { snapStart, provisionedConcurrency }),
+    recursiveLoop: p.oneOf(join(path, 'recursiveLoop'), v.recursiveLoop, ['Terminate', 'Allow'] as const, 'Terminate'),
   };
 }
 

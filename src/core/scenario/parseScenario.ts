@@ -6,11 +6,12 @@ import { parseFunction } from './parseFunction';
 import { parseWorkloadEntry, type TraceBudget } from './parseWorkload';
 import { parseControlPlane, parseFaults } from './parseTimeline';
 import { checkReservations, checkTenantWorkload, defaultBootDist, defaultVmmOverheadMb, parseAccounts, parseCost } from './parseScale';
+import { parseEventSources } from './parseEventSource';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-const TOP_KEYS = ['seed', 'durationMs', 'account', 'accounts', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'cost', 'name', 'description'];
+const TOP_KEYS = ['seed', 'durationMs', 'account', 'accounts', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'eventSources', 'cost', 'name', 'description'];
 
 /** Platform estimates; see PlatformConfig and lambda-facts.md §3 for their sources. */
 export const DEFAULT_PLATFORM: PlatformConfig = {
@@ -121,11 +122,14 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
     checkTenantWorkload(p, join('workload', i), entry.tenants ?? null, byName.get(colon < 0 ? entry.function : entry.function.slice(0, colon)));
   });
 
-  const controlPlane = parseControlPlane(p, rawControl, names, accounts);
+  const fnConfigs = new Map(functions.map((f) => [f.name, f]));
+  const eventSources = parseEventSources(p, p.array('eventSources', v.eventSources, [], LIMITS.eventSources, 'event sources'), fnConfigs, traceBudget);
+  const esm = { functions: fnConfigs, names: new Set(eventSources.map((e) => e.name)) };
+  const controlPlane = parseControlPlane(p, rawControl, names, accounts, esm);
   const faults = parseFaults(p, p.array('faults', v.faults, [], LIMITS.timelineEntries, 'faults'), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
-  return { ok: true, scenario: { seed, durationMs, account, accounts, cost, fleet, platform, functions, workload, controlPlane, faults } };
+  return { ok: true, scenario: { seed, durationMs, account, accounts, cost, fleet, platform, functions, workload, controlPlane, faults, eventSources } };
 }
 
 function parsePlatform(p: Problems, v: unknown): PlatformConfig {

@@ -4,6 +4,7 @@ import { LIMITS } from './limits';
 import { FUNCTION_NAME, FUNCTION_NAME_RULE, parseFunction, reservableConcurrency, reservableWhy, type AccountLimits } from './parseFunction';
 import { unknownNameRule } from './suggest';
 import type { AccountConfig, FunctionConfig } from './types';
+import { parseEventSourceCall, type EventSourceCallContext } from './parseEventSourceCalls';
 
 /** What a control-plane call is checked against: the account, and the functions known so far. */
 export interface TimelineContext {
@@ -12,6 +13,8 @@ export interface TimelineContext {
   accounts?: readonly AccountConfig[];
   /** Functions defined or created so far; a CreateFunction adds its name. */
   known: Set<string>;
+  /** Event sources defined or created so far, and the functions' configurations (for the mapping calls). */
+  esm?: EventSourceCallContext;
 }
 
 /**
@@ -19,10 +22,10 @@ export interface TimelineContext {
  * call must name a function defined in `functions` or created by an earlier CreateFunction,
  * so calls are checked in time order.
  */
-export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>, account: AccountLimits | readonly AccountConfig[]): ControlPlaneCall[] {
+export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>, account: AccountLimits | readonly AccountConfig[], esm?: EventSourceCallContext): ControlPlaneCall[] {
   const out: ControlPlaneCall[] = [];
   const accounts = Array.isArray(account) ? (account as readonly AccountConfig[]) : undefined;
-  const ctx: TimelineContext = { account: accounts ? accounts[0] : (account as AccountLimits), accounts, known: new Set(functionNames) };
+  const ctx: TimelineContext = { account: accounts ? accounts[0] : (account as AccountLimits), accounts, known: new Set(functionNames), esm };
   const sorted = raw.map((c, i) => ({ c, i })).sort((a, b) => atOf(a.c) - atOf(b.c) || a.i - b.i);
   for (const { c, i } of sorted) {
     const call = parseControlPlaneCall(p, join('controlPlane', i), c, ctx, false);
@@ -39,15 +42,18 @@ export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Se
 export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx: TimelineContext, live: boolean): ControlPlaneCall | Omit<ControlPlaneCall, 'atMs'> | null {
   if (!p.isObject(path, c)) return null;
   const atMs = live ? 0 : p.number(join(path, 'atMs'), c.atMs, { min: 0, max: LIMITS.timeMs });
-  const action = p.oneOf(join(path, 'action'), c.action, CONTROL_PLANE_ACTIONS);
+  // Sixteen action names do not fit one message: name the closest ones instead of listing them all.
+  const known = (CONTROL_PLANE_ACTIONS as readonly unknown[]).includes(c.action);
+  if (!known) p.add(join(path, 'action'), c.action === undefined ? 'is required (a control-plane action, e.g. UpdateFunctionCode)' : () => unknownNameRule('must be a control-plane action', String(c.action), CONTROL_PLANE_ACTIONS));
+  const action = known ? c.action as (typeof CONTROL_PLANE_ACTIONS)[number] : CONTROL_PLANE_ACTIONS[0];
   const fn = action === 'CreateFunction'
     ? p.string(join(path, 'function'), c.function, FUNCTION_NAME, FUNCTION_NAME_RULE)
     : p.string(join(path, 'function'), c.function);
   const base = live ? { function: fn } : { atMs, function: fn };
   const keys = (...extra: string[]) => p.unknownKeys(path, c, [...(live ? [] : ['atMs']), 'action', 'function', ...extra]);
-  const known = ctx.known;
-  if (action !== 'CreateFunction' && typeof c.function === 'string' && !known.has(fn)) {
-    p.add(join(path, 'function'), () => unknownNameRule('must name a function defined in "functions" or created earlier', fn, known));
+  const knownFns = ctx.known;
+  if (action !== 'CreateFunction' && typeof c.function === 'string' && !knownFns.has(fn)) {
+    p.add(join(path, 'function'), () => unknownNameRule('must name a function defined in "functions" or created earlier', fn, knownFns));
   }
   const reservable = reservableConcurrency(ctx.account);
   const why = reservableWhy(ctx.account);
@@ -58,8 +64,9 @@ export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx
       if (c.config !== undefined && !p.isObject(cfgPath, c.config)) return null;
       const cfg = parseFunction(p, cfgPath, { ...(c.config as object | undefined), name: fn }, ctx.accounts ?? ctx.account);
       if (cfg && cfg.provisionedConcurrency > 0) p.add(join(cfgPath, 'provisionedConcurrency'), 'cannot be set by CreateFunction: publish a version and call PutProvisionedConcurrencyConfig');
-      if (fn && known.size >= LIMITS.functions && !known.has(fn)) p.add(join(path, 'function'), `would make more than ${LIMITS.functions} functions, the maximum`);
-      if (fn) known.add(fn);
+      if (fn && knownFns.size >= LIMITS.functions && !knownFns.has(fn)) p.add(join(path, 'function'), `would make more than ${LIMITS.functions} functions, the maximum`);
+      if (fn) knownFns.add(fn);
+      if (cfg && ctx.esm) (ctx.esm.functions as Map<string, FunctionConfig>).set(fn, cfg);
       return cfg ? { ...base, action, config: cfg } : null;
     }
     case 'UpdateFunctionCode':
@@ -76,7 +83,7 @@ export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx
       const probe = new Problems();
       const full = parseFunction(probe, cfgPath, { ...c.config, name: 'patch' }, ctx.accounts ?? ctx.account);
       p.addAll(probe);
-      for (const k of ['name', 'reservedConcurrency', 'provisionedConcurrency', 'async']) {
+      for (const k of ['name', 'reservedConcurrency', 'provisionedConcurrency', 'async', 'recursiveLoop']) {
         if (k in c.config) p.add(join(cfgPath, k), 'cannot be changed by UpdateFunctionConfiguration');
       }
       // Tenant isolation "cannot be modified after function creation" [DOC TenancyConfig]; the owner account is fixed.
@@ -120,6 +127,11 @@ export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx
         onFailure: c.onFailure === undefined ? undefined : p.oneOf(join(path, 'onFailure'), c.onFailure, ['dlq', 'destination', 'none'] as const),
         onSuccess: c.onSuccess === undefined ? undefined : p.oneOf(join(path, 'onSuccess'), c.onSuccess, ['destination', 'none'] as const),
       };
+    case 'CreateEventSourceMapping':
+    case 'UpdateEventSourceMapping':
+    case 'DeleteEventSourceMapping':
+    case 'PutFunctionRecursionConfig':
+      return parseEventSourceCall(p, path, c, base, action, ctx.esm ?? { functions: new Map(), names: new Set() }, keys);
   }
 }
 

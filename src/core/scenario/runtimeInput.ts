@@ -5,7 +5,8 @@ import { type AccountLimits } from './parseFunction';
 import { parseControlPlaneCall, parseFault } from './parseTimeline';
 import { parseWorkloadEntry } from './parseWorkload';
 import { TENANT_ID, TENANT_ID_RULE } from './parseScale';
-import type { InvokeMode, WorkloadEntry } from './types';
+import type { FunctionConfig, InvokeMode, WorkloadEntry } from './types';
+import type { EventSourceCallContext } from './parseEventSourceCalls';
 
 /**
  * Run-time inputs (the page, the page API, the worker's handlers) checked with the same code
@@ -15,22 +16,27 @@ import type { InvokeMode, WorkloadEntry } from './types';
  */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-/** What live inputs are checked against: the account and the functions that exist now. */
+/** What live inputs are checked against: the account, the functions and the event sources that exist now. */
 export interface InputContext {
   account: AccountLimits;
   functionNames: ReadonlySet<string>;
+  /** Event source mapping calls: the functions' configurations and the queues' and streams' names. */
+  esm?: EventSourceCallContext;
 }
 
 /** The parts of a simulation's state the context comes from (structural: no import of the simulation). */
 export interface InputSource {
   scenario: { account: AccountLimits };
-  functions: readonly { name: string; state: string }[];
+  functions: readonly { name: string; state: string; cfg?: FunctionConfig }[];
+  eventSources?: { sources: readonly { cfg: { name: string } }[] };
 }
 
 export function inputContext(state: InputSource): InputContext {
   const names = new Set<string>();
-  for (const fn of state.functions) if (fn.state !== 'Deleted') names.add(fn.name);
-  return { account: state.scenario.account, functionNames: names };
+  const functions = new Map<string, FunctionConfig>();
+  for (const fn of state.functions) if (fn.state !== 'Deleted') { names.add(fn.name); if (fn.cfg) functions.set(fn.name, fn.cfg); }
+  const sources = new Set((state.eventSources?.sources ?? []).map((s) => s.cfg.name));
+  return { account: state.scenario.account, functionNames: names, esm: { functions, names: sources } };
 }
 
 function done<T>(p: Problems, value: T | null): Checked<T> {
@@ -40,7 +46,8 @@ function done<T>(p: Problems, value: T | null): Checked<T> {
 /** A control-plane call now (no `atMs`), e.g. `{ action: 'PutFunctionConcurrency', function, reservedConcurrency }`. */
 export function checkControlPlaneCall(ctx: InputContext, raw: unknown): Checked<Omit<ControlPlaneCall, 'atMs'>> {
   const p = new Problems();
-  const call = parseControlPlaneCall(p, 'call', raw, { account: ctx.account, known: new Set(ctx.functionNames) }, true);
+  const esm = ctx.esm && { functions: ctx.esm.functions, names: new Set(ctx.esm.names) };
+  const call = parseControlPlaneCall(p, 'call', raw, { account: ctx.account, known: new Set(ctx.functionNames), esm }, true);
   return done(p, call);
 }
 

@@ -1,4 +1,5 @@
 import type { Dist } from '../engine/distributions';
+import type { EventSourceConfig } from '../eventSources/config';
 
 /**
  * A scenario as the core runs it: CONTRACTS.md §1 with every default filled in by
@@ -76,6 +77,8 @@ export interface FunctionConfig {
   account: string;
   /** Tenant isolation (2025): `PER_TENANT` dedicates execution environments to a tenant id; null: off. */
   tenantIsolationMode: 'PER_TENANT' | null;
+  /** Recursive loop detection (PutFunctionRecursionConfig): Terminate (default) stops SQS → Lambda → SQS loops. */
+  recursiveLoop: 'Terminate' | 'Allow';
 }
 
 /**
@@ -142,6 +145,8 @@ export interface Scenario {
   workload: WorkloadEntry[];
   controlPlane: ControlPlaneCall[];
   faults: Fault[];
+  /** Event source mappings: SQS queues and Kinesis / DynamoDB streams that invoke functions. */
+  eventSources: EventSourceConfig[];
   /** A trace file replayed onto the functions (traces/replay.ts); set by the trace loader, never by scenario JSON. */
   trace?: TraceReplay;
 }

@@ -12,6 +12,7 @@ import { addFunction, addVersion, reconfigure } from './functions';
 import { allocateProvisioned } from './provisionedAllocation';
 import { meterProvisionedChange, meterSnapshotCached, meterSnapshotDeleted } from '../cost/meter';
 import { SNAPSHOT_CREATE_REASON } from './throttleReasons';
+import { applyEventSourceCall, isEventSourceCall } from '../eventSources/mappingControl';
 
 /**
  * The Lambda control plane (lambda-facts.md §7), with the AWS API names. Calls come from the
@@ -34,6 +35,7 @@ const ok = (message: string): Outcome => ({ ok: true, message });
 const err = (message: string): Outcome => ({ ok: false, message });
 
 function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
+  if (isEventSourceCall(call)) return applyEventSourceCall(ctx, call);
   const s = ctx.state;
   const { platform } = s.scenario;
   if (call.action === 'CreateFunction') {

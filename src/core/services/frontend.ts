@@ -70,6 +70,7 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
   });
   if (req.durationMs !== undefined) inv.traceDurationMs = req.durationMs;
   if (req.asyncEvent) inv.queuedSinceMs = s.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
+  if (req.batch) inv.batch = req.batch;
   s.inflight.set(inv.id, inv);
   ctx.record(LOG.REQUEST_RECEIVED, inv.id, fn ? fn.index : 0xffffffff, req.attempt);
 

@@ -7,6 +7,7 @@ import { recordOutcome } from '../metrics/runMetrics';
 import type { Invocation } from '../model/records';
 import type { SimState } from '../model/simState';
 import { onAttemptDone } from './asyncQueue';
+import { onBatchInvocationDone } from '../eventSources/completion';
 import { pow2 } from '../engine/fmath';
 
 /** HTTP status of each final outcome (lambda-facts.md §6). */
@@ -39,6 +40,7 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
     onAttemptDone(ctx, inv);
     return; // the queue, not the client, decides what happens next
   }
+  if (inv.batch) return onBatchInvocationDone(ctx, inv); // the event source mapping decides
   const retryable = inv.state === 'Throttled' || inv.state === 'ServiceError';
   if (retryable && inv.attempt < inv.maxAttempts) {
     const backoffMs = uniform(s.streams[s.rng.client]) * Math.min(20_000, 1000 * pow2(inv.attempt));

@@ -6,6 +6,7 @@ import type { Environment, Invocation } from '../model/records';
 import type { EnvironmentState } from '../machines/environmentMachine';
 import { advanceLater } from './environmentTimers';
 import { initFailureRate } from './faultQueries';
+import { batchHandlerFails } from '../eventSources/batches';
 
 /**
  * Timing of the Init, Restore and Invoke phases (lambda-facts.md §2.2–2.3, §2.9, §3.3).
@@ -100,7 +101,8 @@ export function startHandler(ctx: SimContext, env: Environment, v: VersionRuntim
   // trace's own duration is taken as measured, at the function's memory.
   const traced = inv.traceDurationMs;
   const endMs = startMs + (traced === traced ? traced : draw(v.sample.durationMs, streams[v.rng.duration]) * v.cpuFactor);
-  const failed = chance(streams[v.rng.error], v.cfg.errorRate);
+  // A batch holding a poison message fails too (unless the function reports batch item failures).
+  const failed = chance(streams[v.rng.error], v.cfg.errorRate) || (inv.batch !== 0 && batchHandlerFails(ctx.state, inv));
   if (endMs > deadlineMs) {
     inv.pendingOutcome = 'TIMED_OUT';
     advanceLater(ctx, env, deadlineMs, 'INVOKE_END');

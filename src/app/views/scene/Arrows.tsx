@@ -37,9 +37,21 @@ function ArrowPath({ a, focus, lit, perSec }: { a: Arrow; focus: Focus; lit: boo
         </g>
       )}
       {a.label && <text x={a.labelAt[0]} y={a.labelAt[1]} textAnchor={a.anchor} className="arrow-label" fontSize={T.small}>{a.label}</text>}
-      {perSec >= 20 && <text x={mx} y={my + (a.mark ? 44 : -12)} textAnchor="middle" className="arrow-rate" fontSize={T.small}>{rate(perSec)}</text>}
+      {perSec >= 20 && roomy(a) && <text x={mx} y={my + (a.mark ? 44 : -12)} textAnchor="middle" className="arrow-rate" fontSize={T.small}>{rate(perSec)}</text>}
     </g>
   );
+}
+
+/**
+ * Whether an arrow is long enough to carry its rate as text (logical units): the short hops
+ * between neighbouring boxes have no room, so their width alone shows the flow.
+ */
+const RATE_ROOM = 160;
+function roomy(a: Arrow): boolean {
+  if (!a.mark) return false; // returns run beside their outbound arrow: one label per pair
+  let len = 0;
+  for (let i = 1; i < a.points.length; i++) len += Math.hypot(a.points[i][0] - a.points[i - 1][0], a.points[i][1] - a.points[i - 1][1]);
+  return len >= RATE_ROOM;
 }
 
 /** Arrowheads (one per kind, so each takes its arrow's colour) and the hatch for provisioned units. */

@@ -20,6 +20,8 @@ import { SceneLegend } from './SceneLegend';
 import { hashBytes } from './memoBy';
 import { useBox } from './useBox';
 import { useRates } from './useRates';
+import { EventSourcePart } from './EventSourcePart';
+import { eventSourceMode, withEventSources } from './eventSourceLayout';
 import './scene.css';
 
 const CANVAS_FROM = 400;   // microVM cells beyond this are drawn on the canvas layer
@@ -40,7 +42,9 @@ export function SceneView() {
   const [boxRef, size] = useBox<HTMLDivElement>();
   const { speed, selected, theme, sceneFocus } = useUi(useShallow((s) => ({ speed: s.speed, selected: s.selected, theme: s.theme, sceneFocus: s.sceneFocus })));
   const svgRef = useRef<SVGSVGElement>(null);
-  const L = chooseLayout(size.w, size.h);
+  const L0 = chooseLayout(size.w, size.h);
+  const esMode = frame ? eventSourceMode(frame) : false;
+  const L = withEventSources(L0, esMode); // an event source mapping takes the async row
   const fleet = useMemo(() => (frame ? layoutFleet(frame, L.boxes.fleet) : null), [frame, L]);
   const rates = useRates(frame);
   const ref = mergeRefs<HTMLDivElement>(liveRef, boxRef);
@@ -57,7 +61,7 @@ export function SceneView() {
   const selToken = selInv ? tokens.find((t) => t.id === selInv.id) : undefined;
   const lit = new Set<string>(selToken?.routes ?? []);
   const focus = focusOf(sceneFocus);
-  const fk = `${L.width}x${L.height}:${sceneFocus?.join(',') ?? ''}`; // layout and focus, for the memoized parts
+  const fk = `${L.width}x${L.height}:${esMode ? 'es:' : ''}${sceneFocus?.join(',') ?? ''}`; // layout and focus, for the memoized parts
   const cells = fleet.hosts.reduce((n, h) => n + h.envs.length + h.pool, 0);
   const canvas = !fleet.aggregate && cells > CANVAS_FROM;
   const unit = Math.min(size.w / L.width, size.h / L.height);
@@ -97,7 +101,7 @@ export function SceneView() {
         <Boxes L={L} frame={frame} focus={focus} fk={fk} />
         <CountingBox rect={L.boxes.counting} frame={frame} focus={focus} fk={fk} tall={L.name === 'tall'} />
         <AssignmentBox rect={L.boxes.assignment} frame={frame} focus={focus} fk={fk} />
-        <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} fk={fk} />
+        {esMode ? <EventSourcePart L={L} frame={frame} focus={focus} fk={fk} /> : <QueueBox rect={L.boxes.queue} frame={frame} focus={focus} fk={fk} />}
         <FleetLayer rect={W} frame={frame} fleet={fleet} focus={focus} fk={fk} cells={!canvas} selected={selected} phases={hashBytes(frame.scene.envPhase)} />
         <Arrows L={L} focus={focus} fk={fk} lit={lit} rates={rates} />
         <rect x={W.x} y={W.y + 76} width={W.w} height={W.h - 76} className="fleet-hit" onClick={onFleetClick} data-testid="scene.fleetHit"

@@ -68,7 +68,8 @@ export function Badges({ L, stages, always }: { L: SceneLayout; stages: Record<R
         const box: Rect = L.boxes[b];
         const text = `${count(n)} here now`;
         const w = text.length * T.sub * 0.56 + 24;
-        const x = box.x + box.w - w - 8, y = box.y - 18;
+        // On the box's top edge; the fleet's sits inside its header (Placement's "new environment" is above it).
+        const x = box.x + box.w - w - 8, y = b === 'fleet' ? box.y + 8 : box.y - 18;
         return (
           <g key={b} className="badge" data-testid={`scene.here.${PART[b] ?? b}`}>
             <rect x={x} y={y} width={w} height={34} rx={17} />

@@ -57,7 +57,7 @@ export class TokenPlacer {
    */
   private leg(inv: InvocationView, t: number): { pts: readonly Pt[]; cum: number[]; f: number; from: string; to: string; route: RouteName | null; fromMs: number; toMs: number } | null {
     const s = requestStage(inv, t);
-    const poller = inv.asyncEvent !== 0;
+    const poller = inv.asyncEvent !== 0 || inv.batch !== 0; // an event source mapping's pollers call like the async ones
     const R = this.L.routes;
     const frac = (a: number, b: number) => (Number.isFinite(b) && b > a ? Math.min(1, Math.max(0, (t - a) / (b - a))) : 1);
     const leg = (route: RouteName, fromMs: number, toMs: number, from: string, to: string, extra?: Pt, prefix?: Pt) => {
@@ -155,7 +155,7 @@ export function streaks(frame: FrameView, now: number, trailMs: number): Streak[
     out.push({ key: `a${e.id}`, route: 'accept', age: (now - e.acceptedMs) / trailMs });
     out.push({ key: `r${e.id}`, route: 'accepted202', age: (now - e.acceptedMs) / trailMs });
   }
-  for (const inv of [...frame.inflight, ...frame.recent]) if (inv.asyncEvent && fresh(inv.receivedMs)) out.push({ key: `b${inv.id}`, route: 'batch', age: (now - inv.receivedMs) / trailMs });
+  for (const inv of [...frame.inflight, ...frame.recent]) if ((inv.asyncEvent || inv.batch) && fresh(inv.receivedMs)) out.push({ key: `b${inv.id}`, route: 'batch', age: (now - inv.receivedMs) / trailMs });
   for (const d of frame.scene.dlq.recent) if (fresh(d.atMs)) out.push({ key: `d${d.id}`, route: 'toDlq', age: (now - d.atMs) / trailMs });
   return out.slice(-60);
 }

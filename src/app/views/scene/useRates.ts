@@ -4,14 +4,23 @@ import type { FrameView } from '../../../core';
 type Sample = { t: number; c: Record<string, number> };
 const WINDOW_MS = 1000; // rates over the last simulated second
 
-/** Cumulative counts behind each arrow's flow. */
+/**
+ * Cumulative counts of requests that have travelled each arrow by the moment drawn. The
+ * core decides a request's path when it arrives, so a count taken at admission would run
+ * ahead of the picture (a burst at Counting already "flowing" to the microVMs): requests
+ * still short of an arrow (by their stage now) are taken off its count.
+ */
 function counters(f: FrameView): Record<string, number> {
-  const c = f.scene.counters;
-  const passed = c.received - c.throttled;
+  const c = f.scene.counters, g = f.scene.stages;
+  const arrived = c.received - g.future;
+  const counted = arrived - g.frontend - g.rejected;         // reached Counting (②)
+  const assigned = counted - c.throttled - g.counting;       // granted, reached Assignment (③)
+  const coldOnWay = g.placement + g.capacity + g.boot + g.code + g.init;
   return {
-    invoke: c.received, count: c.received, assign: passed, place: c.placed, onWorker: c.placed,
-    payload: Math.max(0, passed - c.placed), response: passed, answer: c.received, throttle: c.throttled,
-    event: c.accepted, '202': c.accepted, enqueue: c.accepted, dlq: f.scene.dlq.deadLettered + f.scene.dlq.dropped,
+    invoke: arrived, count: counted, assign: assigned, place: c.placed, onWorker: c.placed,
+    payload: Math.max(0, assigned - c.placed - g.placement),  // warm: straight to an idle microVM (⑤)
+    response: Math.max(0, assigned - coldOnWay - g.payload - g.invoke), answer: arrived - g.frontend - g.counting - coldOnWay - g.payload - g.invoke,
+    throttle: c.throttled, event: c.accepted, '202': c.accepted, enqueue: c.accepted, dlq: f.scene.dlq.deadLettered + f.scene.dlq.dropped,
   };
 }
 
