@@ -15,7 +15,7 @@ export interface StraightRun { moments: Moment[]; final: Summary; events: number
  * Session applies them (validated first; a refused call changes nothing), no time travel.
  * Returns the moment after each script step, for the other paths to be held against.
  */
-export function runStraight(scenario: Scenario, script: Step[], budget: Budget, deadline: number, wallNow: () => number): StraightRun {
+export function runStraight(scenario: Scenario, script: Step[], budget: Budget, deadline: number, cpuNow: () => number): StraightRun {
   const sim = new Simulation(scenario, { recentInvocations: 0, logRingSize: 16 });
   const monitor = new InvariantMonitor();
   let sameInstant = 0;
@@ -27,7 +27,7 @@ export function runStraight(scenario: Scenario, script: Step[], budget: Budget, 
     if (problems.length) throw new FuzzFailure('invariant', `after event ${sim.eventsProcessed} at t=${sim.nowMs}: ${problems.slice(0, 3).join('; ')}`);
     if (sameInstant > budget.maxEventsAtOneInstant) throw new FuzzFailure('hang', `${sameInstant} events at t=${sim.nowMs} without time advancing (a zero-time loop)`);
     if (sim.eventsProcessed > budget.maxEvents) throw new FuzzFailure('hang', `more than ${budget.maxEvents} events by t=${sim.nowMs} (budget)`);
-    if ((sim.eventsProcessed & 1023) === 0 && wallNow() > deadline) throw new FuzzFailure('hang', `over ${budget.maxWallMs} ms of wall time at t=${sim.nowMs}, event ${sim.eventsProcessed}`);
+    if ((sim.eventsProcessed & 1023) === 0 && cpuNow() > deadline) throw new FuzzFailure('hang', `over ${budget.maxCpuMs} ms of CPU time at t=${sim.nowMs}, event ${sim.eventsProcessed}`);
     return true;
   };
   const moments: Moment[] = [];

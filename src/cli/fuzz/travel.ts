@@ -15,7 +15,7 @@ export function runTravelling(scenario: Scenario, script: Step[], straight: Mome
   /** The clock stands at the last event's time (reached by single steps), not past it. */
   let clockAtLastEvent = false;
   const must = (reached: boolean, what: string) => {
-    if (!reached) throw new FuzzFailure('hang', `${what} did not finish within the wall-time budget`);
+    if (!reached) throw new FuzzFailure('hang', `${what} did not finish within the CPU-time budget`);
   };
   script.forEach((step, i) => {
     const atMs = s.sim.nowMs, events = s.sim.eventsProcessed;
