@@ -89,12 +89,13 @@ test('clicking a request shows why it was cold, told as far as the moment shown'
   await expect(callout).not.toContainText('Response at');
   await expect(page.locator('[data-invocation="inv-1"].selected')).toHaveCount(1);
   await simOn(page).seek(2000);
-  await expect(callout).toContainText('Response at t=1.27');
+  await expect(callout).toContainText('Response at t=1.339'); // the handler's CPU-bound quarter at 128 MB (cpuShare.ts)
   void consoleErrors;
 });
 
 test('in a large fleet drawn on the canvas, clicking a microVM or a worker selects it', async ({ page, consoleErrors }) => {
-  const big = { name: 'big', seed: 2, durationMs: 600_000, account: { concurrencyLimit: 5000, scaling: { environments: 5000, perMs: 10_000 } },
+  // A small cell (4 workers), so each host holds hundreds of microVMs and the canvas draws them.
+  const big = { name: 'big', seed: 2, durationMs: 600_000, fleet: { workers: 4 }, account: { concurrencyLimit: 5000, scaling: { environments: 5000, perMs: 10_000 } },
     functions: [{ name: 'f', durationMs: { dist: 'constant', value: 120_000 }, timeoutMs: 300_000 }],
     workload: [{ function: 'f', arrival: { process: 'burst', count: 900, atMs: 100 } }] };
   await openPaused(page, `scenario=${b64(big)}&t=20000`);

@@ -27,7 +27,7 @@ test.describe('teaching, slides and sharing', () => {
   test('every tour chapter opens and its prediction can be checked against the run', async ({ page, consoleErrors }) => {
     test.setTimeout(120_000);
     await page.goto('/?tour=sync-invoke&step=1');
-    for (const id of ['cold-vs-warm', 'async', 'scaling', 'workers', 'provisioned']) {
+    for (const id of ['cold-vs-warm', 'async', 'scaling', 'workers', 'provisioned', 'isolation']) {
       await page.getByTestId('tour.chapter').selectOption(id);
       await expect(page).toHaveURL(new RegExp(`tour=${id}&step=1`));
       await page.getByTestId('tour.guess').fill('1');

@@ -6,6 +6,7 @@ import { ConfigPanel } from './controls/ConfigPanel';
 import { MappingPanel } from './controls/MappingPanel';
 import { FaultPanel } from './controls/FaultPanel';
 import { ExportPanel } from './controls/ExportPanel';
+import { CostPanel } from './controls/CostPanel';
 import { DetailsPanel } from './views/DetailsPanel';
 import { Notices } from './Notices';
 import { WorkerErrorBanner } from './ErrorOverlay';
@@ -79,6 +80,7 @@ function MainPage() {
         <ConfigPanel key={scenarioKey} />
         <MappingPanel key={`m${scenarioKey}`} />
         <FaultPanel />
+        <CostPanel />
         <ExportPanel />
       </section>
       <div className="views" aria-label="Views">

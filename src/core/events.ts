@@ -17,6 +17,8 @@ export type SimEvent =
       asyncEvent: number;
       /** An extra delivery of an event the queue already delivered (at-least-once). */
       duplicate: boolean;
+      /** Tenant isolation: the tenant id it carries (SimState.tenants index; 0 = none). */
+      tenant: number;
       /** An event source mapping's batch this invocation delivers (eventSources/batches.ts); absent or 0 otherwise. */
       batch?: number;
       /** Handler duration from a replayed trace (ms); absent: the function's distribution. */

@@ -1,4 +1,5 @@
-import type { Invocation } from './model/records';
+import type { Invocation, ThrottleDetail } from './model/records';
+import { THROTTLE_REASONS } from './services/throttleReasons';
 
 const t = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(3)} s` : `${ms.toFixed(1)} ms`);
 const d = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -29,12 +30,11 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>, asOfM
     return out;
   }
   if (inv.throttleReason) {
-    const why: Record<string, string> = {
-      ConcurrentInvocationLimitExceeded: 'the account’s unreserved concurrency was all in use',
-      ReservedFunctionConcurrentInvocationLimitExceeded: 'the function’s reserved concurrency was all in use (or is 0)',
-      FunctionInvocationRateLimitExceeded: 'no idle environment existed and the function’s scaling bucket (1,000 new environments per 10 s) was empty',
-    };
-    out.push(`Throttled: 429 TooManyRequestsException (${inv.throttleReason}) — ${why[inv.throttleReason]}.`);
+    out.push(`Throttled: 429 TooManyRequestsException (${inv.throttleReason})${inv.throttle ? ` — ${throttleWhy(inv.throttle)}` : ''}.`);
+    if (inv.throttle) {
+      const map = THROTTLE_REASONS[inv.throttle.cause];
+      out.push(`Which reason AWS gives for this limit: ${map.source}.${inv.throttle.retryAfterSeconds ? ` Retry-After: ${inv.throttle.retryAfterSeconds} s.` : ''}`);
+    }
     return out;
   }
   if (!seen(inv.assignedMs)) {
@@ -51,9 +51,10 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>, asOfM
     let because = 'no idle environment of this version was available';
     if (r?.kind === 'first') because = `${r.detail}`;
     else if (r?.kind === 'all-busy') because = `all ${r.busy + r.initializing} environments of version ${inv.version} were busy (${r.busy} invoking, ${r.initializing} initializing)`;
-    else if (r?.kind === 'reclaimed') because = `the last idle environment, env-${r.env}, idle since t=${t(r.idleSinceMs)}, had been reclaimed at t=${t(r.atMs)} (${r.cause === 'keep-alive' ? `keep-alive expired after ${d(r.atMs - r.idleSinceMs)} idle` : r.cause})`;
+    else if (r?.kind === 'reclaimed') because = `the last idle environment, env-${r.env}, idle since t=${t(r.idleSinceMs)}, had been reclaimed at t=${t(r.atMs)} (${reclaimWhy(r.cause, r.atMs - r.idleSinceMs)})`;
     else if (r?.kind === 'code-updated') because = `the code was updated at t=${t(r.atMs)} and the old environments were reaped`;
     else if (r?.kind === 'provisioned-busy') because = `all ${r.provisioned} provisioned environments were busy, so the request spilled over to on-demand`;
+    else if (r?.kind === 'tenant') because = `tenant isolation: no idle environment dedicated to this tenant existed (${r.others} environments serve other tenants and are never shared)`;
     out.push(`Cold: ${because}.`);
     if (!seen(inv.placedMs)) {
       out.push('Placement is choosing a worker for a new execution environment.');
@@ -93,6 +94,31 @@ export function explainInvocation(inv: Omit<Invocation, 'pendingOutcome'>, asOfM
   if (inv.serviceErrorReason === 'WorkerLost') out.push('The worker was lost mid-request: 5xx service error.');
   if (seen(inv.respondedMs)) out.push(`Response at t=${t(inv.respondedMs)}: ${d(inv.respondedMs - inv.receivedMs)} end to end, status ${inv.statusCode}.`);
   return out;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The limit that ran out, in the scenario's own numbers. */
+function throttleWhy(t: ThrottleDetail): string {
+  switch (t.cause) {
+    case 'account-concurrency': return `the account's unreserved concurrency (${n(t.limit)}) was all in use`;
+    case 'reserved-concurrency': return t.limit === 0 ? 'the function\u2019s reserved concurrency is 0: every invocation is throttled' : `the function's reserved concurrency (${n(t.limit)}) was all in use`;
+    case 'scaling-rate': return `no idle environment existed and the function's scaling rate (${n(t.limit)} new environments per ${d(t.perMs)}) was used up`;
+    case 'function-request-rate': return `the function's request rate reached its quota of ${n(t.limit)} requests per second (10 × its concurrency limit)`;
+    case 'reserved-request-rate': return `the function's request rate reached ${n(t.limit)} requests per second (10 × its reserved concurrency)`;
+    case 'account-request-rate': return `the account's invocation requests reached the Region's quota of ${n(t.limit)} per second (10 × its concurrency quota)`;
+    case 'provisioned-request-rate': return `requests to this version reached ${n(t.limit)} per second (10 × its provisioned concurrency)`;
+    case 'tenant-environments': return `the function already had ${n(t.limit)} tenant environments (at most 2,500 per 1,000 concurrency)`;
+  }
+}
+
+function reclaimWhy(cause: string, idleMs: number): string {
+  switch (cause) {
+    case 'keep-alive': return `keep-alive expired after ${d(idleMs)} idle`;
+    case 'worker-lease': return 'its worker\u2019s lease ended and no replacement was initialized';
+    case 'recycled': return 'recycled after its lifetime (Lambda replaces environments every few hours) without a replacement';
+    default: return cause;
+  }
 }
 
 /**

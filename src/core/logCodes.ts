@@ -37,7 +37,20 @@ export const LOG = {
   ESM_EXPIRED: 604,
   /** a = source index, b = messages stopped, c = the recursion limit */
   ESM_RECURSION: 605,
+  /** Proactive Init: a = the new environment, b = the one it replaces, c = why (PROACTIVE_WHY) */
+  PROACTIVE_INIT: 101,
+  /** A replacement took over: a = the new environment, b = the one retired */
+  REPLACED: 102,
+  /** The async poller fleet grew: a = pollers now */
+  POLLER_ADDED: 301,
+  /** An event reached the DLQ (b = 1) or the on-failure destination (b = 2): a = event, c = invocation */
+  ASYNC_DELIVERED: 302,
+  /** 429 from the control plane: a = call index, b = function index */
+  CONTROL_PLANE_THROTTLED: 401,
 } as const;
+
+/** Why a proactive Init started (LOG.PROACTIVE_INIT's c). */
+export const PROACTIVE_WHY = { lease: 1, recycle: 2 } as const;
 
 export const ENVIRONMENT_STATE_CODES: readonly EnvironmentState[] = [
   'Provisioning', 'Initializing.ExtensionInit', 'Initializing.RuntimeInit', 'Initializing.FunctionInit',

@@ -1,5 +1,5 @@
 import type { LogRecord } from './engine/eventLog';
-import { ASYNC_STATE_CODES, ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG } from './logCodes';
+import { ASYNC_STATE_CODES, ENVIRONMENT_STATE_CODES, INVOCATION_STATE_CODES, LOG, PROACTIVE_WHY } from './logCodes';
 import type { SimState } from './model/simState';
 import { describeEventSourceRecord } from './eventSources/logText';
 
@@ -51,6 +51,18 @@ export function describeRecord(sim: { readonly state: SimState }, r: LogRecord, 
       const f = s.faults.history[r.a];
       return { seq, atMs: r.atMs, kind: 'fault', interesting: true, text: `fault ${f?.type ?? r.a} ${r.b ? 'started' : 'ended'}${r.c ? ` (worker-${r.c})` : ''}` };
     }
+    case LOG.PROACTIVE_INIT:
+      return { seq, atMs: r.atMs, kind: 'environment', env: r.a, interesting: true,
+        text: `proactive Init: env-${r.a} initializes with no request waiting, to replace env-${r.b} ${r.c === PROACTIVE_WHY.lease ? 'before its worker\u2019s lease ends' : 'due for recycling'}` };
+    case LOG.REPLACED:
+      return { seq, atMs: r.atMs, kind: 'environment', env: r.a, interesting: true, text: `env-${r.a} is ready and takes over from env-${r.b} (its idle clock too); env-${r.b} retires` };
+    case LOG.POLLER_ADDED:
+      return { seq, atMs: r.atMs, kind: 'async', interesting: false, text: `the async poller fleet grows to ${r.a} pollers` };
+    case LOG.ASYNC_DELIVERED:
+      return { seq, atMs: r.atMs, kind: 'async', invocation: r.c || undefined, interesting: true,
+        text: r.b === 1 ? `event-${r.a}'s body sent to the dead-letter queue` : `an invocation record of event-${r.a} sent to the on-failure destination` };
+    case LOG.CONTROL_PLANE_THROTTLED:
+      return { seq, atMs: r.atMs, kind: 'control', interesting: true, text: `PublishVersion ${fnName(r.b)}: 429 ConcurrentSnapshotCreateLimitExceeded` };
     default: {
       const e = describeEventSourceRecord(s, r);
       if (e) return { seq, atMs: r.atMs, kind: 'eventSource', ...e };

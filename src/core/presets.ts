@@ -5,6 +5,10 @@ import steady from '../../scenarios/steady-traffic.json';
 import asyncRetries from '../../scenarios/async-retries-dlq.json';
 import deploy from '../../scenarios/deploy-and-provisioned.json';
 import faults from '../../scenarios/faults.json';
+import asyncAtScale from '../../scenarios/async-at-scale.json';
+import multiTenant from '../../scenarios/multi-tenant.json';
+import qemuDensity from '../../scenarios/qemu-density.json';
+import requestRate from '../../scenarios/request-rate-quota.json';
 import sqsQueueScaling from '../../scenarios/sqs-queue-scaling.json';
 import sqsFifoGroups from '../../scenarios/sqs-fifo-groups.json';
 import kinesisStalledShard from '../../scenarios/kinesis-stalled-shard.json';
@@ -20,6 +24,10 @@ export const PRESETS: Record<string, unknown> = {
   'async-retries-dlq': asyncRetries,
   'deploy-and-provisioned': deploy,
   faults,
+  'async-at-scale': asyncAtScale,
+  'multi-tenant': multiTenant,
+  'qemu-density': qemuDensity,
+  'request-rate-quota': requestRate,
   'sqs-queue-scaling': sqsQueueScaling,
   'sqs-fifo-groups': sqsFifoGroups,
   'kinesis-stalled-shard': kinesisStalledShard,

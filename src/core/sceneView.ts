@@ -2,6 +2,7 @@ import type { Invocation } from './model/records';
 import { requestStage, REQUEST_STAGES, type RequestStage } from './requestStage';
 import { peekTokens, unreservedCapacity } from './services/counting';
 import type { Simulation } from './simulation';
+import { workersShown } from './workersShown';
 
 /**
  * What the scene (the whole-system diagram) needs beyond the frame, as of the frame's time.
@@ -19,6 +20,7 @@ export interface SceneView {
   timeMs: number;
   /** Per environment, in the frame's `environments` order: a SCENE_ENV_PHASES code. */
   envPhase: Uint8Array;
+  /** The workers worth drawing (workersShown.ts: those with environments or draining, a few empty); the frame's `fleet` counts them all. */
   workers: SceneWorker[];
   /** Workers lost to a failure in the last minute (they no longer exist in `workers`). */
   failedWorkers: { id: number; atMs: number; environments: number }[];
@@ -32,7 +34,8 @@ export interface SceneView {
   counters: { received: number; accepted: number; throttled: number; throttleReasons: Record<string, number>; coldStarts: number; placed: number};
   queue: { depth: number; shown: QueueToken[] };
   pollers: { count: number; batchSize: number; batches: { poller: number; events: number[]; sinceMs: number }[] };
-  dlq: { onFailure: string; deadLettered: number; dropped: number; succeeded: number; recent: { id: number; state: string; atMs: number; attempts: number; expired: boolean }[] };
+  /** `toDlq` / `toOnFailure`: of `deadLettered`, event bodies in the DLQ and invocation records at the on-failure destination. */
+  dlq: { onFailure: string; deadLettered: number; toDlq: number; toOnFailure: number; dropped: number; succeeded: number; recent: { id: number; state: string; atMs: number; attempts: number; expired: boolean }[] };
 }
 
 export interface SceneWorker {
@@ -139,7 +142,7 @@ export function sceneView(sim: Simulation): SceneView {
     h.mb += e.memoryMb;
     hiddenOn.set(e.worker, h);
   }
-  const workers: SceneWorker[] = [...st.workers.values()].map((w) => {
+  const workers: SceneWorker[] = workersShown(st.workers.values()).map((w) => {
     const back = poolAhead.get(w.id) ?? 0;
     const h = hiddenOn.get(w.id);
     return {
@@ -191,10 +194,14 @@ export function sceneView(sim: Simulation): SceneView {
       coldStarts: coldStarts - coldAhead, placed: st.nextEnvironmentId - 1 - placedAhead,
     },
     queue: { depth: q.events.size, shown },
-    pollers: { count: platform.pollers, batchSize: platform.pollerBatchSize, batches: [...batches.values()].sort((a, b) => a.poller - b.poller).slice(0, BATCHES_SHOWN) },
+    // The poller fleet grows with the backlog (services/pollerFleet.ts): its size now.
+    pollers: { count: q.inFlight.length, batchSize: platform.pollerBatchSize, batches: [...batches.values()].sort((a, b) => a.poller - b.poller).slice(0, BATCHES_SHOWN) },
     dlq: {
       onFailure: st.functions[0]?.cfg.async.onFailure ?? 'none',
-      deadLettered: q.stats.deadLettered - ahead('DeadLettered'), dropped: q.stats.dropped - ahead('Dropped'), succeeded: q.stats.succeeded - ahead('Succeeded'),
+      deadLettered: q.stats.deadLettered - ahead('DeadLettered'),
+      toDlq: q.stats.toDlq - finished.filter((f) => f.to === 'dlq' && f.visibleMs > now).length,
+      toOnFailure: q.stats.toOnFailure - finished.filter((f) => f.to === 'destination' && f.visibleMs > now).length,
+      dropped: q.stats.dropped - ahead('Dropped'), succeeded: q.stats.succeeded - ahead('Succeeded'),
       recent: finished.filter((f) => f.state !== 'Succeeded' && f.visibleMs <= now).slice(-12).map((f) => ({ id: f.id, state: f.state, atMs: f.visibleMs, attempts: f.attempts, expired: f.expired })),
     },
   };

@@ -21,6 +21,7 @@ import { recentInvocations } from './services/invocations';
 import { onWorkerDrain, onWorkerLeaseEnd } from './services/workerLease';
 import { firstArrival, nextArrival, requestsPerArrival } from './workload/arrivals';
 import { onLiveArrival, setLiveLoad } from './workload/liveLoad';
+import { drawTenant, tenantIndex } from './services/tenants';
 import { createState, populate } from './world';
 import { onEventSourceEvent } from './eventSources/dispatch';
 import { onTraceArrival, startTrace } from './traces/traceArrivals';
@@ -50,6 +51,8 @@ export interface InvokeRequest {
   mode?: InvokeMode;
   payloadBytes?: number;
   maxAttempts?: number;
+  /** Tenant isolation: the tenant id the request carries (X-Amz-Tenant-Id). */
+  tenantId?: string;
 }
 
 type Request = Extract<SimEvent, { type: 'invoke.request' }>;
@@ -87,7 +90,7 @@ export class Simulation implements SimContext {
       request: {
         type: 'invoke.request', functionName: entry.function, mode: entry.mode, payloadBytes: entry.payloadBytes,
         source: i, attempt: 1, maxAttempts: entry.client.maxAttempts, queueDuringOutage: entry.client.queueDuringOutage,
-        asyncEvent: 0, duplicate: false,
+        asyncEvent: 0, duplicate: false, tenant: 0,
       },
       // Events are read-only data, so one object per source can be scheduled again and again.
       arrival: { type: 'workload.arrival', source: i },
@@ -183,7 +186,7 @@ export class Simulation implements SimContext {
     this.schedule(this.state.nowMs, {
       type: 'invoke.request', functionName: req.function, mode: req.mode ?? 'RequestResponse',
       payloadBytes: req.payloadBytes ?? 1024, source: -1, attempt: 1, maxAttempts: req.maxAttempts ?? 1,
-      queueDuringOutage: false, asyncEvent: 0, duplicate: false,
+      queueDuringOutage: false, asyncEvent: 0, duplicate: false, tenant: req.tenantId ? tenantIndex(this.state, req.tenantId) : 0,
     });
   }
 
@@ -259,7 +262,8 @@ export class Simulation implements SimContext {
     const s = this.state;
     const entry = s.scenario.workload[source];
     const { request, arrival } = this.sources[source];
-    for (let n = requestsPerArrival(entry.arrival); n > 0; n--) handleRequest(this, request);
+    const tenants = entry.tenants;
+    for (let n = requestsPerArrival(entry.arrival); n > 0; n--) handleRequest(this, tenants ? { ...request, tenant: drawTenant(s, tenants) } : request);
     const st = s.workload[source];
     const t = nextArrival(entry, st, s.streams[st.stream], s.nowMs);
     if (t !== Infinity) this.schedule(t, arrival);

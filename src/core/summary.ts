@@ -3,6 +3,7 @@ import { gaugeMeans } from './metrics/environmentGauge';
 import { completedCount } from './metrics/runMetrics';
 import { oldestEventAgeMs } from './services/asyncQueue';
 import type { Simulation } from './simulation';
+import { bill, type CostSummary } from './cost/bill';
 import { eventSourceSummaries, type EventSourceSummary } from './eventSources/summary';
 
 /** The run summary: CONTRACTS.md §2, field for field, plus a few additions. */
@@ -21,12 +22,24 @@ export interface Summary {
   environments: {
     created: number; reclaimed: number; peak: number;
     meanTotal: number; meanBusy: number; meanIdle: number; meanInitializing: number; meanShuttingDown: number;
+    /** Initialized with no request waiting, to replace another (proactive Init): before a lease ends or a recycle. */
+    proactive: number;
+    proactiveForLease: number;
+    proactiveForRecycle: number;
+    /** On-demand environments that reached their lifetime ("every few hours") and were recycled. */
+    recycled: number;
   };
   utilization: number;
   latencyMs: { all: LatencyStats; cold: LatencyStats; warm: LatencyStats };
   async: {
     accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number;
     duplicates: number; queued: number; onSuccessDelivered: number; oldestAgeMs: number;
+    /** Of deadLettered: to the dead-letter queue (event body) and to the on-failure destination (invocation record). */
+    toDlq: number; toOnFailure: number;
+    /** The poller fleet at its largest. */
+    peakPollers: number;
+    /** The CloudWatch metrics AWS reports for asynchronous invocation [DOC monitoring-metrics]. */
+    metrics: { AsyncEventsReceived: number; AsyncEventAge: LatencyStats; AsyncEventsDropped: number };
   };
   controlPlane: { calls: number; errors: number };
   faults: { injected: number; workersFailed: number };
@@ -35,6 +48,8 @@ export interface Summary {
   /** Event source mappings, in the scenario's order (then those created by CreateEventSourceMapping). */
   eventSources: EventSourceSummary[];
   workers: { peak: number; added: number; drained: number };
+  /** What the run costs at AWS's published prices (cost/pricing.ts). */
+  cost: CostSummary;
   eventLogRecords: number;
   eventLogSha256: string;
 }
@@ -43,10 +58,18 @@ export interface LatencyStats { count: number; mean: number; p50: number; p90: n
 
 function asyncStats(sim: Simulation): Summary['async'] {
   const q = sim.state.asyncQueue;
-  return { ...q.stats, queued: q.events.size, oldestAgeMs: Math.round(oldestEventAgeMs(sim.state)) };
+  return {
+    ...q.stats, queued: q.events.size, oldestAgeMs: Math.round(oldestEventAgeMs(sim.state)),
+    metrics: {
+      AsyncEventsReceived: q.stats.accepted,
+      AsyncEventAge: latency(percentiles(q.eventAge)),
+      // "dropped without successfully executing the function … sent to a DLQ or OnFailure destination before they're dropped" [DOC]
+      AsyncEventsDropped: q.stats.deadLettered + q.stats.dropped,
+    },
+  };
 }
 
-const SCALE = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+const SCALE = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]; // 10^d without ** (engine-independent)
 const round = (x: number, d = 3) => Math.round(x * SCALE[d]) / SCALE[d];
 
 function latency(p: Percentiles): LatencyStats {
@@ -87,6 +110,7 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
       peak: s.gauge.peak,
       meanTotal: round(means.total), meanBusy: round(means.busy), meanIdle: round(means.idle),
       meanInitializing: round(means.initializing), meanShuttingDown: round(means.shuttingDown),
+      proactive: m.proactive, proactiveForLease: m.proactiveForLease, proactiveForRecycle: m.proactiveForRecycle, recycled: m.recycled,
     },
     utilization: means.total ? round(means.busy / means.total, 6) : 0,
     latencyMs: { all: latency(percentiles(m.latency.all)), cold: latency(percentiles(m.latency.cold)), warm: latency(percentiles(m.latency.warm)) },
@@ -94,10 +118,29 @@ export function summarize(sim: Simulation, opts: { wallMs?: number; final?: bool
     functions,
     eventSources: eventSourceSummaries(s),
     workers: { peak: s.peakWorkers, added: s.nextWorkerId - 1, drained: s.workersDrained },
+    cost: roundCost(bill(s)),
     controlPlane: { calls: s.controlPlaneCalls, errors: s.controlPlaneErrors },
     faults: { injected: s.faults.history.length, workersFailed: s.workersFailed },
     clientQueued: m.clientQueued,
     eventLogRecords: s.log.count,
     eventLogSha256: opts.final ? sim.eventLogSha256() : '',
+  };
+}
+
+/** Dollars to 1/1,000,000 of a cent, GB-seconds to 1/1,000: stable digits for golden runs. */
+function roundCost(c: CostSummary): CostSummary {
+  const usd = (x: number) => round(x, 8);
+  const byFunction: CostSummary['byFunction'] = {};
+  for (const [k, f] of Object.entries(c.byFunction)) {
+    byFunction[k] = {
+      ...f, usd: usd(f.usd), invokeGbSeconds: round(f.invokeGbSeconds), initGbSeconds: round(f.initGbSeconds), provisionedGbSeconds: round(f.provisionedGbSeconds),
+      provisionedInvokeGbSeconds: round(f.provisionedInvokeGbSeconds), snapStartCacheGbSeconds: round(f.snapStartCacheGbSeconds), snapStartRestoredGb: round(f.snapStartRestoredGb),
+      lines: Object.fromEntries(Object.entries(f.lines).map(([l, v]) => [l, usd(v)])) as typeof f.lines,
+    };
+  }
+  const byAccount = Object.fromEntries(Object.entries(c.byAccount).map(([k, a]) => [k, { usd: usd(a.usd) }]));
+  return {
+    ...c, usd: usd(c.usd), invokeGbSeconds: round(c.invokeGbSeconds), initGbSeconds: round(c.initGbSeconds),
+    provisionedGbSeconds: round(c.provisionedGbSeconds), freeTierUsd: usd(c.freeTierUsd), byFunction, byAccount,
   };
 }

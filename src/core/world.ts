@@ -16,6 +16,8 @@ import { createFaults } from './services/faultQueries';
 import { createInitialFleet } from './services/fleet';
 import { addFunction } from './services/functions';
 import { createLiveLoad } from './workload/liveLoad';
+import { meterProvisionedChange } from './cost/meter';
+import { REQUESTS_PER_SECOND_PER_CONCURRENCY, createRateBucket } from './services/requestRate';
 import { createEventSources } from './eventSources/state';
 import { addSource } from './eventSources/sources';
 import { createBatchMeans } from './analytic/batchMeans';
@@ -24,6 +26,7 @@ import { initialBatchMs } from './analytic/runCounters';
 
 const PLATFORM_DISTS: readonly PlatformDist[] = [
   'warmOverheadMs', 'placementMs', 'microvmBootMs', 'imageFetchMs', 'extensionInitMs', 'shutdownMs', 'pollerLatencyMs', 'snapStartRestoreMs',
+  'environmentRecycleMs',
 ];
 
 /** The state of a new run at t = 0, before anything is scheduled. The scenario is copied and frozen. */
@@ -41,7 +44,7 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     streams,
     rng: {
       overhead: stream('overhead'), placement: stream('placement'), microvm: stream('microvm'), shutdown: stream('shutdown'),
-      client: stream('client-retry'), pollers: stream('pollers'), faults: stream('faults'),
+      client: stream('client-retry'), pollers: stream('pollers'), faults: stream('faults'), recycle: stream('recycle'), tenants: stream('tenants'),
     },
     platformSample: deepFreeze(Object.fromEntries(PLATFORM_DISTS.map((k) => [k, compileDist(p[k])])) as SimState['platformSample']),
     log: createLog(opts.hashing, opts.logRingSize),
@@ -52,6 +55,11 @@ export function createState(scenario: Scenario, opts: { hashing: LogHashing; log
     inflight: new Map(),
     recent: { items: [], next: 0, cap: opts.recentInvocations },
     counting: createCounting(),
+    moreCounting: frozen.accounts.slice(1).map(() => createCounting()),
+    accountRate: frozen.accounts.map((a) => createRateBucket(REQUESTS_PER_SECOND_PER_CONCURRENCY * a.concurrencyLimit, 0)),
+    tenants: { names: [''], index: new Map() },
+    nextMicrovmId: 1,
+    snapshotCreations: frozen.accounts.map(() => 0),
     asyncQueue: createAsyncQueue(p.pollers),
     eventSources: createEventSources(),
     faults: createFaults(),
@@ -91,6 +99,7 @@ export function populate(ctx: SimContext): void {
       callControlPlane(ctx, { atMs: 0, action: 'CreateAlias', function: fn.name, name: 'live', functionVersion: '1', additionalVersionWeights: {} });
       const v = s.versions[fn.versions.get('1')!];
       v.provisioned.requested = f.provisionedConcurrency;
+      meterProvisionedChange(v, f.provisionedConcurrency, 0);
       ctx.schedule(0, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
     }
   }

@@ -21,7 +21,7 @@ export type LiveControlPlaneCall = ControlPlaneCall extends infer C ? (C extends
 
 /** Something the user did to the run; recorded so that replay can re-apply it exactly. */
 export type Input =
-  | { kind: 'invoke'; function: string; mode: InvokeMode; count: number; payloadBytes?: number }
+  | { kind: 'invoke'; function: string; mode: InvokeMode; count: number; payloadBytes?: number; tenantId?: string }
   | { kind: 'load'; load: LiveLoad | null }
   | { kind: 'control'; call: LiveControlPlaneCall }
   | { kind: 'fault'; fault: Fault };
@@ -49,7 +49,7 @@ export type ToWorker =
   | { type: 'step'; requestId: number; interesting?: boolean; back?: boolean }
   /** `events`: stop at exactly this event count (an exact moment). */
   | { type: 'seek'; requestId: number; timeMs: number; events?: number }
-  | { type: 'invoke'; requestId: number; function: string; mode: InvokeMode; count: number; payloadBytes?: number }
+  | { type: 'invoke'; requestId: number; function: string; mode: InvokeMode; count: number; payloadBytes?: number; tenantId?: string }
   | { type: 'setLoad'; requestId: number; load: LiveLoad | null }
   | { type: 'controlPlane'; requestId: number; call: ControlPlaneRequest }
   | { type: 'fault'; requestId: number; fault: Fault }

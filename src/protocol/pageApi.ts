@@ -16,7 +16,7 @@ export interface LambdaSimPageApi {
   stepBack(): Promise<void>;
   setSpeed(x: number): void;
   seek(timeMs: number): Promise<void>;
-  invoke(req: { function: string; mode?: InvokeMode; count?: number }): Promise<void>;
+  invoke(req: { function: string; mode?: InvokeMode; count?: number; tenantId?: string }): Promise<void>;
   snapshot(): Promise<Snapshot>;
   frameStats(): { frames: number; medianMs: number; p95Ms: number };
   /** The page's load generator: requests arriving by `arrival` from now on, or none (null). */

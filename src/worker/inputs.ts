@@ -10,7 +10,7 @@ export class UserError extends Error {}
 export function perform(sim: Simulation, input: Input): string {
   switch (input.kind) {
     case 'invoke':
-      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes });
+      for (let i = 0; i < input.count; i++) sim.invoke({ function: input.function, mode: input.mode, payloadBytes: input.payloadBytes, tenantId: input.tenantId });
       return `${input.count} × ${input.mode} ${input.function}`;
     case 'load':
       sim.setLiveLoad(input.load ? { function: input.load.function, mode: input.load.mode, arrival: input.load.arrival, client: { maxAttempts: 1, queueDuringOutage: false }, payloadBytes: 1024 } : null);
@@ -41,7 +41,7 @@ export function checkInput(sim: Simulation, input: Input): Input {
   const refuse = (problems: string[]): never => { throw new UserError(problems.join('\n')); };
   switch (input?.kind) {
     case 'invoke': {
-      const r = checkInvokeRequest({ function: input.function, mode: input.mode, count: input.count, ...(input.payloadBytes === undefined ? {} : { payloadBytes: input.payloadBytes }) });
+      const r = checkInvokeRequest({ function: input.function, mode: input.mode, count: input.count, ...(input.payloadBytes === undefined ? {} : { payloadBytes: input.payloadBytes }), ...(input.tenantId === undefined ? {} : { tenantId: input.tenantId }) });
       return r.ok ? { kind: 'invoke', ...r.value } : refuse(r.problems);
     }
     case 'load': {

@@ -230,7 +230,7 @@ function handle(msg: Exclude<ToWorker, WorkbenchToWorker> | DebugToWorker): void
       return startJob(specs.seek(m.requestId, m.timeMs, m.events));
     }
     case 'invoke':
-      return userAction(m.requestId, { kind: 'invoke', function: m.function, mode: m.mode, count: m.count, payloadBytes: m.payloadBytes });
+      return userAction(m.requestId, { kind: 'invoke', function: m.function, mode: m.mode, count: m.count, payloadBytes: m.payloadBytes, tenantId: m.tenantId });
     case 'setLoad':
       return userAction(m.requestId, { kind: 'load', load: m.load });
     case 'controlPlane':

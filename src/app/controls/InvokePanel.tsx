@@ -11,12 +11,15 @@ export function InvokePanel() {
   const targets = [...names, ...(qualifiers ? qualifiers.split('|') : [])];
   const [target, setTarget] = useState('');
   const [burst, setBurst] = useState('100');
+  const [tenant, setTenant] = useState('blue');
+  // A function in tenant isolation mode needs a tenant id on every request (else 400).
+  const isolated = useUi((s) => s.frame?.functions.find((f) => f.name === (target || s.frame?.functions[0]?.name)?.split(':')[0])?.tenantIsolation ?? false);
   const fn = targets.includes(target) ? target : names[0] ?? '';
   const burstN = Number(burst);
   const burstError = !Number.isInteger(burstN) || burstN < 1 || burstN > 100_000 ? 'a whole number from 1 to 100,000' : null;
 
   const fire = (mode: InvokeMode, count = 1) =>
-    pageApi.invoke({ function: fn, mode, count }).catch((e: Error) => notify(e.message, 'error'));
+    pageApi.invoke({ function: fn, mode, count, ...(isolated ? { tenantId: tenant } : {}) }).catch((e: Error) => notify(e.message, 'error'));
 
   return (
     <section className="panel" aria-labelledby="invoke-h">
@@ -26,6 +29,11 @@ export function InvokePanel() {
           {targets.map((n) => <option key={n}>{n}</option>)}
         </select>
       </label>
+      {isolated && (
+        <label className="field">Tenant id (X-Amz-Tenant-Id){' '}
+          <input data-testid="invoke.tenant" value={tenant} onChange={(e) => setTenant(e.target.value.replace(/\s/g, ''))} size={10} />
+        </label>
+      )}
       <div className="buttons">
         <button data-testid="invoke.sync" onClick={() => fire('RequestResponse')} title="Synchronous: the caller waits for the response (200)">RequestResponse</button>
         <button data-testid="invoke.event" onClick={() => fire('Event')} title="Asynchronous: 202 at once; the event goes through the internal queue and a poller">Event</button>

@@ -10,7 +10,7 @@ import type { Chapter } from './types';
 const QUEUE = {
   name: 'tour-queue', description: 'Orders arrive at about 1,000 messages/s; each batch of 10 takes 2 s. A rare poison message always fails. Visibility timeout 10 s, maxReceiveCount 3; at 60 s partial batch responses are turned on.',
   seed: 31, durationMs: 120_000, account: { concurrencyLimit: 1000 },
-  functions: [{ name: 'orders', runtime: 'nodejs22.x', memoryMb: 512, timeoutMs: 10_000, durationMs: { dist: 'constant', value: 2000 } }],
+  functions: [{ name: 'orders', runtime: 'nodejs22.x', memoryMb: 512, cpuBoundFraction: 0, timeoutMs: 10_000, durationMs: { dist: 'constant', value: 2000 } }],
   eventSources: [{ type: 'sqs', name: 'orders-queue', function: 'orders', batchSize: 10, producer: { process: 'poisson', ratePerSec: 1000, poisonRate: 1e-5 }, queue: { visibilityTimeoutMs: 10_000, redrivePolicy: { maxReceiveCount: 3 } } }],
   controlPlane: [{ atMs: 60_000, action: 'UpdateEventSourceMapping', function: 'orders', name: 'orders-queue', functionResponseTypes: ['ReportBatchItemFailures'] }],
 };
@@ -18,7 +18,7 @@ const QUEUE = {
 const STREAM = {
   name: 'tour-stream', description: 'A Kinesis stream of 4 shards, 400 records/s, batches of 100, a rare poison record, an on-failure destination. At 90 s BisectBatchOnFunctionError and 2 retries are turned on.',
   seed: 1, durationMs: 150_000,
-  functions: [{ name: 'clicks', runtime: 'nodejs22.x', memoryMb: 512, timeoutMs: 10_000, durationMs: { dist: 'lognormal', median: 80, sigma: 0.3 } }],
+  functions: [{ name: 'clicks', runtime: 'nodejs22.x', memoryMb: 512, cpuBoundFraction: 0, timeoutMs: 10_000, durationMs: { dist: 'lognormal', median: 80, sigma: 0.3 } }],
   eventSources: [{ type: 'kinesis', name: 'clickstream', function: 'clicks', batchSize: 100, stream: { shards: 4 }, producer: { process: 'poisson', ratePerSec: 400, partitionKeys: 500, poisonRate: 5e-5 }, destinationConfig: { onFailure: { destination: 'clickstream-failures' } } }],
   controlPlane: [{ atMs: 90_000, action: 'UpdateEventSourceMapping', function: 'clicks', name: 'clickstream', bisectBatchOnFunctionError: true, maximumRetryAttempts: 2 }],
 };

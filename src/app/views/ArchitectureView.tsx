@@ -73,9 +73,9 @@ export function ArchitectureView() {
     counting: `${frame.account.inUse} / ${frame.account.concurrencyLimit} in use · ${s.invocations.throttled} × 429`,
     assignment: `${frame.stateCounts.Idle + frame.stateCounts.Reset} idle envs`,
     placement: `${s.environments.created} placed`,
-    worker: `${frame.environments.count} envs on ${frame.workers.length} workers`,
+    worker: `${frame.environments.count} envs on ${frame.fleet.workers} workers`,
     queue: `${frame.queue.depth} queued · oldest ${formatDuration(frame.queue.oldestAgeMs)}`,
-    pollers: `${frame.queue.stats.accepted} accepted (202)`,
+    pollers: `${frame.queue.stats.accepted} accepted · ${frame.queue.pollers.busy}/${frame.queue.pollers.total} pollers`,
   };
   return (
     <figure ref={ref} className={`view architecture${fit ? ' fit' : ''}`} aria-label="Lambda's data plane" data-time={frame.timeMs}>

@@ -55,7 +55,9 @@ export function ChartsView() {
         <span title="Cold starts begun (the summary's coldStarts counts completed cold invocations)">Cold starts <b data-testid="kpi.cold">{started}</b>{s.coldStarts < started ? ` (${started - s.coldStarts} still starting)` : ''} · {(s.coldStartRatio * 100).toFixed(2)} % of completed</span>
         <span>Throttles <b data-testid="kpi.throttled">{s.invocations.throttled}</b></span>
         <span>Errors <b>{s.invocations.functionErrors + s.invocations.timedOut + s.invocations.serviceErrors}</b></span>
-        <span>Async <b data-testid="kpi.async">{s.async.accepted}</b> accepted, {s.async.succeeded} ok, {s.async.retries} retries, {s.async.deadLettered} DLQ</span>
+        <span>Async <b data-testid="kpi.async">{s.async.accepted}</b> accepted, {s.async.succeeded} ok, {s.async.retries} retries, {s.async.toDlq} to DLQ, {s.async.toOnFailure} to destination</span>
+        <span data-testid="kpi.asyncMetrics" title="The CloudWatch metrics AWS reports for asynchronous invocation">AsyncEventAge p99 <b>{(s.async.metrics.AsyncEventAge.p99 / 1000).toFixed(1)} s</b> · AsyncEventsDropped <b>{s.async.metrics.AsyncEventsDropped}</b> · pollers {frame.queue.pollers.busy}/{frame.queue.pollers.total}</span>
+        <span>Proactive Init <b data-testid="kpi.proactive">{s.environments.proactive}</b></span>
         <span>Utilization <b>{(s.utilization * 100).toFixed(1)} %</b></span>
       </div>
       <div className={`chart-grid${fit ? ' fit-area' : ''}`} ref={fit ? areaRef : undefined}>

@@ -63,7 +63,8 @@ export function FleetView() {
     <figure ref={ref} className={`view fleet${fit ? ' fit' : ''}`} aria-label="Worker fleet: focus and use the arrow keys to select an environment"
       tabIndex={0} data-keys="own" data-testid="fleet" onKeyDown={onKeyDown} data-time={frame.timeMs}>
       <figcaption>
-        <strong>Worker fleet</strong> — {frame.workers.length} workers, {e.count} execution environments<span className="caption-more">{counts ? `: ${counts}` : ''}</span>.
+        <strong>Worker fleet</strong> — {frame.fleet.workers} workers{frame.fleet.shown < frame.fleet.workers ? ` (${frame.fleet.shown} shown; ${frame.fleet.workers - frame.fleet.shown} more hold no environments)` : ''}, {e.count} execution environments<span className="caption-more">{counts ? `: ${counts}` : ''}{frame.fleet.vmm !== 'firecracker' ? ` · VMM ${frame.fleet.vmm} (+${frame.fleet.vmmOverheadMb} MB per microVM)` : ''}</span>.
+        {frame.accounts.length > 1 && <span data-testid="fleet.accounts"> Accounts (outline): {frame.accounts.map((a, k) => <span key={a.id} className={`account-key account-${k % 4}`}>{a.id}</span>)}.</span>}
       </figcaption>
       <FitArea fit={fit} areaRef={areaRef}>
         {/* In a slide a small fleet sits in the middle of its box, not at the top of it. */}

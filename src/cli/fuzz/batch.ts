@@ -9,8 +9,9 @@ import { DEFAULT_BUDGET, FuzzFailure, type Budget, type FuzzCase } from './types
 /** A case: a random scenario and a random script read against it. Shrinks as its numbers do. */
 export const caseArb: fc.Arbitrary<FuzzCase> = fc.tuple(scenarioShapeArb, scriptShapeArb, fc.constantFrom(1, 10, 100, 1000)).map(([shape, script, checkpointEvery]) => {
   const scenario = buildScenario(shape);
-  const account = scenario.account as { concurrencyLimit: number; unreservedMinimum: number };
-  return { scenario, script: buildScript(script, shape.functions.length, shape.durationMs, account.concurrencyLimit - account.unreservedMinimum), checkpointEvery };
+  // Read from the shape: with two accounts the scenario has `accounts`, not `account` (same limits).
+  const reservable = shape.account.concurrencyLimit - Math.floor(shape.account.concurrencyLimit * shape.account.unreservedShare);
+  return { scenario, script: buildScript(script, shape.functions.length, shape.durationMs, reservable), checkpointEvery };
 });
 
 /** The seed of case `i` of a run seeded `runSeed`: each case can be replayed on its own. */

@@ -50,8 +50,11 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
   const unreservedMinimum = Math.floor(limit * s.account.unreservedShare);
   const reservable = limit - unreservedMinimum;
   const names = FUNCTION_NAMES.slice(0, s.functions.length);
-  const left = { n: reservable };
-  const functions = s.functions.map((f, i) => functionJson(names[i], f, reservable, left));
+  // Two customers with the same limits share the fleet: odd functions belong to the second.
+  const left = [{ n: reservable }, { n: reservable }];
+  const accountOf = (i: number) => (s.twoAccounts ? i % 2 : 0);
+  const functions = s.functions.map((f, i) => ({ ...functionJson(names[i], f, reservable, left[accountOf(i)]), ...(s.twoAccounts ? { account: accountOf(i) ? 'b' : 'a' } : {}) }));
+  const isolated = new Set(functions.filter((f) => 'tenancyConfig' in f).map((f) => (f as Record<string, unknown>).name as string));
   const d = s.durationMs;
   const lease = s.fleet.leaseMs;
   const zero = { dist: 'constant', value: 0 };
@@ -61,6 +64,9 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
     duplicateProbability: p.duplicateProbability, initLimitMs: p.initLimitMs, provisionedAllocationDelayMs: p.provisionedAllocationDelayMs,
     provisionedRecycleMs: p.provisionedRecycleMs, createFunctionMs: p.createFunctionMs, updateFunctionMs: p.updateFunctionMs,
     snapStartPublishMs: p.snapStartPublishMs, microvmCreationsPerSec: p.microvmCreationsPerSec,
+    vmm: p.vmm, proactiveReplacement: p.proactiveReplacement, placementPerWorkerLimit: p.placementPerWorkerLimit,
+    environmentRecycleMs: { dist: 'constant', value: p.recycleMs }, asyncBacklogThreshold: p.asyncBacklogThreshold,
+    ...(p.maxPollers === undefined ? {} : { maxPollers: p.maxPollers }),
     ...(p.zeroLatency ? { warmOverheadMs: zero, placementMs: zero, microvmBootMs: zero, shutdownMs: zero, pollerLatencyMs: zero, imageFetchMs: zero, extensionInitMs: zero } : {}),
   };
   const workload = s.workload.map((w) => {
@@ -74,12 +80,15 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
       : kind === 'diurnal' ? { process: kind, meanPerSec: w.r, amplitude: w.a, periodMs: 1000 + Math.floor(w.a * d) }
       : { process: kind, timesMs: Array.from({ length: w.n % 50 }, (_, i) => Math.floor((i * d) / 50)) };
     const window = w.window ? { startMs: w.window[0] % d, endMs: (w.window[0] % d) + (w.window[1] % d) } : {};
-    return { function: fn, mode: w.mode, arrival, ...window, client: { maxAttempts: w.attempts, queueDuringOutage: w.queue }, ...(w.payload === undefined ? {} : { payloadBytes: w.payload }) };
+    const tenants = isolated.has(names[w.fn % names.length]) ? { tenants: { count: 1 + (w.n % 5), zipf: w.a } } : {};
+    return { function: fn, mode: w.mode, arrival, ...window, client: { maxAttempts: w.attempts, queueDuringOutage: w.queue }, ...(w.payload === undefined ? {} : { payloadBytes: w.payload }), ...tenants };
   });
   const controlPlane: Record<string, unknown>[] = s.controlPlane.map(([t, k, q]) => ({ atMs: t % d, ...controlCall(names, k, q, reservable) }));
   // Event sources feed a function of the scenario; their calls name them, so they come with them.
-  const timeoutOf = (name: string) => (functions.find((f) => f.name === name)?.timeoutMs as number | undefined) ?? 3000;
-  const eventSources = s.eventSources.map(([f, v], i) => eventSourceJson(`q${i}`, names[f % names.length], timeoutOf(names[f % names.length]), v));
+  const timeoutOf = (name: string) => ((functions as Record<string, unknown>[]).find((f) => f.name === name)?.timeoutMs as number | undefined) ?? 3000;
+  // A mapping cannot invoke a function with tenant isolation (it sends no tenant id): map only the others.
+  const mappable = names.filter((n) => !isolated.has(n));
+  const eventSources = mappable.length ? s.eventSources.map(([f, v], i) => eventSourceJson(`q${i}`, mappable[f % mappable.length], timeoutOf(mappable[f % mappable.length]), v)) : [];
   if (eventSources.length) {
     const fn = eventSources[0].function as string, sourceNames = eventSources.map((e) => e.name as string);
     for (const [t, k, q, v] of s.eventSourceCalls) controlPlane.push({ atMs: t % d, ...eventSourceCallJson(fn, sourceNames, timeoutOf(fn), k, q, v) });
@@ -87,8 +96,12 @@ export function buildScenario(s: ScenarioShape): Record<string, unknown> {
   const faults = s.faults.map(([type, t, len, x]) => faultJson(type, t % d, len % d, x, names));
   return {
     seed: s.seed, durationMs: d,
-    account: { concurrencyLimit: limit, unreservedMinimum, scaling: s.account.scaling },
-    fleet: s.fleet, platform, functions, workload, controlPlane, faults,
+    ...(s.twoAccounts
+      ? { accounts: [{ id: 'a', concurrencyLimit: limit, unreservedMinimum, scaling: s.account.scaling }, { id: 'b', concurrencyLimit: limit, unreservedMinimum, scaling: s.account.scaling }] }
+      : { account: { concurrencyLimit: limit, unreservedMinimum, scaling: s.account.scaling } }),
+    cost: { freeTier: s.freeTier },
+    // The smallest worker that holds the largest function plus its VMM's overhead (the validator's rule).
+    fleet: { ...s.fleet, workerMemoryMb: Math.max(s.fleet.workerMemoryMb, 10_240 + (p.vmm === 'qemu' ? 140 : 3)) }, platform, functions, workload, controlPlane, faults,
     ...(eventSources.length ? { eventSources } : {}),
   };
 }

@@ -40,6 +40,10 @@ const functionArb = fc.record({
   provisioned: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 5 }) }),
   snapStart: fc.boolean(),
   extensions: fc.integer({ min: 0, max: 2 }),
+  // Lambda at scale (issue #10): architecture, CPU share, tenant isolation.
+  architecture: fc.constantFrom('x86_64', 'arm64'),
+  cpuBoundFraction: fc.constantFrom(0, 0.25, 1),
+  tenant: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   async: fc.record({
     maximumRetryAttempts: fc.integer({ min: 0, max: 2 }),
     maximumEventAgeMs: edgy(60_000, 21_600_000, [60_000]),
@@ -59,11 +63,13 @@ export function functionJson(name: string, f: Fn, reservable: number, reservedLe
   if (setAside > reservedLeft.n) { reserved = null; provisioned = 0; }
   reservedLeft.n -= Math.max(reserved ?? 0, provisioned);
   const snapStart = f.snapStart && SNAPSTART.has(f.runtime) && provisioned === 0;
+  const tenant = f.tenant && !snapStart && provisioned === 0; // tenant isolation allows neither
   return {
     name, runtime: f.runtime, memoryMb: f.memoryMb, timeoutMs: f.timeoutS * 1000,
     ...(f.pkg ? { package: f.pkg } : {}), durationMs: f.durationMs, ...(f.initMs ? { initMs: f.initMs } : {}),
     keepAliveMs: f.keepAliveMs, routing: f.routing, errorRate: f.errorRate, reservedConcurrency: reserved,
     provisionedConcurrency: provisioned, snapStart, extensions: f.extensions, async: f.async,
+    architecture: f.architecture, cpuBoundFraction: f.cpuBoundFraction, ...(tenant ? { tenancyConfig: { tenantIsolationMode: 'PER_TENANT' } } : {}),
   };
 }
 
@@ -86,12 +92,20 @@ const platformArb = fc.record({
   updateFunctionMs: edgy(0, 5000, [0]),
   snapStartPublishMs: edgy(0, 10_000, [0]),
   microvmCreationsPerSec: edgy(1, 150, [1, 150]),
+  vmm: fc.constantFrom('firecracker', 'firecracker', 'qemu'),
+  proactiveReplacement: fc.boolean(),
+  placementPerWorkerLimit: edgy(1, 32, [1, 16]),
+  recycleMs: edgy(1, 3_600_000, [1, 60_000]),
+  maxPollers: fc.option(edgy(1, 50, [1]), { nil: undefined }),
+  asyncBacklogThreshold: edgy(1, 10_000, [1, 10_000]),
 });
 
 export const scenarioShapeArb = fc.record({
   seed: fc.nat(),
   durationMs: edgy(1000, 300_000, [1000, 60_000]),
   account: accountArb,
+  twoAccounts: fc.boolean(),
+  freeTier: fc.boolean(),
   fleet: fc.record({ workers: fc.integer({ min: 1, max: 6 }), workerMemoryMb: edgy(10_240, 200_000, [10_240]), leaseMs: edgy(3_600_000, 50_400_000, [3_600_000]), prebootedPoolSize: fc.integer({ min: 0, max: 8 }) }),
   platform: platformArb,
   functions: fc.array(functionArb, { minLength: 1, maxLength: FUNCTION_NAMES.length }),

@@ -62,7 +62,7 @@ export function invokeBatch(ctx: SimContext, src: SourceState, b: Batch): void {
   ctx.record(LOG.ESM_BATCH, b.id, BATCH_EVENT.invoked, b.msgs.size);
   ctx.schedule(ctx.state.nowMs, {
     type: 'invoke.request', functionName: src.cfg.function, mode: 'RequestResponse', payloadBytes: b.msgs.size * src.cfg.producer.messageBytes,
-    source: -1, attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: 0, duplicate: false, batch: b.id,
+    source: -1, attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: 0, duplicate: false, tenant: 0, batch: b.id,
   });
 }
 

@@ -12,6 +12,7 @@ export function createMetrics(): MetricsState {
     coldStarts: 0, reinits: 0, clientQueued: 0, ran: 0,
     latency: { all: createHistogram(), cold: createHistogram(), warm: createHistogram() },
     throttleReasons: {},
+    proactive: 0, proactiveForLease: 0, proactiveForRecycle: 0, recycled: 0,
   };
 }
 

@@ -1,4 +1,6 @@
 import type { CompiledDist } from '../engine/distributions';
+import type { RateBucketState } from './simState';
+import type { CostMeter } from '../cost/meter';
 import type { FunctionConfig, RoutingPolicy } from '../scenario/types';
 import type { ReclaimCause } from './records';
 
@@ -10,6 +12,8 @@ import type { ReclaimCause } from './records';
 export interface FunctionRuntime {
   index: number;
   name: string;
+  /** The owning account (index into scenario.accounts). */
+  account: number;
   /** `$LATEST`'s configuration, which also carries the function-wide settings (reserved concurrency, async). Frozen: replaced, never changed. */
   cfg: FunctionConfig;
   state: 'Pending' | 'Active' | 'Deleted';
@@ -25,6 +29,14 @@ export interface FunctionRuntime {
   /** Scaling-rate token bucket: new environments allowed now (continuous refill, capped). */
   bucketTokens: number;
   bucketAtMs: number;
+  /** Request-rate quota: 10 × its concurrency limit per second (services/requestRate.ts). */
+  rate: RateBucketState;
+  /** Live environments per worker (worker id → count): where Placement keeps it sticky. */
+  placedOn: Map<number, number>;
+  /** Tenant isolation: live tenant-dedicated environments (≤ 2,500 per 1,000 concurrency [DOC]). */
+  tenantEnvs: number;
+  /** What the function has used, for its bill (cost/meter.ts). */
+  cost: CostMeter;
   /** Random streams, as indexes into SimState.streams. */
   rng: { alias: number };
   stats: { invocations: number; coldStarts: number; throttled: number };
@@ -45,6 +57,8 @@ export interface VersionRuntime {
   /** Time of the last successful code or configuration update, for "why was this cold?" */
   updatedAtMs: number;
   idle: IdlePoolState;
+  /** Tenant isolation: idle environments per tenant (tenant index → pool), instead of `idle`. */
+  tenantIdle: Map<number, IdlePoolState>;
   /** Idle provisioned-concurrency environments: served first, never reclaimed by keep-alive. */
   provisionedIdle: IdlePoolState;
   initializing: number;
@@ -54,6 +68,10 @@ export interface VersionRuntime {
   lastReclaim: { env: number; atMs: number; idleSinceMs: number; cause: ReclaimCause } | null;
   /** Provisioned concurrency: requested, live environments, and the config's status. */
   provisioned: { requested: number; live: number; status: 'IN_PROGRESS' | 'READY' | 'FAILED' | null };
+  /** Request-rate quota of a version with provisioned concurrency: 10 × PC per second [DOC limits]. */
+  rate: RateBucketState;
+  /** Billing of provisioned concurrency and SnapStart's cache (cost/meter.ts): since when, and what was closed. */
+  billing: { pcSinceMs: number; pcMb: number; pcGbSeconds: number; cacheSinceMs: number; cacheGbSeconds: number };
   /** SnapStart: environments resume from a snapshot (Restore) instead of running Init. */
   snapStart: boolean;
   /** A SnapStart version is not invocable until its snapshot is taken. */
@@ -61,6 +79,8 @@ export interface VersionRuntime {
   /** The configuration's distributions, compiled (frozen data, derived from `cfg`). */
   sample: VersionSamples;
   runtimeBootstrapMs: number;
+  /** How many times longer its CPU-bound work takes at its memory (services/cpuShare.ts). */
+  cpuFactor: number;
   /** Random streams, as indexes into SimState.streams. */
   rng: { duration: number; error: number; init: number; keepAlive: number; routing: number };
 }

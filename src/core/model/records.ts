@@ -12,6 +12,11 @@ export interface Environment {
   /** Changes every time it enters an idle pool; lets the pool skip stale entries in O(1). */
   poolStamp: number;
   fn: number;               // index into Simulation.functions
+  account: number;          // index into scenario.accounts: the customer that owns it, for its whole life
+  /** Tenant isolation: the tenant it is dedicated to (index into SimState.tenants.names; 0 = none). */
+  tenant: number;
+  /** Its Firecracker microVM (ids are never reused: a microVM is never shared or handed on). */
+  microvm: number;
   ver: number;              // index into Simulation.versions: it never serves another version
   version: string;          // the qualifier: '$LATEST', '1', '2', …
   revision: number;         // $LATEST's revision when created; older ones are reaped after an update
@@ -19,6 +24,8 @@ export interface Environment {
   snapStart: boolean;       // restores its version's SnapStart snapshot instead of running Init
   worker: number;
   memoryMb: number;
+  /** Host memory it takes on its worker: guest memory plus the VMM's overhead. */
+  hostMb: number;
   state: EnvironmentState;
   /** When it entered its current state (virtual ms). */
   stateSinceMs: number;
@@ -34,6 +41,16 @@ export interface Environment {
   keepAliveTimerAtMs: number; // -1 when no keep-alive check is scheduled
   invocationsServed: number;
   lastInvocationEndMs: number;
+  /** Initialized with no request waiting, to replace another (proactive initialization). */
+  proactive: boolean;
+  /** The environment this one replaces (make-before-break), or 0. */
+  replaces: number;
+  /** The environment replacing this one, initializing now, or 0. */
+  replacedBy: number;
+  /** When Lambda recycles it (on demand: "every few hours"; provisioned: `provisionedRecycleMs`). */
+  recycleAtMs: number;
+  /** When its current Init (or Restore) started, for billing (NaN when none). */
+  initStartMs: number;
 }
 
 export type WorkerState = 'Active' | 'Draining' | 'Terminated';
@@ -60,14 +77,36 @@ export type ColdReason =
   | { kind: 'all-busy'; busy: number; initializing: number }
   | { kind: 'reclaimed'; env: number; atMs: number; idleSinceMs: number; cause: ReclaimCause }
   | { kind: 'code-updated'; atMs: number; revision: number }
-  | { kind: 'provisioned-busy'; provisioned: number };
+  | { kind: 'provisioned-busy'; provisioned: number }
+  /** Tenant isolation: no idle environment of this tenant (`others`: environments of other tenants). */
+  | { kind: 'tenant'; tenant: number; others: number };
 
-export type ReclaimCause = 'keep-alive' | 'worker-lease' | 'worker-lost' | 'code-update' | 'provisioned-recycle' | 'function-deleted' | 'provisioned-removed';
+export type ReclaimCause = 'keep-alive' | 'worker-lease' | 'worker-lost' | 'code-update' | 'provisioned-recycle' | 'function-deleted' | 'provisioned-removed' | 'recycled' | 'replaced';
 
+/** The six reasons AWS gives with a 429 TooManyRequestsException (botocore's enum) [DOC]. */
 export type ThrottleReason =
   | 'ConcurrentInvocationLimitExceeded'
+  | 'FunctionInvocationRateLimitExceeded'
   | 'ReservedFunctionConcurrentInvocationLimitExceeded'
-  | 'FunctionInvocationRateLimitExceeded';
+  | 'ReservedFunctionInvocationRateLimitExceeded'
+  | 'CallerRateLimitExceeded'
+  | 'ConcurrentSnapshotCreateLimitExceeded';
+
+/** What ran out (services/throttleReasons.ts maps each to its AWS reason, with the source of the mapping). */
+export type ThrottleCause =
+  | 'account-concurrency' | 'reserved-concurrency' | 'scaling-rate' | 'function-request-rate'
+  | 'reserved-request-rate' | 'account-request-rate' | 'provisioned-request-rate' | 'tenant-environments';
+
+/** A 429's details, with the scenario's own numbers, for "why throttled?". */
+export interface ThrottleDetail {
+  cause: ThrottleCause;
+  /** The limit that was reached: units of concurrency, requests per second, or environments. */
+  limit: number;
+  /** The scaling rate's refill: `limit` new environments per `perMs` (scaling-rate only; else 0). */
+  perMs: number;
+  /** Retry-After in whole seconds when AWS sends one (rate limits), else 0. */
+  retryAfterSeconds: number;
+}
 
 export type RejectReason =
   | 'ResourceNotFoundException' | 'RequestTooLargeException' | 'InvalidParameterValueException' | 'ResourceConflictException';
@@ -104,6 +143,9 @@ export interface Invocation {
   reinit: boolean;
   coldReason: ColdReason | null;
   throttleReason: ThrottleReason | null;
+  throttle: ThrottleDetail | null;
+  /** Tenant isolation: the tenant id the request carries (index into SimState.tenants.names; 0 = none). */
+  tenant: number;
   rejectReason: RejectReason | null;
   serviceErrorReason: ServiceErrorReason | null;
   statusCode: number;       // 0 while in flight
@@ -140,12 +182,18 @@ export interface Invocation {
   traceDurationMs: number;
 }
 
-export function newInvocation(id: number, atMs: number, fields: Pick<Invocation, 'fn' | 'functionName' | 'mode' | 'source' | 'attempt' | 'maxAttempts' | 'payloadBytes' | 'asyncEvent' | 'duplicate' | 'queueDuringOutage'>): Invocation {
+/**
+ * A new invocation record. One object literal with every field (no spread), so V8 gives all
+ * invocations one fast hidden class: this runs for every request.
+ */
+export function newInvocation(id: number, atMs: number, f: Pick<Invocation, 'fn' | 'functionName' | 'mode' | 'source' | 'attempt' | 'maxAttempts' | 'payloadBytes' | 'asyncEvent' | 'duplicate' | 'queueDuringOutage' | 'tenant'>): Invocation {
   return {
-    id, ...fields, batch: 0, ver: -1, version: '', state: 'Received', env: 0, worker: 0, cold: false, provisioned: false, restored: false, reinit: false,
-    coldReason: null, throttleReason: null, rejectReason: null, serviceErrorReason: null, statusCode: 0,
+    id, fn: f.fn, ver: -1, functionName: f.functionName, version: '', mode: f.mode, state: 'Received', source: f.source,
+    attempt: f.attempt, maxAttempts: f.maxAttempts, payloadBytes: f.payloadBytes, env: 0, worker: 0, cold: false,
+    provisioned: false, restored: false, asyncEvent: f.asyncEvent, duplicate: f.duplicate, reinit: false,
+    coldReason: null, throttleReason: null, throttle: null, tenant: f.tenant, batch: 0, rejectReason: null, serviceErrorReason: null, statusCode: 0,
     queuedSinceMs: NaN, receivedMs: atMs, countedMs: NaN, assignedMs: NaN, placedMs: NaN, microvmBootStartMs: NaN, microvmReadyMs: NaN, codeReadyMs: NaN,
     extensionInitEndMs: NaN, runtimeInitEndMs: NaN, functionInitEndMs: NaN, restoreEndMs: NaN, invokeStartMs: NaN,
-    invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, responseOverheadMs: 0, traceDurationMs: NaN,
+    invokeEndMs: NaN, respondedMs: NaN, pendingOutcome: null, queueDuringOutage: f.queueDuringOutage, responseOverheadMs: 0, traceDurationMs: NaN,
   };
 }

@@ -1,4 +1,4 @@
-import type { CompiledDist } from '../engine/distributions';
+import type { CompiledDist, Dist } from '../engine/distributions';
 import type { LogState } from '../engine/eventLog';
 import type { QueueState } from '../engine/eventQueue';
 import type { StreamState } from '../engine/random';
@@ -26,7 +26,7 @@ import type { BatchMeans } from '../analytic/batchMeans';
  * Frozen parts (the scenario, configurations, compiled distributions, results) are
  * immutable and shared between a simulation and its snapshots.
  */
-export const STATE_VERSION = 3; // 2: trace; 3: faults.losses (the latest worker failures, for the views)
+export const STATE_VERSION = 4; // 2: trace; 3: faults.losses (the latest worker failures, for the views); 4: Lambda at scale (accounts, tenants, cost, pollers, replacements)
 
 export interface SimState {
   version: typeof STATE_VERSION;
@@ -38,7 +38,7 @@ export interface SimState {
   /** Every random stream of the run, created on first use; records hold indexes into it. */
   streams: StreamState[];
   /** Streams of the platform's concerns (indexes into `streams`). */
-  rng: Record<'overhead' | 'placement' | 'microvm' | 'shutdown' | 'client' | 'pollers' | 'faults', number>;
+  rng: Record<'overhead' | 'placement' | 'microvm' | 'shutdown' | 'client' | 'pollers' | 'faults' | 'recycle' | 'tenants', number>;
   /** The platform's timing distributions, compiled. Frozen. */
   platformSample: Readonly<Record<PlatformDist, CompiledDist>>;
   log: LogState;
@@ -49,7 +49,16 @@ export interface SimState {
   inflight: Map<number, Invocation>;
   /** Completed invocations kept with their phase records: a ring of `cap`, `next` the oldest. */
   recent: { items: Invocation[]; next: number; cap: number };
+  /** Counting of the first account (scenario.accounts[0]); `moreCounting[i - 1]` is account i's (services/counting.ts `countingOf`). */
   counting: CountingState;
+  moreCounting: CountingState[];
+  /** Per account: the Region's request-rate quota, 10 × its concurrency quota per second [DOC limits]. */
+  accountRate: RateBucketState[];
+  /** Tenant ids seen, by index (0 = none); `index` finds one by name. */
+  tenants: { names: string[]; index: Map<string, number> };
+  nextMicrovmId: number;
+  /** SnapStart snapshot creations in progress (PublishVersion), per account. */
+  snapshotCreations: number[];
   asyncQueue: AsyncQueueState;
   /** Event source mappings: queues, streams, their producers, pollers and batches. */
   eventSources: EventSourcesState;
@@ -79,7 +88,7 @@ export interface SimState {
   batches: BatchMeans;
 }
 
-export type PlatformDist = { [K in keyof PlatformConfig]: PlatformConfig[K] extends number ? never : K }[keyof PlatformConfig];
+export type PlatformDist = { [K in keyof PlatformConfig]: PlatformConfig[K] extends Dist ? K : never }[keyof PlatformConfig];
 
 export type ControlPlaneResult = { atMs: number; action: string; function: string; ok: boolean; message: string };
 
@@ -98,7 +107,13 @@ export interface LiveLoadState {
   current: { entry: WorkloadEntry; arrival: ArrivalState; request: Extract<SimEvent, { type: 'invoke.request' }> } | null;
 }
 
-/** Counting: region-wide concurrency (services/counting.ts). */
+/** A token bucket for a requests-per-second quota: tokens left at `atMs` (capacity: one second's worth). */
+export interface RateBucketState {
+  tokens: number;
+  atMs: number;
+}
+
+/** Counting: region-wide concurrency of one account (services/counting.ts). */
 export interface CountingState {
   unreservedInUse: number;
   accountInUse: number;
@@ -125,12 +140,22 @@ export interface QueuedEvent {
   lastInvocation: number;
   /** When it last became visible (accepted, or back from a retry wait / backoff). */
   visibleSinceMs: number;
+  /** Tenant isolation: the tenant id it carries (0 = none). */
+  tenant: number;
+  /** The last attempt's status code and whether the function failed (for an invocation record). */
+  lastStatusCode: number;
+  lastFunctionError: boolean;
+  lastVersion: string;
   /** While in RetryWait or Backoff: when it becomes visible again (or expires), ms; NaN otherwise. */
   wakeAtMs: number;
 }
 
 /** An event that reached a final state, kept for the views (the DLQ's recent arrivals). */
-export interface FinishedEvent { id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number }
+export interface FinishedEvent {
+  id: number; state: 'Succeeded' | 'DeadLettered' | 'Dropped'; atMs: number; acceptedMs: number; attempts: number; expired: boolean; lastInvocation: number;
+  /** A dead-lettered event went to the DLQ (its body) or to the on-failure destination (an invocation record); null otherwise. */
+  to: 'dlq' | 'destination' | null;
+}
 
 /** The internal queue for Event invocations and its poller fleet (services/asyncQueue.ts). */
 export interface AsyncQueueState {
@@ -142,11 +167,41 @@ export interface AsyncQueueState {
   nextId: number;
   /** Idle pollers, waiting for work (a stack). */
   idle: number[];
-  /** Per poller: attempts not yet answered. */
+  /** Per poller: attempts not yet answered. The fleet grows with the backlog (services/pollerFleet.ts). */
   inFlight: number[];
-  stats: { accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number; duplicates: number; onSuccessDelivered: number };
+  /** Pollers whose receive is on its way (each will take up to a batch). */
+  receiving: number;
+  stats: {
+    accepted: number; succeeded: number; retries: number; deadLettered: number; expired: number; dropped: number; duplicates: number; onSuccessDelivered: number;
+    /** Of `deadLettered`: sent to the dead-letter queue (the event body) / to the on-failure destination (an invocation record). */
+    toDlq: number; toOnFailure: number;
+    /** Pollers at the fleet's largest. */
+    peakPollers: number;
+  };
+  /** AsyncEventAge: time from acceptance to each poller attempt, ms (a histogram). */
+  eventAge: HistogramState;
+  /** The latest messages in the DLQ and records at the on-failure destination (each list at most 50). */
+  dlq: DlqMessage[];
+  destination: InvocationRecord[];
   /** The last few events to finish, oldest first (bounded: read by the scene). */
   finished: FinishedEvent[];
+}
+
+/** What a dead-letter queue receives: the event body only [DOC invocation-async]. */
+export interface DlqMessage {
+  event: number;
+  function: string;
+  payloadBytes: number;
+  atMs: number;
+}
+
+/** What an on-failure destination receives: an invocation record (AWS's shape, abridged) [DOC invocation-async-retain-records]. */
+export interface InvocationRecord {
+  version: '1.0';
+  timestampMs: number;
+  requestContext: { requestId: number; functionName: string; condition: 'RetriesExhausted' | 'EventAgeExceeded'; approximateInvokeCount: number };
+  requestPayloadBytes: number;
+  responseContext: { statusCode: number; executedVersion: string; functionError: 'Unhandled' | null };
 }
 
 /** Injected faults (services/faults.ts): every one ever added, and the active ones. */
@@ -199,4 +254,11 @@ export interface MetricsState {
   ran: number;
   latency: { all: HistogramState; cold: HistogramState; warm: HistogramState };
   throttleReasons: Record<string, number>;
+  /** Environments initialized with no request waiting, to replace another (proactive Init). */
+  proactive: number;
+  /** Of those, replacements for a worker's lease end / for a recycle. */
+  proactiveForLease: number;
+  proactiveForRecycle: number;
+  /** On-demand environments recycled after their lifetime ("every few hours"). */
+  recycled: number;
 }

@@ -13,7 +13,7 @@ describe('the documented maxima', () => {
     ['empiricalValues', LIMITS.empiricalValues], ['burstCount', LIMITS.burstCount], ['ratePerSec', LIMITS.ratePerSec],
     ['timelineEntries', LIMITS.timelineEntries], ['functionNameChars', LIMITS.functionNameChars], ['aliasNameChars', LIMITS.aliasNameChars],
     ['timeMs', LIMITS.timeMs], ['concurrencyLimit', LIMITS.concurrencyLimit], ['workers', LIMITS.workers],
-    ['prebootedPoolSize', LIMITS.prebootedPoolSize], ['pollers', LIMITS.pollers], ['eventSources', LIMITS.eventSources], ['problems', LIMITS.problems], ['problemChars', LIMITS.problemChars],
+    ['prebootedPoolSize', LIMITS.prebootedPoolSize], ['accounts', LIMITS.accounts], ['tenants', LIMITS.tenants], ['pollers', LIMITS.pollers], ['eventSources', LIMITS.eventSources], ['problems', LIMITS.problems], ['problemChars', LIMITS.problemChars],
   ] as const)('README’s Limits table shows %s (%d)', (_name, value) => {
     expect(section).toContain(shown(value));
   });

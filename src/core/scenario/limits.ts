@@ -36,6 +36,10 @@ export const LIMITS = {
    * on request): 100,000 environments at once is what one run can place in seconds.
    */
   concurrencyLimit: 100_000,
+  /** Accounts in `accounts` (sim). */
+  accounts: 1_000,
+  /** Tenant ids one workload entry draws from (`tenants.count`) (sim). */
+  tenants: 1_000_000,
   /** Initial workers in the fleet (sim). */
   workers: 10_000,
   /** Pre-booted microVMs per worker (sim). */

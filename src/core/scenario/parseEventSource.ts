@@ -40,6 +40,8 @@ export function parseEventSource(
   const fnName = fixedFunction ?? p.string(at('function'), v.function);
   const fn = functions.get(fnName.split(':')[0]);
   if ((fixedFunction !== undefined || typeof v.function === 'string') && !fn) p.add(at('function'), `must name a function in "functions" (${[...functions.keys()].join(', ') || 'none defined'})`);
+  // A mapping's poller invokes with no tenant id, which a PER_TENANT function refuses [DOC tenant-isolation].
+  if (fn?.tenantIsolationMode === 'PER_TENANT') p.add(at('function'), `names ${fn.name}, which has tenant isolation (PER_TENANT): an event source mapping sends no tenant id, so it cannot invoke it`);
 
   const enabled = bool(p, at('enabled'), v.enabled, true);
   const sizes = fifo ? BATCH_SIZE.fifo : stream ? BATCH_SIZE.stream : BATCH_SIZE.sqs;

@@ -2,11 +2,14 @@ import { Problems, join } from './check';
 import { LIMITS } from './limits';
 import { parseDist } from './parseDist';
 import { RUNTIMES } from './runtimes';
+import { DEFAULT_ACCOUNT_ID, SCALE_FUNCTION_KEYS, parseScaleFunctionFields } from './parseScale';
+import type { AccountConfig } from './types';
 import type { FunctionConfig } from './types';
 
 const FUNCTION_KEYS = [
   'name', 'runtime', 'memoryMb', 'timeoutMs', 'package', 'durationMs', 'initMs', 'keepAliveMs',
   'routing', 'errorRate', 'reservedConcurrency', 'provisionedConcurrency', 'extensions', 'async', 'snapStart', 'recursiveLoop',
+  ...SCALE_FUNCTION_KEYS,
 ] as const;
 
 /** Runtimes SnapStart supports: Java 11+, Python 3.12+, .NET 8+ [DOC]. */
@@ -22,10 +25,13 @@ export interface AccountLimits { concurrencyLimit: number; unreservedMinimum: nu
 /**
  * Validates one function. Reserved and provisioned concurrency are each bounded by what the
  * account can set aside (its limit minus the unreserved minimum); their sum over functions
- * is checked by the caller.
+ * is checked by the caller. With several accounts (`accounts`), the function's own account's.
  */
-export function parseFunction(p: Problems, path: string, v: unknown, account: AccountLimits): FunctionConfig | null {
+export function parseFunction(p: Problems, path: string, v: unknown, accounts: AccountLimits | readonly AccountConfig[]): FunctionConfig | null {
   if (!p.isObject(path, v)) return null;
+  const list = Array.isArray(accounts) ? (accounts as readonly AccountConfig[]) : null;
+  const account: AccountLimits = list ? list.find((a) => a.id === v.account) ?? list[0] : (accounts as AccountLimits);
+  const accountIds = list ? list.map((a) => a.id) : [DEFAULT_ACCOUNT_ID];
   p.unknownKeys(path, v, FUNCTION_KEYS);
   const name = p.string(join(path, 'name'), v.name, FUNCTION_NAME, FUNCTION_NAME_RULE);
   const runtime = p.oneOf(join(path, 'runtime'), v.runtime, Object.keys(RUNTIMES), 'nodejs20.x');
@@ -52,7 +58,10 @@ export function parseFunction(p: Problems, path: string, v: unknown, account: Ac
   }
   const reserved = v.reservedConcurrency;
   const reservable = reservableConcurrency(account);
-  const why = reservableWhy(account);
+  const idx = list ? list.indexOf(account as AccountConfig) : -1;
+  const why = list && list.length > 1
+    ? `accounts[${idx}].concurrencyLimit ${account.concurrencyLimit} minus accounts[${idx}].unreservedMinimum ${account.unreservedMinimum}`
+    : reservableWhy(account);
   const reservedConcurrency = reserved === undefined || reserved === null
     ? null
     : p.number(join(path, 'reservedConcurrency'), reserved, { int: true, min: 0, max: reservable, why });
@@ -79,6 +88,7 @@ export function parseFunction(p: Problems, path: string, v: unknown, account: Ac
     extensions: p.number(join(path, 'extensions'), v.extensions, { int: true, min: 0, max: 10, def: 0 }),
     snapStart,
     async: asyncCfg,
+    ...parseScaleFunctionFields(p, path, v, accountIds, { snapStart, provisionedConcurrency }),
     recursiveLoop: p.oneOf(join(path, 'recursiveLoop'), v.recursiveLoop, ['Terminate', 'Allow'] as const, 'Terminate'),
   };
 }

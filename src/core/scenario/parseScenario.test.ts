@@ -13,10 +13,14 @@ describe('scenario validation', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.scenario;
-    expect(s.account).toEqual({ concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } });
-    expect(s.fleet).toEqual({ workers: 4, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 });
+    expect(s.account).toEqual({ id: 'default', concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } });
+    expect(s.accounts).toEqual([s.account]);
+    expect(s.fleet).toEqual({ workers: 200, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 });
+    expect(s.cost).toEqual({ region: 'us-east-1', freeTier: false });
+    expect(s.platform).toMatchObject({ vmm: 'firecracker', vmmOverheadMb: 3, proactiveReplacement: true, maxPollers: null });
     expect(s.functions[0]).toMatchObject({
       runtime: 'nodejs20.x', memoryMb: 128, timeoutMs: 3000, routing: 'mru', reservedConcurrency: null,
+      architecture: 'x86_64', cpuBoundFraction: 0.25, account: 'default', tenantIsolationMode: null,
       keepAliveMs: { dist: 'constant', value: 600_000 },
       async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
     });

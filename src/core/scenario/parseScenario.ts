@@ -2,15 +2,16 @@ import type { Dist } from '../engine/distributions';
 import { Problems, join, quote } from './check';
 import { LIMITS } from './limits';
 import { parseDist } from './parseDist';
-import { parseFunction, reservableConcurrency, reservableWhy } from './parseFunction';
+import { parseFunction } from './parseFunction';
 import { parseWorkloadEntry, type TraceBudget } from './parseWorkload';
 import { parseControlPlane, parseFaults } from './parseTimeline';
+import { checkReservations, checkTenantWorkload, defaultBootDist, defaultVmmOverheadMb, parseAccounts, parseCost } from './parseScale';
 import { parseEventSources } from './parseEventSource';
 import type { FunctionConfig, PlatformConfig, Scenario, WorkloadEntry } from './types';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
-const TOP_KEYS = ['seed', 'durationMs', 'account', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'eventSources', 'name', 'description'];
+const TOP_KEYS = ['seed', 'durationMs', 'account', 'accounts', 'fleet', 'platform', 'functions', 'workload', 'controlPlane', 'faults', 'eventSources', 'cost', 'name', 'description'];
 
 /** Platform estimates; see PlatformConfig and lambda-facts.md §3 for their sources. */
 export const DEFAULT_PLATFORM: PlatformConfig = {
@@ -33,7 +34,19 @@ export const DEFAULT_PLATFORM: PlatformConfig = {
   updateFunctionMs: 5000,
   provisionedAllocationDelayMs: 60_000,
   provisionedRecycleMs: 4 * 3_600_000,
+  environmentRecycleMs: { dist: 'uniform', min: 2 * 3_600_000, max: 6 * 3_600_000 },
+  proactiveReplacement: true,
+  vmm: 'firecracker',
+  vmmOverheadMb: defaultVmmOverheadMb('firecracker'),
+  placementPerWorkerLimit: 16,
+  placementMinLeaseLeftMs: 3_600_000,
+  maxPollers: null,
+  asyncBacklogThreshold: 10_000,
+  concurrentSnapshotCreations: 10,
 };
+
+/** Workers in the default cell [INF: AWS does not publish a cell's size]. */
+export const DEFAULT_CELL_WORKERS = 200;
 
 /**
  * Validates a scenario and fills in defaults. Every rule is checked and every problem
@@ -53,27 +66,17 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
     ? p.number('durationMs (override)', overrides.durationMs, durationRule)
     : p.number('durationMs', v.durationMs, { ...durationRule, def: 3_600_000 });
 
-  const account = { concurrencyLimit: 1000, unreservedMinimum: 100, scaling: { environments: 1000, perMs: 10_000 } };
-  if (v.account !== undefined && p.isObject('account', v.account)) {
-    const a = v.account;
-    p.unknownKeys('account', a, ['concurrencyLimit', 'unreservedMinimum', 'scaling']);
-    account.concurrencyLimit = p.number('account.concurrencyLimit', a.concurrencyLimit, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 });
-    // The default minimum (100) cannot exceed a smaller limit: a 10-unit account keeps all 10 unreserved.
-    account.unreservedMinimum = p.number('account.unreservedMinimum', a.unreservedMinimum, { int: true, min: 0, max: account.concurrencyLimit, def: Math.min(100, account.concurrencyLimit) });
-    if (a.scaling !== undefined && p.isObject('account.scaling', a.scaling)) {
-      p.unknownKeys('account.scaling', a.scaling, ['environments', 'perMs']);
-      account.scaling = {
-        environments: p.number('account.scaling.environments', a.scaling.environments, { int: true, min: 1, max: LIMITS.concurrencyLimit, def: 1000 }),
-        perMs: p.number('account.scaling.perMs', a.scaling.perMs, { min: 1, max: 86_400_000, def: 10_000 }),
-      };
-    }
-  }
+  const accounts = parseAccounts(p, v.account, v.accounts);
+  const account = accounts[0];
+  const cost = parseCost(p, v.cost);
 
-  const fleet = { workers: 4, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 };
+  // A cell of many workers: large enough that a burst Counting admits (1,000 new
+  // environments) starts from pre-booted microVMs instead of waiting for boots.
+  const fleet = { workers: DEFAULT_CELL_WORKERS, workerMemoryMb: 196_608, leaseMs: 50_400_000, prebootedPoolSize: 8 };
   if (v.fleet !== undefined && p.isObject('fleet', v.fleet)) {
     const f = v.fleet;
     p.unknownKeys('fleet', f, ['workers', 'workerMemoryMb', 'leaseMs', 'prebootedPoolSize']);
-    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: LIMITS.workers, def: 4 });
+    fleet.workers = p.number('fleet.workers', f.workers, { int: true, min: 1, max: LIMITS.workers, def: DEFAULT_CELL_WORKERS });
     fleet.workerMemoryMb = p.number('fleet.workerMemoryMb', f.workerMemoryMb, { int: true, min: 10_240, max: 4_194_304, def: 196_608 });
     fleet.leaseMs = p.number('fleet.leaseMs', f.leaseMs, { min: 3_600_000, max: 50_400_000, def: 50_400_000 });
     fleet.prebootedPoolSize = p.number('fleet.prebootedPoolSize', f.prebootedPoolSize, { int: true, min: 0, max: LIMITS.prebootedPoolSize, def: 8 });
@@ -85,10 +88,15 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
     p.add('platform.drainBeforeLeaseEndMs', `must be at most half of fleet.leaseMs (${fleet.leaseMs * LIMITS.drainShareOfLease}): a worker drains for at most half its lease`);
   }
 
+  if (fleet.workerMemoryMb < 10_240 + platform.vmmOverheadMb) {
+    // A worker must hold the largest function (10,240 MB) plus its VMM's per-microVM overhead.
+    p.add('fleet.workerMemoryMb', `must be at least ${10_240 + platform.vmmOverheadMb} MB: the largest function (10240 MB) plus platform.vmmOverheadMb (${platform.vmmOverheadMb} MB for ${platform.vmm})`);
+  }
+
   const functions: FunctionConfig[] = [];
   const names = new Set<string>();
   p.array('functions', v.functions, undefined, LIMITS.functions, 'functions').forEach((f, i) => {
-    const fn = parseFunction(p, join('functions', i), f, account);
+    const fn = parseFunction(p, join('functions', i), f, accounts);
     if (!fn) return;
     if (fn.name && names.has(fn.name)) p.add(join(join('functions', i), 'name'), `must be unique (${quote(fn.name)} is used twice)`);
     names.add(fn.name);
@@ -96,17 +104,7 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   });
   if (Array.isArray(v.functions) && v.functions.length === 0) p.add('functions', 'must define at least one function');
 
-  const reservable = reservableConcurrency(account);
-  let reservedSum = 0, setAside = 0;
-  for (const f of functions) {
-    reservedSum += f.reservedConcurrency ?? 0;
-    setAside += Math.max(f.reservedConcurrency ?? 0, f.provisionedConcurrency); // PC counts against the reservation, or the unreserved pool
-  }
-  if (reservedSum > reservable) {
-    p.add('functions', `reservedConcurrency adds up to ${reservedSum}, but at most ${reservable} may be reserved (${reservableWhy(account)})`);
-  } else if (setAside > reservable) {
-    p.add('functions', `reserved and provisioned concurrency add up to ${setAside}, but at most ${reservable} may be set aside (${reservableWhy(account)})`);
-  }
+  checkReservations(p, accounts, functions);
 
   const created = new Set(names);
   const rawControl = p.array('controlPlane', v.controlPlane, [], LIMITS.timelineEntries, 'calls');
@@ -115,19 +113,23 @@ export function parseScenario(input: unknown, overrides: { seed?: number; durati
   }
   const workload: WorkloadEntry[] = [];
   const traceBudget: TraceBudget = { left: LIMITS.traceTimes };
+  const byName = new Map(functions.map((f) => [f.name, f]));
   p.array('workload', v.workload, [], LIMITS.workloadEntries, 'entries').forEach((w, i) => {
     const entry = parseWorkloadEntry(p, join('workload', i), w, created, traceBudget);
-    if (entry) workload.push(entry);
+    if (!entry) return;
+    workload.push(entry);
+    const colon = entry.function.indexOf(':');
+    checkTenantWorkload(p, join('workload', i), entry.tenants ?? null, byName.get(colon < 0 ? entry.function : entry.function.slice(0, colon)));
   });
 
   const fnConfigs = new Map(functions.map((f) => [f.name, f]));
   const eventSources = parseEventSources(p, p.array('eventSources', v.eventSources, [], LIMITS.eventSources, 'event sources'), fnConfigs, traceBudget);
   const esm = { functions: fnConfigs, names: new Set(eventSources.map((e) => e.name)) };
-  const controlPlane = parseControlPlane(p, rawControl, names, account, esm);
+  const controlPlane = parseControlPlane(p, rawControl, names, accounts, esm);
   const faults = parseFaults(p, p.array('faults', v.faults, [], LIMITS.timelineEntries, 'faults'), names);
 
   if (p.list.length) return { ok: false, problems: p.list };
-  return { ok: true, scenario: { seed, durationMs, account, fleet, platform, functions, workload, controlPlane, faults, eventSources } };
+  return { ok: true, scenario: { seed, durationMs, account, accounts, cost, fleet, platform, functions, workload, controlPlane, faults, eventSources } };
 }
 
 function parsePlatform(p: Problems, v: unknown): PlatformConfig {
@@ -136,10 +138,12 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
   const d = DEFAULT_PLATFORM;
   p.unknownKeys('platform', v, Object.keys(d));
   const dist = (k: keyof PlatformConfig) => parseDist(p, join('platform', k), v[k], d[k] as Dist);
+  const vmm = p.oneOf('platform.vmm', v.vmm, ['firecracker', 'qemu'] as const, 'firecracker');
+  const maxPollers = v.maxPollers === undefined || v.maxPollers === null ? null : p.number('platform.maxPollers', v.maxPollers, { int: true, min: 1, max: LIMITS.pollers });
   return {
     warmOverheadMs: dist('warmOverheadMs'),
     placementMs: dist('placementMs'),
-    microvmBootMs: dist('microvmBootMs'),
+    microvmBootMs: parseDist(p, 'platform.microvmBootMs', v.microvmBootMs, defaultBootDist(vmm)),
     microvmCreationsPerSec: p.number('platform.microvmCreationsPerSec', v.microvmCreationsPerSec, { min: 1, max: 100_000, def: d.microvmCreationsPerSec }),
     imageFetchMs: dist('imageFetchMs'),
     extensionInitMs: dist('extensionInitMs'),
@@ -156,5 +160,14 @@ function parsePlatform(p: Problems, v: unknown): PlatformConfig {
     updateFunctionMs: p.number('platform.updateFunctionMs', v.updateFunctionMs, { min: 0, max: 3_600_000, def: d.updateFunctionMs }),
     provisionedAllocationDelayMs: p.number('platform.provisionedAllocationDelayMs', v.provisionedAllocationDelayMs, { min: 0, max: 3_600_000, def: d.provisionedAllocationDelayMs }),
     provisionedRecycleMs: p.number('platform.provisionedRecycleMs', v.provisionedRecycleMs, { min: 60_000, max: 50_400_000, def: d.provisionedRecycleMs }),
+    environmentRecycleMs: dist('environmentRecycleMs'),
+    proactiveReplacement: v.proactiveReplacement === undefined ? true : v.proactiveReplacement === true ? true : v.proactiveReplacement === false ? false : (p.add('platform.proactiveReplacement', 'must be true or false'), true),
+    vmm,
+    vmmOverheadMb: p.number('platform.vmmOverheadMb', v.vmmOverheadMb, { min: 0, max: 4096, def: defaultVmmOverheadMb(vmm) }),
+    placementPerWorkerLimit: p.number('platform.placementPerWorkerLimit', v.placementPerWorkerLimit, { int: true, min: 1, max: 100_000, def: d.placementPerWorkerLimit }),
+    placementMinLeaseLeftMs: p.number('platform.placementMinLeaseLeftMs', v.placementMinLeaseLeftMs, { min: 0, max: 50_400_000, def: d.placementMinLeaseLeftMs }),
+    maxPollers,
+    asyncBacklogThreshold: p.number('platform.asyncBacklogThreshold', v.asyncBacklogThreshold, { int: true, min: 1, max: 100_000_000, def: d.asyncBacklogThreshold }),
+    concurrentSnapshotCreations: p.number('platform.concurrentSnapshotCreations', v.concurrentSnapshotCreations, { int: true, min: 1, max: 10_000, def: d.concurrentSnapshotCreations }),
   };
 }

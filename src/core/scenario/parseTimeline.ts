@@ -3,12 +3,14 @@ import { CONTROL_PLANE_ACTIONS, type ControlPlaneCall, type Fault } from './faul
 import { LIMITS } from './limits';
 import { FUNCTION_NAME, FUNCTION_NAME_RULE, parseFunction, reservableConcurrency, reservableWhy, type AccountLimits } from './parseFunction';
 import { unknownNameRule } from './suggest';
-import type { FunctionConfig } from './types';
+import type { AccountConfig, FunctionConfig } from './types';
 import { parseEventSourceCall, type EventSourceCallContext } from './parseEventSourceCalls';
 
 /** What a control-plane call is checked against: the account, and the functions known so far. */
 export interface TimelineContext {
   account: AccountLimits;
+  /** Several accounts (`accounts`): a created function's own account's limits apply. */
+  accounts?: readonly AccountConfig[];
   /** Functions defined or created so far; a CreateFunction adds its name. */
   known: Set<string>;
   /** Event sources defined or created so far, and the functions' configurations (for the mapping calls). */
@@ -20,9 +22,10 @@ export interface TimelineContext {
  * call must name a function defined in `functions` or created by an earlier CreateFunction,
  * so calls are checked in time order.
  */
-export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>, account: AccountLimits, esm?: EventSourceCallContext): ControlPlaneCall[] {
+export function parseControlPlane(p: Problems, raw: unknown[], functionNames: Set<string>, account: AccountLimits | readonly AccountConfig[], esm?: EventSourceCallContext): ControlPlaneCall[] {
   const out: ControlPlaneCall[] = [];
-  const ctx: TimelineContext = { account, known: new Set(functionNames), esm };
+  const accounts = Array.isArray(account) ? (account as readonly AccountConfig[]) : undefined;
+  const ctx: TimelineContext = { account: accounts ? accounts[0] : (account as AccountLimits), accounts, known: new Set(functionNames), esm };
   const sorted = raw.map((c, i) => ({ c, i })).sort((a, b) => atOf(a.c) - atOf(b.c) || a.i - b.i);
   for (const { c, i } of sorted) {
     const call = parseControlPlaneCall(p, join('controlPlane', i), c, ctx, false);
@@ -59,7 +62,7 @@ export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx
       keys('config');
       const cfgPath = join(path, 'config');
       if (c.config !== undefined && !p.isObject(cfgPath, c.config)) return null;
-      const cfg = parseFunction(p, cfgPath, { ...(c.config as object | undefined), name: fn }, ctx.account);
+      const cfg = parseFunction(p, cfgPath, { ...(c.config as object | undefined), name: fn }, ctx.accounts ?? ctx.account);
       if (cfg && cfg.provisionedConcurrency > 0) p.add(join(cfgPath, 'provisionedConcurrency'), 'cannot be set by CreateFunction: publish a version and call PutProvisionedConcurrencyConfig');
       if (fn && knownFns.size >= LIMITS.functions && !knownFns.has(fn)) p.add(join(path, 'function'), `would make more than ${LIMITS.functions} functions, the maximum`);
       if (fn) knownFns.add(fn);
@@ -78,10 +81,14 @@ export function parseControlPlaneCall(p: Problems, path: string, c: unknown, ctx
       if (!p.isObject(cfgPath, c.config)) return null;
       // Validate the patch by parsing it as a whole function, then keep only the given fields.
       const probe = new Problems();
-      const full = parseFunction(probe, cfgPath, { ...c.config, name: 'patch' }, ctx.account);
+      const full = parseFunction(probe, cfgPath, { ...c.config, name: 'patch' }, ctx.accounts ?? ctx.account);
       p.addAll(probe);
       for (const k of ['name', 'reservedConcurrency', 'provisionedConcurrency', 'async', 'recursiveLoop']) {
         if (k in c.config) p.add(join(cfgPath, k), 'cannot be changed by UpdateFunctionConfiguration');
+      }
+      // Tenant isolation "cannot be modified after function creation" [DOC TenancyConfig]; the owner account is fixed.
+      for (const k of ['tenancyConfig', 'account']) {
+        if (k in c.config) p.add(join(cfgPath, k), 'cannot be changed after the function is created');
       }
       if (!full) return null;
       const patch: Partial<FunctionConfig> = {};

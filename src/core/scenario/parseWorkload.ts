@@ -2,6 +2,7 @@ import { Problems, join } from './check';
 import { LIMITS } from './limits';
 import { unknownNameRule } from './suggest';
 import type { Arrival, WorkloadEntry } from './types';
+import { SCALE_WORKLOAD_KEYS, parseTenants } from './parseScale';
 
 const PROCESSES = ['poisson', 'constant', 'burst', 'ramp', 'diurnal', 'trace'] as const;
 /** Sync request payloads up to 6 MB; larger ones get RequestTooLarge from the Frontend. */
@@ -14,7 +15,7 @@ const TIME = { min: 0, max: LIMITS.timeMs };
 
 export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functionNames: ReadonlySet<string>, budget: TraceBudget = { left: LIMITS.traceTimes }): WorkloadEntry | null {
   if (!p.isObject(path, v)) return null;
-  p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes']);
+  p.unknownKeys(path, v, ['function', 'mode', 'arrival', 'startMs', 'endMs', 'client', 'payloadBytes', ...SCALE_WORKLOAD_KEYS]);
   const fn = p.string(join(path, 'function'), v.function);
   const bare = fn.includes(':') ? fn.slice(0, fn.indexOf(':')) : fn;
   if (typeof v.function === 'string' && !functionNames.has(bare)) {
@@ -36,7 +37,7 @@ export function parseWorkloadEntry(p: Problems, path: string, v: unknown, functi
     queueDuringOutage = q === true;
   }
   const payloadBytes = p.number(join(path, 'payloadBytes'), v.payloadBytes, { int: true, min: 0, max: MAX_PAYLOAD_TO_GENERATE, def: 1024 });
-  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes };
+  return { function: fn, mode, arrival, startMs, endMs, client: { maxAttempts, queueDuringOutage }, payloadBytes, tenants: parseTenants(p, path, v) };
 }
 
 /** An arrival process (CONTRACTS.md §1), for a workload entry or the page's live load. */

@@ -4,6 +4,7 @@ import { LIMITS } from './limits';
 import { type AccountLimits } from './parseFunction';
 import { parseControlPlaneCall, parseFault } from './parseTimeline';
 import { parseWorkloadEntry } from './parseWorkload';
+import { TENANT_ID, TENANT_ID_RULE } from './parseScale';
 import type { FunctionConfig, InvokeMode, WorkloadEntry } from './types';
 import type { EventSourceCallContext } from './parseEventSourceCalls';
 
@@ -56,7 +57,7 @@ export function checkFault(ctx: InputContext, raw: unknown): Checked<Fault> {
   return done(p, parseFault(p, 'fault', raw, ctx.functionNames));
 }
 
-export interface InvokeInput { function: string; mode: InvokeMode; count: number; payloadBytes?: number }
+export interface InvokeInput { function: string; mode: InvokeMode; count: number; payloadBytes?: number; tenantId?: string }
 
 /**
  * A request from the page (`lambdaSim.invoke`): its shape only. Whether the function exists,
@@ -65,13 +66,15 @@ export interface InvokeInput { function: string; mode: InvokeMode; count: number
 export function checkInvokeRequest(raw: unknown): Checked<InvokeInput> {
   const p = new Problems();
   if (!p.isObject('req', raw)) return done<InvokeInput>(p, null);
-  p.unknownKeys('req', raw, ['function', 'mode', 'count', 'payloadBytes']);
+  p.unknownKeys('req', raw, ['function', 'mode', 'count', 'payloadBytes', 'tenantId']);
   const maxName = LIMITS.functionNameChars + 1 + LIMITS.aliasNameChars;
   const fn = p.string('req.function', raw.function, new RegExp(`^[^:]{1,${LIMITS.functionNameChars}}(:[^:]{1,${LIMITS.aliasNameChars}})?$`), `must name a function, optionally with :version or :alias (at most ${maxName} characters)`);
   const mode = p.oneOf('req.mode', raw.mode, ['RequestResponse', 'Event', 'DryRun'] as const, 'RequestResponse');
   const count = p.number('req.count', raw.count, { int: true, min: 1, max: LIMITS.burstCount, def: 1 });
   const payloadBytes = raw.payloadBytes === undefined ? undefined : p.number('req.payloadBytes', raw.payloadBytes, { int: true, min: 0, max: 64 * 1024 * 1024 });
-  return done(p, { function: fn, mode, count, ...(payloadBytes === undefined ? {} : { payloadBytes }) });
+  // Tenant isolation: X-Amz-Tenant-Id (whether the function needs one is the Frontend's to answer: 400).
+  const tenantId = raw.tenantId === undefined ? undefined : p.string('req.tenantId', raw.tenantId, TENANT_ID, TENANT_ID_RULE);
+  return done(p, { function: fn, mode, count, ...(payloadBytes === undefined ? {} : { payloadBytes }), ...(tenantId === undefined ? {} : { tenantId }) });
 }
 
 export type LiveLoadInput = Omit<WorkloadEntry, 'startMs' | 'endMs'>;

@@ -17,8 +17,11 @@ export function takeProvisioned(ctx: SimContext, v: VersionRuntime): Environment
   return poolTake(ctx.state, v.provisionedIdle, ctx.state.streams[v.rng.routing]) as Environment | undefined;
 }
 
-export function takeIdle(ctx: SimContext, v: VersionRuntime): Environment | undefined {
-  return poolTake(ctx.state, v.idle, ctx.state.streams[v.rng.routing]) as Environment | undefined;
+/** An idle environment of `v` (of `tenant`'s own, with tenant isolation), by the version's routing policy. */
+export function takeIdle(ctx: SimContext, v: VersionRuntime, tenant = 0): Environment | undefined {
+  const pool = tenant === 0 ? v.idle : v.tenantIdle.get(tenant);
+  if (!pool || pool.size === 0) return undefined;
+  return poolTake(ctx.state, pool, ctx.state.streams[v.rng.routing]) as Environment | undefined;
 }
 
 /** The warm path: the environment thaws and the handler starts once the payload reaches the worker. */

@@ -3,6 +3,7 @@ import { ASYNC_STATE_CODE, LOG } from '../logCodes';
 import type { AsyncEventEvent } from '../machines/asyncEventMachine';
 import { asyncEventNext, type AsyncEventFlags } from '../machines/tables';
 import type { QueuedEvent } from '../model/simState';
+import { deliverFailure } from './asyncDestinations';
 
 /**
  * A queued event's state changes, driven by the table derived from asyncEventMachine.ts:
@@ -15,12 +16,13 @@ export function moveEvent(ctx: SimContext, e: QueuedEvent, event: AsyncEventEven
   logEvent(ctx, e);
   switch (e.state) {
     case 'Succeeded': q.stats.succeeded++; break;
-    case 'DeadLettered': q.stats.deadLettered++; break;
+    case 'DeadLettered': q.stats.deadLettered++; deliverFailure(ctx, e); break;
     case 'Dropped': q.stats.dropped++; break;
     default: return;
   }
   q.events.delete(e.id);
-  q.finished.push({ id: e.id, state: e.state, atMs: ctx.state.nowMs, acceptedMs: e.acceptedMs, attempts: e.attempts, expired: e.expired, lastInvocation: e.lastInvocation });
+  q.finished.push({ id: e.id, state: e.state, atMs: ctx.state.nowMs, acceptedMs: e.acceptedMs, attempts: e.attempts, expired: e.expired, lastInvocation: e.lastInvocation,
+    to: e.state !== 'DeadLettered' ? null : ctx.state.functions[e.fn].cfg.async.onFailure === 'dlq' ? 'dlq' : 'destination' });
   if (q.finished.length > 32) q.finished.shift();
 }
 

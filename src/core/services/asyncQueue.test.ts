@@ -90,7 +90,7 @@ describe('Event invocations: the internal queue and the poller fleet', () => {
   });
 
   it('pollers read in batches: one poller with batches of 10 runs at most 10 events at once', () => {
-    const sim = simulate({ account: { concurrencyLimit: 1000 }, platform: { pollers: 1, pollerBatchSize: 10 } }, { durationMs: { dist: 'constant', value: 1000 } });
+    const sim = simulate({ account: { concurrencyLimit: 1000 }, platform: { pollers: 1, maxPollers: 1, pollerBatchSize: 10 } }, { durationMs: { dist: 'constant', value: 1000 } });
     for (let i = 0; i < 25; i++) sim.invoke(event);
     sim.runUntil(1500);
     expect(sim.state.inflight.size).toBe(10);

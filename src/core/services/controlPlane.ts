@@ -10,6 +10,8 @@ import { setReserved } from './counting';
 import { retireEnvironment } from './environmentLifecycle';
 import { addFunction, addVersion, reconfigure } from './functions';
 import { allocateProvisioned } from './provisionedAllocation';
+import { meterProvisionedChange, meterSnapshotCached, meterSnapshotDeleted } from '../cost/meter';
+import { SNAPSHOT_CREATE_REASON } from './throttleReasons';
 import { applyEventSourceCall, isEventSourceCall } from '../eventSources/mappingControl';
 
 /**
@@ -40,7 +42,8 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     const existing = ctx.functionNamed(call.function);
     if (existing && existing.state !== 'Deleted') return err(`ResourceConflictException: function ${call.function} already exists`);
     const reserved = call.config.reservedConcurrency;
-    if (reserved !== null && reservedElsewhere(s, null) + reserved > reservable(s)) return err(unreservedBelowMinimum(s));
+    const account = Math.max(0, s.scenario.accounts.findIndex((a) => a.id === call.config.account));
+    if (reserved !== null && reservedElsewhere(s, null, account) + reserved > reservable(s, account)) return err(unreservedBelowMinimum(s, account));
     const fn = addFunction(ctx, { ...call.config, name: call.function }, 'Pending');
     ctx.schedule(s.nowMs + platform.createFunctionMs, { type: 'control.complete', fn: fn.index, ver: -1, operation: 'create', token: 0 });
     return ok('State: Pending');
@@ -61,6 +64,12 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     }
     case 'PublishVersion': {
       if (fn.lastUpdateStatus === 'InProgress') return err(`ResourceConflictException: an update is in progress for ${fn.name}`);
+      if (latest.cfg.snapStart && s.snapshotCreations[fn.account] >= platform.concurrentSnapshotCreations) {
+        // Too many SnapStart snapshots being created at once in this account [INF: the limit is unpublished].
+        s.metrics.throttleReasons[SNAPSHOT_CREATE_REASON] = (s.metrics.throttleReasons[SNAPSHOT_CREATE_REASON] ?? 0) + 1;
+        ctx.record(LOG.CONTROL_PLANE_THROTTLED, s.controlPlaneCalls, fn.index, 0);
+        return err(`TooManyRequestsException (${SNAPSHOT_CREATE_REASON}): ${platform.concurrentSnapshotCreations} SnapStart snapshots are already being created in this account`);
+      }
       const v = publish(ctx, fn, latest);
       return ok(`Version: ${v.qualifier}${v.snapStart ? ' (SnapStart: optimizing)' : ''}`);
     }
@@ -77,7 +86,8 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     case 'PutFunctionConcurrency':
     case 'DeleteFunctionConcurrency': {
       const value = call.action === 'PutFunctionConcurrency' ? call.reservedConcurrency : null;
-      if (value !== null && reservedElsewhere(s, fn) + value > reservable(s)) return err(unreservedBelowMinimum(s));
+      // Reservations are per account: only this function's account's other functions count.
+      if (value !== null && reservedElsewhere(s, fn, fn.account) + value > reservable(s, fn.account)) return err(unreservedBelowMinimum(s, fn.account));
       const pc = provisionedOf(s, fn);
       if (value !== null && value < pc) return err(`InvalidParameterValueException: ReservedConcurrentExecutions (${value}) is less than the function's provisioned concurrency (${pc})`);
       setReserved(s, fn, value);
@@ -92,14 +102,16 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
       const v = s.versions[id];
       const n = call.action === 'PutProvisionedConcurrencyConfig' ? call.provisionedConcurrentExecutions : 0;
       if (v.snapStart && n > 0) return err('InvalidParameterValueException: SnapStart cannot be used with provisioned concurrency');
+      if (fn.cfg.tenantIsolationMode !== null && n > 0) return err('InvalidParameterValueException: provisioned concurrency is not supported with tenant isolation');
       if (fn.cfg.reservedConcurrency !== null && n > fn.cfg.reservedConcurrency) {
         return err(`InvalidParameterValueException: provisioned concurrency (${n}) exceeds reserved concurrency (${fn.cfg.reservedConcurrency})`);
       }
-      if (fn.cfg.reservedConcurrency === null && n > 0 && reservedElsewhere(s, null) + unreservedProvisioned(s, v.id) + n > reservable(s)) {
-        return err(`InvalidParameterValueException: requested provisioned concurrency (${n}) would leave less than the account's minimum of [${s.scenario.account.unreservedMinimum}] unreserved concurrency`);
+      if (fn.cfg.reservedConcurrency === null && n > 0 && reservedElsewhere(s, null, fn.account) + unreservedProvisioned(s, v.id, fn.account) + n > reservable(s, fn.account)) {
+        return err(`InvalidParameterValueException: requested provisioned concurrency (${n}) would leave less than the account's minimum of [${s.scenario.accounts[fn.account].unreservedMinimum}] unreserved concurrency`);
       }
       v.provisioned.requested = n;
       v.provisioned.status = n > 0 ? 'IN_PROGRESS' : null;
+      meterProvisionedChange(v, n, s.nowMs); // billed from enabling to disabling [DOC pricing]
       ctx.schedule(s.nowMs + (n > 0 ? platform.provisionedAllocationDelayMs : 0), { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'provision', token: 0 });
       return ok(n > 0 ? `Status: IN_PROGRESS (${n} environments)` : 'provisioned concurrency removed');
     }
@@ -118,7 +130,13 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
     case 'DeleteFunction': {
       fn.state = 'Deleted';
       setReserved(s, fn, null);
-      for (const id of fn.versions.values()) s.versions[id].provisioned.requested = 0;
+      for (const id of fn.versions.values()) {
+        const v = s.versions[id];
+        if (v.provisioned.requested > 0) meterProvisionedChange(v, 0, s.nowMs);
+        v.provisioned.requested = 0;
+        meterSnapshotDeleted(v, s.nowMs);
+        if (v.pending && v.snapStart) s.snapshotCreations[fn.account]--;
+      }
       for (const env of [...s.environments.values()]) if (env.fn === fn.index) retireEnvironment(ctx, env, 'function-deleted');
       dropFunctionEvents(ctx, fn.index);
       return ok('deleted');
@@ -127,21 +145,22 @@ function apply(ctx: SimContext, call: ControlPlaneCall): Outcome {
 }
 
 /** Concurrency the account can set aside: its limit minus the unreserved minimum [DOC]. */
-const reservable = (s: SimState) => s.scenario.account.concurrencyLimit - s.scenario.account.unreservedMinimum;
+/** Concurrency account `a` can set aside: its limit minus its unreserved minimum [DOC]. */
+const reservable = (s: SimState, a: number) => s.scenario.accounts[a].concurrencyLimit - s.scenario.accounts[a].unreservedMinimum;
 
 /** Reservations of every live function but `except`. */
-function reservedElsewhere(s: SimState, except: FunctionRuntime | null): number {
+function reservedElsewhere(s: SimState, except: FunctionRuntime | null, account: number): number {
   let sum = 0;
-  for (const f of s.functions) if (f !== except && f.state !== 'Deleted') sum += f.cfg.reservedConcurrency ?? 0;
+  for (const f of s.functions) if (f !== except && f.account === account && f.state !== 'Deleted') sum += f.cfg.reservedConcurrency ?? 0;
   return sum;
 }
 
 /** Provisioned concurrency requested on the versions of functions without a reservation, but version `except`. */
-function unreservedProvisioned(s: SimState, except: number): number {
+function unreservedProvisioned(s: SimState, except: number, account: number): number {
   let sum = 0;
   for (const v of s.versions) {
     const f = s.functions[v.fn];
-    if (v.id !== except && f.state !== 'Deleted' && f.cfg.reservedConcurrency === null) sum += v.provisioned.requested;
+    if (v.id !== except && f.account === account && f.state !== 'Deleted' && f.cfg.reservedConcurrency === null) sum += v.provisioned.requested;
   }
   return sum;
 }
@@ -152,8 +171,8 @@ function provisionedOf(s: SimState, fn: FunctionRuntime): number {
   return sum;
 }
 
-const unreservedBelowMinimum = (s: SimState) =>
-  `InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${s.scenario.account.unreservedMinimum}]`;
+const unreservedBelowMinimum = (s: SimState, account: number) =>
+  `InvalidParameterValueException: specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${s.scenario.accounts[account].unreservedMinimum}]`;
 
 function publish(ctx: SimContext, fn: FunctionRuntime, latest: VersionRuntime): VersionRuntime {
   const qualifier = String(fn.nextVersion++);
@@ -161,6 +180,7 @@ function publish(ctx: SimContext, fn: FunctionRuntime, latest: VersionRuntime): 
   if (v.snapStart) {
     // Init runs once at publish, then the snapshot is taken; the version is usable after that [DOC].
     v.pending = true;
+    ctx.state.snapshotCreations[fn.account]++;
     ctx.schedule(ctx.state.nowMs + ctx.state.scenario.platform.snapStartPublishMs, { type: 'control.complete', fn: fn.index, ver: v.id, operation: 'publish', token: 0 });
   }
   return v;
@@ -177,6 +197,8 @@ export function completeControlPlane(ctx: SimContext, fnIndex: number, ver: numb
       return;
     case 'publish':
       s.versions[ver].pending = false;
+      s.snapshotCreations[fn.account]--;
+      meterSnapshotCached(s.versions[ver], s.nowMs); // the snapshot is cached from now on (Python and .NET: billed)
       return;
     case 'provision':
       allocateProvisioned(ctx, s.versions[ver]);

@@ -15,6 +15,9 @@ import { terminateIfEmpty } from './fleet';
 import { poolAdd, poolRemove } from './idlePool';
 import { planInit, planRestore, startHandler, startInitInInvoke } from './invokePhases';
 import { onProvisionedEnvironmentGone, onProvisionedEnvironmentReady } from './provisionedConcurrency';
+import { abandonReplacement, replaceEnvironment, takeOver } from './replacement';
+import { idlePoolOf } from './tenants';
+import { meterInit, meterInvoke, meterRestore } from '../cost/meter';
 
 /**
  * The execution environment's lifecycle, driven by the table derived from
@@ -44,9 +47,11 @@ function onEnter(ctx: SimContext, env: Environment, v: VersionRuntime, from: Env
   const s = ctx.state;
   switch (env.state) {
     case 'Restoring':
+      env.initStartMs = s.nowMs;
       advanceLater(ctx, env, planRestore(ctx, env), 'PHASE_DONE');
       return;
     case 'Initializing.ExtensionInit':
+      env.initStartMs = s.nowMs;
       planInit(ctx, env, v);
       scheduleInitStep(ctx, env);
       return;
@@ -58,28 +63,36 @@ function onEnter(ctx: SimContext, env: Environment, v: VersionRuntime, from: Env
       startInitInInvoke(ctx, env, v, from);
       return;
     case 'Invoking':
+      if (from !== 'Idle' && from !== 'InitRetry') endInit(ctx, env, v);
       if (from !== 'Idle') startHandler(ctx, env, v, s.inflight.get(env.invocation)!, s.nowMs);
       return;
+    case 'InitRetry':
+      if (from !== 'Reset') endInit(ctx, env, v); // the abandoned Init is billed up to its end
+      startInitInInvoke(ctx, env, v, from);
+      return;
     case 'Idle':
-    case 'Reset':
+    case 'Reset': {
+      const firstIdle = from !== 'Invoking' && from !== 'InitRetry' && from !== 'Idle' && from !== 'Reset';
+      if (firstIdle) endInit(ctx, env, v);
       env.idleSinceMs = s.nowMs;
       if (env.provisioned) {
         // Provisioned environments are not reclaimed for idleness, but recycled every few hours.
-        env.keepAliveDeadlineMs = env.createdAtMs + s.scenario.platform.provisionedRecycleMs;
+        env.keepAliveDeadlineMs = env.recycleAtMs;
         poolAdd(s, v.provisionedIdle, env);
-        if (from !== 'Invoking' && from !== 'InitRetry') onProvisionedEnvironmentReady(ctx, v);
+        if (firstIdle) onProvisionedEnvironmentReady(ctx, v);
       } else {
         env.keepAliveDeadlineMs = s.nowMs + draw(v.sample.keepAliveMs, s.streams[v.rng.keepAlive]);
-        poolAdd(s, v.idle, env);
+        poolAdd(s, idlePoolOf(v, env), env);
       }
-      if (env.keepAliveTimerAtMs < 0 || env.keepAliveDeadlineMs < env.keepAliveTimerAtMs) {
-        // A provisioned environment's recycle time may have passed while it was busy: check now, never in the past.
-        env.keepAliveTimerAtMs = Math.max(s.nowMs, env.keepAliveDeadlineMs);
-        ctx.schedule(env.keepAliveTimerAtMs, { type: 'environment.keepalive', env: env.id });
-      }
+      // A proactive replacement is ready: it takes the old one's idle clock, and the old one retires.
+      const old = env.replaces !== 0 ? takeOver(ctx, env) : undefined;
+      if (old) retireEnvironment(ctx, old, 'replaced');
+      scheduleIdleTimer(ctx, env);
       return;
+    }
     case 'ShuttingDown': {
-      poolRemove(s, env.provisioned ? v.provisionedIdle : v.idle, env);
+      if (from !== 'Idle' && from !== 'Reset' && Number.isFinite(env.initStartMs)) endInit(ctx, env, v); // an Init cut short
+      poolRemove(s, idlePoolOf(v, env), env);
       const rng = s.streams[s.rng.shutdown];
       const shutdownMs = v.cfg.extensions > 0
         ? 100 + uniform(rng) * 1900 // external extensions: up to the 2 s Shutdown limit [DOC]
@@ -144,7 +157,9 @@ function endInvoke(ctx: SimContext, env: Environment, inv: Invocation): void {
   const s = ctx.state;
   const outcome = inv.pendingOutcome!;
   inv.invokeEndMs = s.nowMs;
-  if (!env.provisioned) release(s.counting, s.functions[env.fn]);
+  const fn = s.functions[env.fn];
+  meterInvoke(fn, s.versions[env.ver], inv.invokeEndMs - inv.invokeStartMs, env.memoryMb, env.provisioned);
+  if (!env.provisioned) release(s, fn);
   env.invocation = 0;
   env.invocationsServed++;
   env.lastInvocationEndMs = s.nowMs;
@@ -159,21 +174,42 @@ export function onKeepAlive(ctx: SimContext, envId: number): void {
   if (!env || env.keepAliveTimerAtMs !== s.nowMs) return; // superseded by an earlier check
   env.keepAliveTimerAtMs = -1;
   if (env.state !== 'Idle' && env.state !== 'Reset') return; // the next idle period schedules again
-  if (s.nowMs >= env.keepAliveDeadlineMs) {
-    if (env.provisioned) {
-      reclaim(ctx, env, 'RETIRE', 'provisioned-recycle');
-    } else {
-      reclaim(ctx, env, 'KEEPALIVE_EXPIRED', 'keep-alive');
+  if (!env.provisioned && s.nowMs >= env.keepAliveDeadlineMs) {
+    reclaim(ctx, env, 'KEEPALIVE_EXPIRED', 'keep-alive');
+    return;
+  }
+  if (s.nowMs >= env.recycleAtMs && env.replacedBy === 0) {
+    // Recycled after its lifetime ("every few hours" [DOC]): make before break when possible.
+    if (!env.provisioned) s.metrics.recycled++;
+    if (!replaceEnvironment(ctx, env, 'recycle')) {
+      reclaim(ctx, env, 'RETIRE', env.provisioned ? 'provisioned-recycle' : 'recycled');
+      return;
     }
-  } else {
-    env.keepAliveTimerAtMs = env.keepAliveDeadlineMs;
-    ctx.schedule(env.keepAliveDeadlineMs, { type: 'environment.keepalive', env: env.id });
+  }
+  scheduleIdleTimer(ctx, env);
+}
+
+/**
+ * One keep-alive check per idle environment, at its next due moment: the keep-alive deadline
+ * (on demand) or its recycle time, whichever comes first — the recycle is not due again while
+ * a replacement initializes.
+ */
+function scheduleIdleTimer(ctx: SimContext, env: Environment): void {
+  const now = ctx.state.nowMs;
+  const recycle = env.replacedBy === 0 ? env.recycleAtMs : Infinity;
+  const due = Math.max(now, env.provisioned ? recycle : Math.min(env.keepAliveDeadlineMs, recycle));
+  if (due === Infinity) return;
+  if (env.keepAliveTimerAtMs < 0 || due < env.keepAliveTimerAtMs) {
+    env.keepAliveTimerAtMs = due;
+    ctx.schedule(due, { type: 'environment.keepalive', env: env.id });
   }
 }
 
 function reclaim(ctx: SimContext, env: Environment, event: 'KEEPALIVE_EXPIRED' | 'RETIRE', cause: ReclaimCause): void {
   const v = ctx.state.versions[env.ver];
-  if (!env.provisioned) v.lastReclaim = { env: env.id, atMs: ctx.state.nowMs, idleSinceMs: env.idleSinceMs, cause };
+  // A replaced environment hid nothing from requests: it is not a reason for a later cold start.
+  if (!env.provisioned && cause !== 'replaced') v.lastReclaim = { env: env.id, atMs: ctx.state.nowMs, idleSinceMs: env.idleSinceMs, cause };
+  if (cause === 'keep-alive') abandonReplacement(ctx, env, false);
   env.retiring = true;
   transition(ctx, env, event);
 }
@@ -189,13 +225,14 @@ export function loseEnvironment(ctx: SimContext, env: Environment, cause: Reclai
   const s = ctx.state;
   const v = s.versions[env.ver];
   const inv = env.invocation ? s.inflight.get(env.invocation) : undefined;
-  if ((env.state === 'Idle' || env.state === 'Reset') && !env.provisioned) {
+  if ((env.state === 'Idle' || env.state === 'Reset') && !env.provisioned && env.replacedBy === 0) {
     v.lastReclaim = { env: env.id, atMs: s.nowMs, idleSinceMs: env.idleSinceMs, cause };
   }
-  poolRemove(s, env.provisioned ? v.provisionedIdle : v.idle, env);
+  abandonReplacement(ctx, env, true);
+  poolRemove(s, idlePoolOf(v, env), env);
   env.epoch++; // every pending lifecycle step is now stale
   if (inv) {
-    if (!env.provisioned) release(s.counting, s.functions[env.fn]);
+    if (!env.provisioned) release(s, s.functions[env.fn]);
     env.invocation = 0;
     inv.serviceErrorReason = 'WorkerLost';
     completeInvocation(ctx, inv, 'SERVICE_ERROR', s.nowMs + inv.responseOverheadMs);
@@ -203,14 +240,35 @@ export function loseEnvironment(ctx: SimContext, env: Environment, cause: Reclai
   transition(ctx, env, 'WORKER_LOST');
 }
 
+/** The Init (or Restore) phase ended, finished or not: bill it (since 1 Aug 2025 on demand too [DOC]). */
+function endInit(ctx: SimContext, env: Environment, v: VersionRuntime): void {
+  if (!Number.isFinite(env.initStartMs)) return;
+  const s = ctx.state;
+  const ms = s.nowMs - env.initStartMs;
+  env.initStartMs = NaN;
+  const fn = s.functions[env.fn];
+  if (env.snapStart) meterRestore(fn, v, ms, env.memoryMb);
+  else meterInit(fn, v, ms, env.memoryMb, env.provisioned);
+}
+
 /** Terminated: the environment's memory and place on its worker are given back. */
 function releaseEnvironment(ctx: SimContext, env: Environment, v: VersionRuntime): void {
-  const w: Worker | undefined = ctx.state.workers.get(env.worker);
-  ctx.state.environments.delete(env.id);
+  const s = ctx.state;
+  const w: Worker | undefined = s.workers.get(env.worker);
+  s.environments.delete(env.id);
   v.live--;
+  const fn = s.functions[env.fn];
+  const placed = (fn.placedOn.get(env.worker) ?? 1) - 1;
+  if (placed === 0) fn.placedOn.delete(env.worker);
+  else fn.placedOn.set(env.worker, placed);
+  if (env.tenant !== 0) fn.tenantEnvs--;
+  if (env.replaces !== 0) { // a replacement that never took over
+    const old = s.environments.get(env.replaces);
+    if (old && old.replacedBy === env.id) old.replacedBy = 0;
+  }
   if (env.provisioned) onProvisionedEnvironmentGone(ctx, v);
   if (!w) return;
-  w.usedMb -= env.memoryMb;
+  w.usedMb -= env.hostMb;
   w.environments--;
   const n = (w.perFunction.get(env.fn) ?? 1) - 1;
   if (n === 0) w.perFunction.delete(env.fn);

@@ -36,12 +36,13 @@ export function addWorker(ctx: SimContext, startedAtMs: number, leaseEndMs: numb
 
 /**
  * The initial fleet. Real workers have different ages, so their leases end at different
- * times: worker i of n starts with (n − i)/n of a full lease left [INF].
+ * times, evenly spread over the part of a lease before the drain: worker i of n has
+ * drain + (lease − drain) × (n − i)/n left [INF], so none starts out draining.
  */
 export function createInitialFleet(ctx: SimContext): void {
-  const { workers, leaseMs } = ctx.state.scenario.fleet;
+  const { fleet: { workers, leaseMs }, platform: { drainBeforeLeaseEndMs: drain } } = ctx.state.scenario;
   for (let i = 0; i < workers; i++) {
-    const leaseEnd = (leaseMs * (workers - i)) / workers;
+    const leaseEnd = drain + ((leaseMs - drain) * (workers - i)) / workers;
     addWorker(ctx, leaseEnd - leaseMs, leaseEnd);
   }
 }

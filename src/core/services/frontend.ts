@@ -1,17 +1,20 @@
 import type { SimContext } from '../context';
 import { draw } from '../engine/distributions';
 import { LOG } from '../logCodes';
-import { newInvocation, type Invocation } from '../model/records';
-import type { FunctionRuntime } from '../model/functionRuntime';
+import { newInvocation, type Invocation, type ThrottleCause } from '../model/records';
+import type { FunctionRuntime, VersionRuntime } from '../model/functionRuntime';
 import type { SimEvent } from '../events';
 import { acceptEvent } from './asyncQueue';
 import { runWarm, takeIdle, takeProvisioned } from './assignment';
 import { coldReason } from './coldReason';
-import { checkConcurrency, lease, takeScalingToken } from './counting';
+import { accountOf, checkConcurrency, concurrencyLimitOf, lease, takeScalingToken } from './counting';
 import { invokeOutage, outageEndMs } from './faultQueries';
 import { advanceInvocation, completeInvocation } from './invocations';
 import { placeEnvironment } from './placement';
 import { resolveQualifier } from './qualifiers';
+import { admitRequest, type RateVerdict } from './requestRate';
+import { tenantEnvironmentsFull } from './tenants';
+import { THROTTLE_REASONS } from './throttleReasons';
 
 /** Largest synchronous request payload: 6 MB; asynchronous: 1 MB (lambda-facts.md §6) [DOC]. */
 export const SYNC_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -28,11 +31,13 @@ const VALID_MODES = new Set(['RequestResponse', 'Event', 'DryRun']);
 
 /**
  * The Frontend Invoke service (lambda-facts.md §1.2–1.3): validates the request, resolves
- * the qualifier, accepts Event requests onto the internal queue (202), and for synchronous
- * requests asks Counting for a concurrency unit, Assignment for an idle environment of this
- * exact version (provisioned ones first) or Placement for a new one, then sends the payload
- * straight to the worker. Decisions are taken at the instant the request arrives; the hop
- * latencies are then laid on the request's timeline.
+ * the qualifier, admits it against the request-rate quotas (callers only: pollers are
+ * bounded by concurrency), accepts Event requests onto the internal queue (202), and for
+ * synchronous requests asks Counting for a concurrency unit, Assignment for an idle
+ * environment of this exact version (provisioned ones first; with tenant isolation, of this
+ * tenant) or Placement for a new one, then sends the payload straight to the worker.
+ * Decisions are taken at the instant the request arrives; the hop latencies are then laid on
+ * the request's timeline.
  */
 export function handleRequest(ctx: SimContext, req: Request): Invocation | null {
   const s = ctx.state;
@@ -47,18 +52,21 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
   const fn = ctx.functionNamed(colon < 0 ? req.functionName : req.functionName.slice(0, colon));
   const v = fn && fn.state !== 'Deleted' ? resolveQualifier(ctx, fn, colon < 0 ? '$LATEST' : req.functionName.slice(colon + 1)) : undefined;
   const outage = direct && invokeOutage(s.faults);
-  if (req.mode === 'Event' && direct && !outage && fn && v && fn.state === 'Active' && !v.pending && req.payloadBytes <= ASYNC_PAYLOAD_LIMIT_BYTES) {
+  const valid = !outage && fn !== undefined && v !== undefined && fn.state === 'Active' && !v.pending && tenantMatches(fn, req.tenant);
+  // The request-rate quotas count callers' invocations, sync and async from non-AWS sources [DOC limits].
+  const rate = valid && direct && req.mode !== 'DryRun' && VALID_MODES.has(req.mode) ? admitRequest(s, fn!, v!, req.mode === 'Event') : null;
+  if (req.mode === 'Event' && direct && valid && !rate && req.payloadBytes <= ASYNC_PAYLOAD_LIMIT_BYTES) {
     // Accepted onto the internal queue with 202. The Event request itself is not an execution
     // attempt (CONTRACTS.md §2): each poller attempt will be.
     const overhead = draw(s.platformSample.warmOverheadMs, s.streams[s.rng.overhead]);
     void overhead; // drawn to keep the overhead stream aligned with a synchronous request's
-    acceptEvent(ctx, fn, req);
+    acceptEvent(ctx, fn!, req);
     return null;
   }
   const inv = newInvocation(s.nextInvocationId++, s.nowMs, {
     fn: fn ? fn.index : -1, functionName: req.functionName, mode: req.mode, source: req.source,
     attempt: req.attempt, maxAttempts: req.maxAttempts, payloadBytes: req.payloadBytes,
-    asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage,
+    asyncEvent: req.asyncEvent, duplicate: req.duplicate, queueDuringOutage: req.queueDuringOutage, tenant: req.tenant,
   });
   if (req.durationMs !== undefined) inv.traceDurationMs = req.durationMs;
   if (req.asyncEvent) inv.queuedSinceMs = s.asyncQueue.events.get(req.asyncEvent)?.visibleSinceMs ?? NaN;
@@ -82,7 +90,10 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
   inv.ver = v.id;
   inv.version = v.qualifier;
   if (fn.state === 'Pending' || v.pending) return reject(ctx, inv, 'ResourceConflictException', at);
+  // Tenant isolation: a tenant id is required by such a function and refused by any other [DOC].
+  if (!tenantMatches(fn, req.tenant)) return reject(ctx, inv, 'InvalidParameterValueException', at);
   if (req.mode === 'DryRun') return respondEarly(ctx, inv, 'DRY_RUN', at); // 204: nothing runs
+  if (rate) return throttleRate(ctx, fn, inv, rate, at);
   if (req.mode === 'Event' && direct) return reject(ctx, inv, 'RequestTooLargeException', at); // over 1 MB
   if (req.payloadBytes > SYNC_PAYLOAD_LIMIT_BYTES) return reject(ctx, inv, 'RequestTooLargeException', at);
 
@@ -99,22 +110,39 @@ export function handleRequest(ctx: SimContext, req: Request): Invocation | null 
     return runWarm(ctx, v, pc, inv, toWorkerMs);
   }
   const limited = checkConcurrency(s, fn);
-  if (limited) return throttle(ctx, fn, inv, limited);
+  if (limited) return throttle(ctx, fn, inv, limited, concurrencyLimitOf(s, fn), 0, 0);
   advanceInvocation(inv, 'COUNTED');
-  const env = takeIdle(ctx, v);
+  const env = takeIdle(ctx, v, inv.tenant);
   if (env !== undefined) {
-    lease(s.counting, fn);
+    lease(s, fn);
     return runWarm(ctx, v, env, inv, toWorkerMs);
   }
-  // Cold: a new environment, if the function's scaling bucket allows one more.
-  if (!takeScalingToken(s, fn, s.nowMs)) return throttle(ctx, fn, inv, 'FunctionInvocationRateLimitExceeded');
-  lease(s.counting, fn);
+  return coldStart(ctx, fn, v, inv);
+}
+
+/** No idle environment: a new one, if the scaling bucket (and, with tenants, the environment limit) allows. */
+function coldStart(ctx: SimContext, fn: FunctionRuntime, v: VersionRuntime, inv: Invocation): Invocation {
+  const s = ctx.state;
+  if (inv.tenant !== 0) {
+    const full = tenantEnvironmentsFull(s, fn);
+    if (full !== null) return throttle(ctx, fn, inv, 'tenant-environments', full, 0, 1);
+  }
+  if (!takeScalingToken(s, fn, s.nowMs)) {
+    const { environments, perMs } = accountOf(s, fn).scaling;
+    const waitMs = (1 - fn.bucketTokens) * (perMs / environments);
+    return throttle(ctx, fn, inv, 'scaling-rate', environments, perMs, Math.max(1, Math.ceil(waitMs / 1000)));
+  }
+  lease(s, fn);
   inv.cold = true;
-  inv.coldReason = coldReason(v);
+  inv.coldReason = coldReason(s, v, inv.tenant);
   fn.stats.coldStarts++;
   advanceInvocation(inv, 'COLD');
   placeEnvironment(ctx, fn, v, inv, false);
   return inv;
+}
+
+function tenantMatches(fn: FunctionRuntime, tenant: number): boolean {
+  return (fn.cfg.tenantIsolationMode === 'PER_TENANT') === (tenant !== 0);
 }
 
 /** Answers before any environment is involved: 4xx, 204 (DryRun), 429 or 5xx. */
@@ -128,8 +156,17 @@ function reject(ctx: SimContext, inv: Invocation, reason: NonNullable<Invocation
   return respondEarly(ctx, inv, 'REJECT', atMs);
 }
 
-function throttle(ctx: SimContext, fn: FunctionRuntime, inv: Invocation, reason: Invocation['throttleReason']): Invocation {
-  inv.throttleReason = reason;
+/** 429 TooManyRequestsException with the AWS reason for `cause` (throttleReasons.ts) and the scenario's numbers. */
+function throttle(ctx: SimContext, fn: FunctionRuntime, inv: Invocation, cause: ThrottleCause, limit: number, perMs: number, retryAfterSeconds: number): Invocation {
+  const map = THROTTLE_REASONS[cause];
+  inv.throttleReason = map.reason;
+  inv.throttle = { cause, limit, perMs, retryAfterSeconds: map.retryAfter ? retryAfterSeconds : 0 };
   fn.stats.throttled++;
   return respondEarly(ctx, inv, 'THROTTLE', inv.countedMs);
+}
+
+/** A request-rate quota ran out: throttled at the Frontend, before Counting. */
+function throttleRate(ctx: SimContext, fn: FunctionRuntime, inv: Invocation, r: RateVerdict, atMs: number): Invocation {
+  inv.countedMs = atMs;
+  return throttle(ctx, fn, inv, r.cause, r.limit, 0, r.retryAfterSeconds);
 }

@@ -69,7 +69,7 @@ describe('the account limit holds while a new reservation waits for carried unit
       account: { concurrencyLimit: 1, unreservedMinimum: 0 },
       functions: [
         { name: 'hello', durationMs: { dist: 'constant', value: 100 }, initMs: { dist: 'constant', value: 200 } },
-        { name: 'b', durationMs: { dist: 'constant', value: 5000 }, initMs: { dist: 'constant', value: 200 }, timeoutMs: 10_000 },
+        { name: 'b', durationMs: { dist: 'constant', value: 5000 }, initMs: { dist: 'constant', value: 200 }, timeoutMs: 10_000, cpuBoundFraction: 0 }, // 5 s as written at 128 MB
       ],
     });
     invokeAt(sim, 0, { function: 'b' }); // b (unreserved) holds the account's only unit for ~5 s

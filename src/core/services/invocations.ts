@@ -47,7 +47,7 @@ export function completeInvocation(ctx: SimContext, inv: Invocation, event: Invo
     ctx.schedule(respondedMs + backoffMs, {
       type: 'invoke.request', functionName: inv.functionName, mode: inv.mode, payloadBytes: inv.payloadBytes,
       source: inv.source, attempt: inv.attempt + 1, maxAttempts: inv.maxAttempts, queueDuringOutage: inv.queueDuringOutage,
-      asyncEvent: 0, duplicate: false,
+      asyncEvent: 0, duplicate: false, tenant: inv.tenant,
     });
   }
 }

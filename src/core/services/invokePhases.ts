@@ -22,7 +22,8 @@ function sampleInit(ctx: SimContext, v: VersionRuntime): { extensionMs: number; 
   for (let i = 0; i < v.cfg.extensions; i++) extensionMs += draw(s.platformSample.extensionInitMs, rng);
   const total = draw(v.sample.initMs, rng);
   const runtimeMs = Math.min(total, v.runtimeBootstrapMs);
-  return { extensionMs, runtimeMs, functionMs: total - runtimeMs };
+  // The function's own Init code gets the function's CPU share; the runtime's bootstrap does not (cpuShare.ts).
+  return { extensionMs, runtimeMs, functionMs: (total - runtimeMs) * v.cpuFactor };
 }
 
 /** When an Init starting at `startMs` throws, or Infinity; the init-failure fault decides. */
@@ -96,8 +97,10 @@ export function startHandler(ctx: SimContext, env: Environment, v: VersionRuntim
   // An update may have lowered the timeout while Init ran inside this Invoke: then it is already up.
   const deadlineMs = Math.max(startMs, inv.invokeStartMs + v.cfg.timeoutMs);
   const streams = ctx.state.streams;
+  // Handler time at one vCPU, its CPU-bound part stretched below one vCPU (cpuShare.ts); a replayed
+  // trace's own duration is taken as measured, at the function's memory.
   const traced = inv.traceDurationMs;
-  const endMs = startMs + (traced === traced ? traced : draw(v.sample.durationMs, streams[v.rng.duration])); // a trace's own duration, if it has one
+  const endMs = startMs + (traced === traced ? traced : draw(v.sample.durationMs, streams[v.rng.duration]) * v.cpuFactor);
   // A batch holding a poison message fails too (unless the function reports batch item failures).
   const failed = chance(streams[v.rng.error], v.cfg.errorRate) || (inv.batch !== 0 && batchHandlerFails(ctx.state, inv));
   if (endMs > deadlineMs) {

@@ -26,7 +26,7 @@ export function growProvisioned(ctx: SimContext, v: VersionRuntime): boolean {
       return false;
     }
     v.provisioned.live++;
-    lease(s.counting, fn);
+    lease(s, fn);
     placeEnvironment(ctx, fn, v, null, true);
   }
   return true;
@@ -41,7 +41,7 @@ export function onProvisionedEnvironmentReady(ctx: SimContext, v: VersionRuntime
 export function onProvisionedEnvironmentGone(ctx: SimContext, v: VersionRuntime): void {
   const s = ctx.state;
   v.provisioned.live--;
-  release(s.counting, s.functions[v.fn]);
+  release(s, s.functions[v.fn]);
   if (v.provisioned.live < v.provisioned.requested) {
     if (s.functions[v.fn].state === 'Deleted') return;
     if (growProvisioned(ctx, v)) updateProvisionedStatus(ctx, v);

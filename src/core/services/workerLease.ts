@@ -2,11 +2,15 @@ import type { SimContext } from '../context';
 import { LOG } from '../logCodes';
 import { loseEnvironment, retireEnvironment } from './environmentLifecycle';
 import { addWorker, terminateIfEmpty, terminateWorker } from './fleet';
+import { replaceEnvironment } from './replacement';
 
 /**
  * The end of a worker's lease (lambda-facts.md §5): near the end it drains — no new
- * placements, idle environments shut down gracefully, busy ones finish first — and a
- * replacement worker joins the fleet at once; at the end whatever still runs is terminated.
+ * placements — and a replacement worker joins the fleet at once. Its environments are
+ * replaced make-before-break (replacement.ts): each keeps serving until its replacement,
+ * initialized proactively on a worker with lease left, is ready. Without proactive
+ * replacement (or where none can be made) idle environments shut down gracefully and busy
+ * ones finish first. At the end of the lease whatever still runs is terminated.
  */
 export function onWorkerDrain(ctx: SimContext, workerId: number): void {
   const s = ctx.state;
@@ -18,7 +22,8 @@ export function onWorkerDrain(ctx: SimContext, workerId: number): void {
   ctx.record(LOG.WORKER_DRAINING, w.id, 0, 0);
   addWorker(ctx, s.nowMs, s.nowMs + s.scenario.fleet.leaseMs);
   for (const env of [...s.environments.values()]) {
-    if (env.worker === w.id) retireEnvironment(ctx, env, 'worker-lease');
+    if (env.worker !== w.id) continue;
+    if (!replaceEnvironment(ctx, env, 'lease')) retireEnvironment(ctx, env, 'worker-lease');
   }
   terminateIfEmpty(ctx, w);
 }

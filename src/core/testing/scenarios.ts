@@ -4,7 +4,8 @@ import { Simulation } from '../simulation';
 
 /**
  * Test support: a small valid scenario with overrides, parsed like any user scenario.
- * Deterministic by default: constant handler and init times unless a test asks otherwise.
+ * Deterministic by default: constant handler and init times unless a test asks otherwise, not
+ * scaled by memory.
  */
 export function scenario(overrides: Record<string, unknown> = {}, fn: Record<string, unknown> = {}): Scenario {
   const input = {
@@ -14,6 +15,7 @@ export function scenario(overrides: Record<string, unknown> = {}, fn: Record<str
       name: 'hello', runtime: 'nodejs20.x', memoryMb: 512, timeoutMs: 3000,
       durationMs: { dist: 'constant', value: 100 },
       initMs: { dist: 'constant', value: 200 },
+      cpuBoundFraction: 0, // times as written, whatever the memory (CPU scaling has its own specs)
       ...fn,
     }],
     workload: [],

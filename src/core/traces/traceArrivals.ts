@@ -52,7 +52,7 @@ export function onTraceArrival(sim: SimContext): void {
   src.stats.fired++;
   handleRequest(sim, {
     type: 'invoke.request', functionName: src.targetNames[target], mode: 'RequestResponse', payloadBytes: 1024, source: TRACE_SOURCE,
-    attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: 0, duplicate: false, ...(dur === dur ? { durationMs: dur } : {}),
+    attempt: 1, maxAttempts: 1, queueDuringOutage: false, asyncEvent: 0, duplicate: false, tenant: 0, ...(dur === dur ? { durationMs: dur } : {}),
   });
   scheduleHead(sim);
 }

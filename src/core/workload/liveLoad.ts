@@ -2,6 +2,7 @@ import type { SimContext } from '../context';
 import { deepFreeze } from '../engine/plainCopy';
 import type { LiveLoadState } from '../model/simState';
 import type { WorkloadEntry } from '../scenario/types';
+import { drawTenant } from '../services/tenants';
 import { handleRequest } from '../services/frontend';
 import { firstArrival, nextArrival, requestsPerArrival } from './arrivals';
 
@@ -29,7 +30,7 @@ export function setLiveLoad(ctx: SimContext, entry: Omit<WorkloadEntry, 'startMs
     arrival,
     request: {
       type: 'invoke.request', functionName: full.function, mode: full.mode, payloadBytes: full.payloadBytes, source: -1,
-      attempt: 1, maxAttempts: full.client.maxAttempts, queueDuringOutage: full.client.queueDuringOutage, asyncEvent: 0, duplicate: false,
+      attempt: 1, maxAttempts: full.client.maxAttempts, queueDuringOutage: full.client.queueDuringOutage, asyncEvent: 0, duplicate: false, tenant: 0,
     },
   };
   const t = firstArrival(full, arrival, ctx.state.streams[arrival.stream]);
@@ -40,7 +41,8 @@ export function setLiveLoad(ctx: SimContext, entry: Omit<WorkloadEntry, 'startMs
 export function onLiveArrival(ctx: SimContext, gen: number): void {
   const live = ctx.state.live.current;
   if (!live || ctx.state.live.gen !== gen) return;
-  for (let n = requestsPerArrival(live.entry.arrival); n > 0; n--) handleRequest(ctx, live.request);
+  const tenants = live.entry.tenants;
+  for (let n = requestsPerArrival(live.entry.arrival); n > 0; n--) handleRequest(ctx, tenants ? { ...live.request, tenant: drawTenant(ctx.state, tenants) } : live.request);
   const t = nextArrival(live.entry, live.arrival, ctx.state.streams[live.arrival.stream], ctx.state.nowMs);
   if (t !== Infinity) ctx.schedule(t, { type: 'live.arrival', gen });
 }

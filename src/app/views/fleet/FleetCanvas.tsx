@@ -6,6 +6,9 @@ import { formatTime } from '../../format';
 import { useFit } from '../viewFit';
 import { barOf, hitTest, slotAt, type FleetLayout } from './layout';
 import { TILE, patternOf, patternTile, type FnPattern } from './patterns';
+
+/** Account outlines, in the order of `frame.accounts` (styles.css .account-N uses the same). */
+const ACCOUNT_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7'];
 import { leaseText } from './FleetParts';
 
 function tileCanvas(p: FnPattern): HTMLCanvasElement {
@@ -135,6 +138,15 @@ export function FleetCanvas({ frame, layout, width, selectedEnv }: { frame: Fram
         if (!tile) tiles.set(pat, (tile = tileCanvas(pat)));
         g.fillStyle = g.createPattern(tile, 'repeat')!;
         g.fill(path);
+      }
+      if (frame.accounts.length > 1) {
+        // Several customers on one worker: outline each microVM in its account's colour.
+        g.lineWidth = 1.5;
+        box.envIdx.forEach((i, k) => {
+          const { x, y } = slotAt(box, cell, k);
+          g.strokeStyle = ACCOUNT_COLORS[e.account[i] % ACCOUNT_COLORS.length];
+          g.strokeRect(x + 1, y + 1, cell - 2, cell - 2);
+        });
       }
       const sel = box.envIdx.findIndex((i) => e.id[i] === selectedEnv);
       if (sel >= 0) {

@@ -34,6 +34,7 @@ export function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameVi
   const workers = new Map(frame.workers.map((w) => [w.id, w]));
   const failed = new Map(frame.failedWorkers.map((f) => [f.id, f]));
   const nFn = frame.functions.length;
+  const many = frame.accounts.length > 1; // several customers: outline each microVM in its account's colour
   return (
     <svg width={width} height={layout.height} role="img" aria-label="Workers and their execution environments">
       <PatternDefs prefix={prefix} />
@@ -53,9 +54,10 @@ export function FleetSvg({ frame, layout, width, selectedEnv }: { frame: FrameVi
               return (
                 <g key={id} data-testid={`fleet.env.${id}`} data-state={state} data-function={frame.functions[e.fn[i]]?.name} onClick={() => select({ kind: 'environment', id })}
                   className={`env-cell${id === selectedEnv ? ' selected' : ''}`}>
-                  <title>{`env-${id} · ${frame.functions[e.fn[i]]?.name}:${e.version[i]} · ${state}${e.provisioned[i] ? ' · provisioned' : ''}`}</title>
-                  <rect x={x + 1} y={y + 1} width={cell - 2} height={cell - 2} rx={2} fill={st.color}
-                    stroke={id === selectedEnv ? 'var(--fg)' : e.provisioned[i] ? '#000' : 'none'} strokeWidth={id === selectedEnv ? 2.5 : 1} strokeDasharray={e.provisioned[i] ? '2 1' : undefined} />
+                  <title>{`env-${id} · ${frame.functions[e.fn[i]]?.name}:${e.version[i]} · ${state}${e.provisioned[i] ? ' · provisioned' : ''}${e.proactive[i] ? ' · proactive Init (a replacement)' : ''}${many ? ` · account ${frame.accounts[e.account[i]]?.id}` : ''}`}</title>
+                  <rect x={x + 1} y={y + 1} width={cell - 2} height={cell - 2} rx={2} fill={st.color} data-account={many ? frame.accounts[e.account[i]]?.id : undefined}
+                    className={many && id !== selectedEnv ? `account-${e.account[i] % 4}` : undefined}
+                    stroke={id === selectedEnv ? 'var(--fg)' : many ? undefined : e.provisioned[i] ? '#000' : 'none'} strokeWidth={id === selectedEnv ? 2.5 : many ? 2 : 1} strokeDasharray={e.provisioned[i] ? '2 1' : undefined} />
                   {pat !== 'none' && <rect x={x + 1} y={y + 1} width={cell - 2} height={cell - 2} rx={2} fill={`url(#${prefix}-${pat})`} pointerEvents="none" />}
                   {cell >= 16 && <text x={x + cell / 2} y={y + cell / 2 + glyphPx(cell) * 0.36} textAnchor="middle" className="glyph" fontSize={glyphPx(cell)}>{st.glyph}</text>}
                 </g>

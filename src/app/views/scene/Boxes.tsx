@@ -7,7 +7,7 @@ import { memoBy } from './memoBy';
 
 export const Boxes = memoBy(BoxesView, ({ frame: f, fk }) => {
   const s = f.scene;
-  return `${fk}|${s.counters.received}|${s.counters.accepted}|${s.counters.placed}|${s.dlq.deadLettered}|${s.dlq.dropped}|${s.dlq.onFailure}|${s.pollers.batches.map((b) => `${b.poller}:${b.events.length}`).join(',')}`;
+  return `${fk}|${s.counters.received}|${s.counters.accepted}|${s.counters.placed}|${s.dlq.deadLettered}|${s.dlq.toDlq}|${s.dlq.dropped}|${s.dlq.onFailure}|${s.pollers.batches.map((b) => `${b.poller}:${b.events.length}`).join(',')}`;
 });
 
 /** The small parts: callers, the Frontend, Placement, the poller fleet, the DLQ. */
@@ -48,8 +48,15 @@ function BoxesView({ L, frame, focus }: { L: SceneLayout; frame: FrameView; focu
       </Part>
       <Part name="dlq" rect={b.dlq} label={dlqLabel} focus={focus('dlq')}>
         <text x={b.dlq.x + 16} y={b.dlq.y + 74} className="part-big" fontSize={T.sub} data-testid="scene.dlq">{count(sv.dlq.onFailure === 'none' ? sv.dlq.dropped : sv.dlq.deadLettered)} {sv.dlq.onFailure === 'none' ? 'dropped' : 'failed'}</text>
-        <text x={b.dlq.x + 16} y={b.dlq.y + b.dlq.h - 14} className="part-sub" fontSize={T.small}>{sv.dlq.onFailure === 'none' ? 'no destination' : 'events'}</text>
+        <text x={b.dlq.x + 16} y={b.dlq.y + b.dlq.h - 14} className="part-sub" fontSize={T.small}>{sv.dlq.onFailure === 'none' && sv.dlq.deadLettered === 0 ? 'no destination' : dlqSplit(sv.dlq.toDlq, sv.dlq.toOnFailure)}</text>
       </Part>
     </>
   );
+}
+
+/** A DLQ receives the event body; an on-failure destination an invocation record: counted apart. */
+function dlqSplit(toDlq: number, toOnFailure: number): string {
+  if (toOnFailure === 0) return 'bodies → DLQ';
+  if (toDlq === 0) return 'records → dest.';
+  return `DLQ ${count(toDlq)} · dest. ${count(toOnFailure)}`;
 }

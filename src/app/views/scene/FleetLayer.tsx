@@ -22,10 +22,12 @@ function FleetView({ rect, frame, fleet, focus, cells, selected }: { rect: Rect;
   const e = frame.environments;
   const sv = frame.scene;
   const visible = fleet.hosts.reduce((n, h) => n + h.envs.length, 0);
-  const sub = `${sv.workers.length} workers · ${count(visible)} microVMs`;
+  // A large cell lists only the workers that matter (the rest are empty): say how many exist.
+  const all = frame.fleet.workers;
+  const sub = `${all} workers${all > sv.workers.length ? ` (${sv.workers.length} shown)` : ''} · ${count(visible)} microVMs`;
   return (
     <Part name="worker" rect={rect} label="Worker fleet" focus={focus('worker') === 'off' && focus('microvm') === 'on' ? 'none' : focus('worker')}>
-      <text x={rect.x + 16} y={rect.y + 66} className="part-sub" fontSize={T.small}>{sub} · Firecracker</text>
+      <text x={rect.x + 16} y={rect.y + 66} className="part-sub" fontSize={T.small}>{sub} · {frame.fleet.vmm === 'qemu' ? 'QEMU-like VMM' : 'Firecracker'}</text>
       {fleet.hosts.map((h) => <HostBox key={`${h.failed ? 'f' : 'w'}${h.id}`} h={h} frame={frame} fleet={fleet} cells={cells} focus={focus} selected={selected?.kind === 'worker' && selected.id === h.id} />)}
       {cells && !fleet.aggregate && fleet.hosts.flatMap((h) => h.envs.map((i, s) => {
         const phase = SCENE_ENV_PHASES[sv.envPhase[i]];
@@ -51,7 +53,7 @@ function HostBox({ h, frame, fleet, cells, focus, selected }: { h: Host; frame: 
   const c = fleet.cell;
   const lease = Number.isFinite(h.leaseEndMs) ? Math.min(1, Math.max(0, (now - h.leaseStartMs) / (h.leaseEndMs - h.leaseStartMs))) : 0;
   const drain = Number.isFinite(h.drainAtMs) ? (h.drainAtMs - h.leaseStartMs) / (h.leaseEndMs - h.leaseStartMs) : 1;
-  const bw = h.w - 16;
+  const bw = Math.max(0, h.w - 16); // a host in a very large cell can be narrower than its margins
   const label = h.failed ? `worker-${h.id} failed` : `worker-${h.id}${h.state === 'Draining' ? ' · draining' : ''}`;
   const slots = h.envs.length;
   return (
@@ -89,7 +91,7 @@ function Aggregate({ h, frame }: { h: Host; frame: FrameView }) {
   return (
     <g>
       {[...counts.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => {
-        const w = ((h.w - 16) * n) / total;
+        const w = (Math.max(0, h.w - 16) * n) / total;
         const el = <rect key={code} x={x} y={y} width={w} height={bh} fill={PHASE_STYLE[SCENE_ENV_PHASES[code]].color}><title>{`${n} ${PHASE_STYLE[SCENE_ENV_PHASES[code]].label}`}</title></rect>;
         x += w;
         return el;
