@@ -153,7 +153,7 @@ export const CHAPTERS: Chapter[] = [
 
 CHAPTERS.push({
   id: 'isolation', title: '9. Many customers on one fleet: isolation', minutes: 4,
-  learn: 'See two customers’ functions share one worker, each in its own microVM; tenant isolation give every tenant its own environments; and each account keep its own quota.',
+  learn: 'See two customers’ functions share one worker, each in its own microVM; tenant isolation gives every tenant its own environments; and each account keeps its own quota.',
   scenario: {
     name: 'tour-isolation', description: 'Two accounts share one worker; acme’s render isolates three tenants; globex bursts past its own quota.', seed: 11, durationMs: 120_000,
     accounts: [{ id: 'acme', concurrencyLimit: 100 }, { id: 'globex', concurrencyLimit: 20, unreservedMinimum: 5 }],
@@ -172,8 +172,8 @@ CHAPTERS.push({
   },
   steps: [
     { fromMs: 0, toMs: 900, seconds: 3, focus: ['worker', 'microvm'], title: 'Two customers, one fleet',
-      text: 'Two AWS accounts, acme and globex, each with its own concurrency quota (100 and 20 here), run functions on the same worker. That is the point of Firecracker: many customers’ code on one bare-metal host, each behind a VM boundary. The fleet outlines each microVM in its account’s colour.',
-      predict: { question: 'acme’s render function isolates tenants. Requests come from three tenants (blue, green, red), spaced out. How many execution environments will render have at t = 30 s?', unit: 'environments', checkAtMs: 30_000, tolerance: 0, answer: (s) => s.environments.filter((e) => e.function === 'render').length } },
+      text: 'Two AWS accounts, acme and globex (quotas 100 and 20), run functions on the same worker: many customers’ code on one host, each behind a Firecracker VM boundary. Each microVM is outlined in its account’s colour.',
+      predict: { question: 'render isolates tenants; three tenants (blue, green, red) send spaced-out requests. How many environments will render have at t = 30 s?', unit: 'environments', checkAtMs: 30_000, tolerance: 0, answer: (s) => s.environments.filter((e) => e.function === 'render').length } },
     { fromMs: 900, toMs: 10_500, seconds: 8, focus: ['placement', 'worker', 'microvm'], title: 'Side by side, never shared',
       text: 'acme’s and globex’s environments sit on the same worker, but each in its own Firecracker microVM: one process per VM, jailed (chroot, namespaces, seccomp), its memory scrubbed before reuse. A microVM belongs to one account and is never shared; an environment serves one function version, for its whole life.' },
     { fromMs: 19_990, toMs: 20_400, seconds: 5, focus: ['assignment', 'worker', 'microvm'], title: 'Tenant isolation mode',
