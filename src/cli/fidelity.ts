@@ -1,3 +1,4 @@
+import { MAX_SIMULATED_MS } from '../core/limits';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../core/scenario/parseScenario';
 import { Simulation } from '../core/simulation';
@@ -42,7 +43,7 @@ function runOurs(r: Row, variant: Variant, seed: number, horizonMs: number): { p
     seed, durationMs: horizonMs,
     platform: {
       proactiveReplacement: variant !== 'noProactive',
-      ...(variant === 'oursReference' ? { environmentRecycleMs: { dist: 'constant', value: 1e15 } } : {}),
+      ...(variant === 'oursReference' ? { environmentRecycleMs: { dist: 'constant', value: MAX_SIMULATED_MS } /* never within the run */ } : {}),
     },
     functions: [{
       name: 'f', runtime: 'python3.13', memoryMb: 1024, timeoutMs: 60_000, cpuBoundFraction: 0,
