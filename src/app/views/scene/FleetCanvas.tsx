@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { SCENE_ENV_PHASES, type FrameView } from '../../../core';
 import type { FleetLayout } from './fleetLayout';
 import type { SceneLayout } from './layout';
+import { sceneCanvasContext } from './sceneCanvas';
 import { PHASE_STYLE } from './palette';
 
 /**
@@ -15,14 +16,7 @@ export function FleetCanvas({ frame, fleet, L, size, dark }: { frame: FrameView;
   useLayoutEffect(() => {
     const c = ref.current;
     if (!c) return;
-    const dpr = window.devicePixelRatio || 1;
-    const W = Math.round(size.w * dpr), H = Math.round(size.h * dpr);
-    if (c.width !== W || c.height !== H) { c.width = W; c.height = H; }
-    const g = c.getContext('2d')!;
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.clearRect(0, 0, W, H);
-    const k = Math.min(size.w / L.width, size.h / L.height);
-    g.setTransform(k * dpr, 0, 0, k * dpr, ((size.w - L.width * k) / 2) * dpr, ((size.h - L.height * k) / 2) * dpr);
+    const g = sceneCanvasContext(c, size, L);
     const paths = new Map<number, Path2D>();
     const pool = new Path2D();
     const cell = fleet.cell;

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { SceneLayout } from './layout';
+import { sceneCanvasContext } from './sceneCanvas';
 import type { Token } from './tokens';
 import { TOKEN_COLOR, type TokenKind } from './palette';
 
@@ -14,14 +15,7 @@ export function TokenCanvas({ tokens, L, size, dark, selectedId }: { tokens: Tok
   useLayoutEffect(() => {
     const c = ref.current;
     if (!c) return;
-    const dpr = window.devicePixelRatio || 1;
-    const W = Math.round(size.w * dpr), H = Math.round(size.h * dpr);
-    if (c.width !== W || c.height !== H) { c.width = W; c.height = H; }
-    const g = c.getContext('2d')!;
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.clearRect(0, 0, W, H);
-    const k = Math.min(size.w / L.width, size.h / L.height);
-    g.setTransform(k * dpr, 0, 0, k * dpr, ((size.w - L.width * k) / 2) * dpr, ((size.h - L.height * k) / 2) * dpr);
+    const g = sceneCanvasContext(c, size, L);
     const paths = new Map<TokenKind, Path2D>();
     for (const t of tokens) {
       if (t.id === selectedId || t.stage === 'done') continue;
