@@ -50,10 +50,18 @@ export function layoutFleet(frame: FrameView, box: Rect): FleetLayout {
     const rows = Math.ceil(Math.max(1, n) / cols);
     const hw = (box.w - GAP * (cols + 1)) / cols;
     const hh = (box.h - TITLE - GAP * (rows + 1)) / rows;
-    if (hw < 24 || hh < 24) break;
+    if (hw < 24) break;    // more columns only make hosts narrower
+    if (hh < 24) continue; // more columns mean fewer rows: taller hosts
     const header = hw >= 150 && hh >= 100 ? 62 : 12;
     const cell = fit(hw - 12, hh - header - 8, most);
     if (cell > best.cell || (cell === best.cell && header > best.header)) best = { cols, cell, header, hw, hh };
+  }
+  if (best.hw === 0) {
+    // More hosts than fit at 24 px (a burst spread over a large cell): a near-square grid of
+    // small hosts, each drawn as one aggregate, rather than nothing at all.
+    const cols = Math.max(1, Math.min(n, Math.round(Math.sqrt((n * box.w) / Math.max(1, box.h - TITLE)))));
+    const rows = Math.ceil(Math.max(1, n) / cols);
+    best = { cols, cell: 0, header: 12, hw: Math.max(2, (box.w - GAP * (cols + 1)) / cols), hh: Math.max(2, (box.h - TITLE - GAP * (rows + 1)) / rows) };
   }
   const aggregate = best.cell < MIN_CELL;
   const pos = new Map<number, Pt>();
